@@ -1,0 +1,212 @@
+package dev.parley.storage;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where Parley keeps comments: the storage SPI a host implements (or takes {@link
+ * dev.parley.storage.memory.InMemoryCommentStore}, the embedded default).
+ *
+ * <p>The SPI is narrow and holds no business rule: the engine decides what to store, a store keeps it and
+ * answers a few indexed queries. Every rule below is checked by {@code CommentStoreContract} in
+ * {@code parley-storage-tck}; a store that passes it works with the engine.
+ *
+ * <h2>Rules every method follows</h2>
+ * <ul>
+ *   <li><b>Thread-safety.</b> An implementation is safe for concurrent use by any number of threads. Each
+ *       method is atomic on its own; a page read sees a consistent state of the comments it returns.</li>
+ *   <li><b>Values.</b> Comments go in and come out as immutable {@link Comment} records; what is read back
+ *       {@code equals} what was written (with the version a store assigns on update).</li>
+ *   <li><b>Order.</b> Every ordered result is ordered by (created at, id), ids compared in binary order,
+ *       both keys in the same direction. Keyset pages continue strictly after their {@link Cursor}, so they
+ *       neither skip nor repeat a comment while comments are inserted, updated or deleted between reads.</li>
+ *   <li><b>Arguments.</b> Null arguments, empty status sets and other misuse throw
+ *       {@link NullPointerException} or {@link IllegalArgumentException}; nothing is stored then.</li>
+ *   <li><b>Failures.</b> Everything else a store throws is a {@link StoreException}: its subtypes for a
+ *       refused write ({@link DuplicateCommentException}, {@link DuplicateLinkbackException},
+ *       {@link VersionConflictException}, {@link CommentNotFoundException}), the type itself for a storage
+ *       failure, with the cause attached.</li>
+ * </ul>
+ *
+ * <p>New capabilities arrive as {@code default} methods with a correct, possibly slower, fallback built on
+ * the abstract ones, so an existing store keeps compiling and working.
+ */
+public interface CommentStore {
+
+    /**
+     * Stores a new comment as given, version included.
+     *
+     * <p>The store does not check the tree (that the parent exists, or that root id and depth agree with
+     * it): the engine does. It does check identity: the id is unique in the store, and a linkback's
+     * (thread, source URL) is unique in the store, atomically, so of several concurrent inserts of the same
+     * linkback exactly one succeeds.
+     *
+     * @param comment the comment
+     * @throws DuplicateCommentException if a comment with the same id is stored; nothing changes
+     * @throws DuplicateLinkbackException if the comment is a linkback and its thread already holds one from
+     *     the same source URL; nothing changes
+     * @throws StoreException if storage fails
+     */
+    void insert(Comment comment);
+
+    /**
+     * Reads one comment, whatever its status.
+     *
+     * @param id the id
+     * @return the comment, or empty if none is stored with that id
+     * @throws StoreException if storage fails
+     */
+    Optional<Comment> find(CommentId id);
+
+    /**
+     * Reads several comments at once, whatever their status.
+     *
+     * <p>The default reads them one by one with {@link #find(CommentId)}.
+     *
+     * @param ids the ids; duplicates are read once
+     * @return the comments found, keyed by id, in the iteration order of {@code ids}; ids not stored are
+     *     absent
+     * @throws StoreException if storage fails
+     */
+    default Map<CommentId, Comment> findAll(Collection<CommentId> ids) {
+        Objects.requireNonNull(ids, "ids must not be null");
+        Map<CommentId, Comment> found = new LinkedHashMap<>();
+        for (CommentId id : ids) {
+            Objects.requireNonNull(id, "ids must not contain null");
+            if (!found.containsKey(id)) {
+                find(id).ifPresent(c -> found.put(id, c));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Replaces a stored comment if it has not changed since it was read: compare-and-set on
+     * {@link Comment#version()}.
+     *
+     * <p>{@code changed.version()} must equal the stored version; the store then writes {@code changed} with
+     * the version plus one and returns what it wrote. Id, thread, parent id, root id, depth, in-reply-to id,
+     * kind, the linkback's source URL and the creation time are fixed at insert and must be unchanged; every
+     * other component may change.
+     *
+     * @param changed the new state, carrying the version it was read at
+     * @return the stored comment, with version {@code changed.version() + 1}
+     * @throws CommentNotFoundException if no comment with that id is stored
+     * @throws VersionConflictException if the stored version differs from {@code changed.version()}; nothing
+     *     changes
+     * @throws IllegalArgumentException if a component fixed at insert differs; nothing changes
+     * @throws StoreException if storage fails
+     */
+    Comment update(Comment changed);
+
+    /**
+     * Removes a comment from storage for good (the engine's "purge"; a moderator's delete is a status
+     * update). Idempotent. Replies of the comment are not touched.
+     *
+     * @param id the id
+     * @return true if a comment was removed, false if none was stored
+     * @throws StoreException if storage fails
+     */
+    boolean delete(CommentId id);
+
+    /**
+     * Reads a page of the root comments of a thread whose status is in {@code statuses}.
+     *
+     * @param thread the thread
+     * @param statuses the statuses to include, not empty
+     * @param request order, cursor and limit
+     * @return the page, in the requested order; empty for a thread with no such roots
+     * @throws StoreException if storage fails
+     */
+    Page roots(ThreadKey thread, Set<Status> statuses, PageRequest request);
+
+    /**
+     * Reads every reply, at any depth, under the given roots whose status is in {@code statuses}.
+     *
+     * <p>One indexed read for a page of roots, whatever the thread size: replies are found by
+     * {@link Comment#rootId()}. The roots themselves are not included. The caller assembles the tree; a reply
+     * whose parent is not included (another status) is still returned.
+     *
+     * @param rootIds the roots, at most {@value PageRequest#MAX_LIMIT}; ids not stored, or not roots, add
+     *     nothing
+     * @param statuses the statuses to include, not empty
+     * @return the replies, oldest first: ascending (created at, id)
+     * @throws IllegalArgumentException if there are more than {@value PageRequest#MAX_LIMIT} root ids
+     * @throws StoreException if storage fails
+     */
+    List<Comment> replies(Collection<CommentId> rootIds, Set<Status> statuses);
+
+    /**
+     * Counts the comments of a thread (roots and replies, all kinds) by status.
+     *
+     * @param thread the thread
+     * @return the counts; {@link StatusCounts#ZERO} for an unknown thread
+     * @throws StoreException if storage fails
+     */
+    StatusCounts counts(ThreadKey thread);
+
+    /**
+     * Counts the comments of several threads by status, in one call.
+     *
+     * <p>The default calls {@link #counts(ThreadKey)} once per thread; a database store answers with one
+     * grouped query.
+     *
+     * @param threads the threads, at most {@value PageRequest#MAX_LIMIT}; duplicates are counted once
+     * @return counts for every thread asked for, in the iteration order of {@code threads}; unknown threads
+     *     map to {@link StatusCounts#ZERO}
+     * @throws IllegalArgumentException if there are more than {@value PageRequest#MAX_LIMIT} threads
+     * @throws StoreException if storage fails
+     */
+    default Map<ThreadKey, StatusCounts> counts(Collection<ThreadKey> threads) {
+        Objects.requireNonNull(threads, "threads must not be null");
+        if (threads.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "threads must hold at most " + PageRequest.MAX_LIMIT + " keys, had " + threads.size());
+        }
+        Map<ThreadKey, StatusCounts> counts = new LinkedHashMap<>();
+        for (ThreadKey thread : threads) {
+            Objects.requireNonNull(thread, "threads must not contain null");
+            if (!counts.containsKey(thread)) {
+                counts.put(thread, counts(thread));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Reads a page of comments of every thread whose status is in {@code statuses}: roots and replies, all
+     * kinds. The moderation queue is {@code queue(Set.of(PENDING), ...)}; recent comments site-wide are
+     * {@code queue(Set.of(APPROVED), first(NEWEST_FIRST, n))}.
+     *
+     * @param statuses the statuses to include, not empty
+     * @param request order, cursor and limit
+     * @return the page, in the requested order
+     * @throws StoreException if storage fails
+     */
+    Page queue(Set<Status> statuses, PageRequest request);
+
+    /**
+     * Reads a page of every stored comment, whatever its thread, status or kind: the export and migration
+     * read.
+     *
+     * @param request order, cursor and limit
+     * @return the page, in the requested order
+     * @throws StoreException if storage fails
+     */
+    Page scan(PageRequest request);
+
+    /**
+     * Finds the linkback a thread holds from a source URL, whatever its status.
+     *
+     * @param thread the thread
+     * @param sourceUrl the source URL, compared exactly
+     * @return the linkback comment, or empty if the thread holds none from that source
+     * @throws StoreException if storage fails
+     */
+    Optional<Comment> findLinkback(ThreadKey thread, String sourceUrl);
+}

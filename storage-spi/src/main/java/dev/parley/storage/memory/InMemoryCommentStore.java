@@ -1,0 +1,378 @@
+package dev.parley.storage.memory;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentNotFoundException;
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.DuplicateCommentException;
+import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.Order;
+import dev.parley.storage.Page;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
+import dev.parley.storage.ThreadKey;
+import dev.parley.storage.VersionConflictException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The embedded default {@link CommentStore}: every comment in memory, indexed like a database would index it.
+ *
+ * <p><b>Cost.</b> A page of roots costs O(limit · log n) and the replies of a page of roots O(replies · log n),
+ * whatever the thread size: roots are indexed by (thread, status) and replies by root id, each index sorted
+ * by (created at, id). Counts are maintained on write and cost O(1).
+ *
+ * <p><b>Thread-safety.</b> Safe for any number of concurrent readers and writers: reads share a lock, writes
+ * take it exclusively, so every method is atomic and every page is read from one consistent state. Comments
+ * are immutable records, so nothing mutable crosses the store's boundary in either direction.
+ *
+ * <p>Nothing survives the JVM: this store is for tests, demos and hosts whose comments live elsewhere.
+ */
+public final class InMemoryCommentStore implements CommentStore {
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private final Map<CommentId, Comment> byId = new HashMap<>();
+    private final Map<ThreadKey, Map<Status, NavigableMap<Key, Comment>>> rootsByThread = new HashMap<>();
+    private final Map<CommentId, NavigableMap<Key, Comment>> repliesByRoot = new HashMap<>();
+    private final Map<ThreadKey, StatusCounts> countsByThread = new HashMap<>();
+    private final Map<Status, NavigableMap<Key, Comment>> byStatus = new EnumMap<>(Status.class);
+    private final NavigableMap<Key, Comment> all = new TreeMap<>();
+    private final Map<LinkbackKey, CommentId> linkbacks = new HashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryCommentStore() {
+        for (Status status : Status.values()) {
+            byStatus.put(status, new TreeMap<>());
+        }
+    }
+
+    @Override
+    public void insert(Comment comment) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        lock.writeLock().lock();
+        try {
+            if (byId.containsKey(comment.id())) {
+                throw new DuplicateCommentException(comment.id());
+            }
+            LinkbackKey linkbackKey = LinkbackKey.of(comment);
+            if (linkbackKey != null && linkbacks.containsKey(linkbackKey)) {
+                throw new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
+            }
+            byId.put(comment.id(), comment);
+            if (linkbackKey != null) {
+                linkbacks.put(linkbackKey, comment.id());
+            }
+            all.put(Key.of(comment), comment);
+            index(comment);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Comment> find(CommentId id) {
+        Objects.requireNonNull(id, "id must not be null");
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byId.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Comment update(Comment changed) {
+        Objects.requireNonNull(changed, "changed must not be null");
+        lock.writeLock().lock();
+        try {
+            Comment stored = byId.get(changed.id());
+            if (stored == null) {
+                throw new CommentNotFoundException(changed.id());
+            }
+            requireSameFixedFields(stored, changed);
+            if (stored.version() != changed.version()) {
+                throw new VersionConflictException(changed.id(), changed.version(), stored.version());
+            }
+            Comment written = changed.toBuilder().version(changed.version() + 1).build();
+            unindex(stored);
+            byId.put(written.id(), written);
+            all.put(Key.of(written), written);
+            index(written);
+            return written;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean delete(CommentId id) {
+        Objects.requireNonNull(id, "id must not be null");
+        lock.writeLock().lock();
+        try {
+            Comment stored = byId.remove(id);
+            if (stored == null) {
+                return false;
+            }
+            LinkbackKey linkbackKey = LinkbackKey.of(stored);
+            if (linkbackKey != null) {
+                linkbacks.remove(linkbackKey);
+            }
+            all.remove(Key.of(stored));
+            unindex(stored);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Page roots(ThreadKey thread, Set<Status> statuses, PageRequest request) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        lock.readLock().lock();
+        try {
+            Map<Status, NavigableMap<Key, Comment>> roots = rootsByThread.get(thread);
+            if (roots == null) {
+                return Page.of(List.of(), request);
+            }
+            List<NavigableMap<Key, Comment>> sources = new ArrayList<>(statuses.size());
+            for (Status status : statuses) {
+                NavigableMap<Key, Comment> index = roots.get(status);
+                if (index != null) {
+                    sources.add(index);
+                }
+            }
+            return Page.of(merge(sources, request), request);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<Comment> replies(Collection<CommentId> rootIds, Set<Status> statuses) {
+        Objects.requireNonNull(rootIds, "root ids must not be null");
+        requireStatuses(statuses);
+        if (rootIds.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "root ids must hold at most " + PageRequest.MAX_LIMIT + " ids, had " + rootIds.size());
+        }
+        lock.readLock().lock();
+        try {
+            List<Comment> replies = new ArrayList<>();
+            for (CommentId rootId : new LinkedHashSet<>(rootIds)) {
+                Objects.requireNonNull(rootId, "root ids must not contain null");
+                NavigableMap<Key, Comment> subtree = repliesByRoot.get(rootId);
+                if (subtree == null) {
+                    continue;
+                }
+                for (Comment reply : subtree.values()) {
+                    if (statuses.contains(reply.status())) {
+                        replies.add(reply);
+                    }
+                }
+            }
+            replies.sort(Key.ASCENDING_COMMENTS);
+            return List.copyOf(replies);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public StatusCounts counts(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        lock.readLock().lock();
+        try {
+            return countsByThread.getOrDefault(thread, StatusCounts.ZERO);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Page queue(Set<Status> statuses, PageRequest request) {
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        lock.readLock().lock();
+        try {
+            List<NavigableMap<Key, Comment>> sources = new ArrayList<>(statuses.size());
+            for (Status status : statuses) {
+                sources.add(byStatus.get(status));
+            }
+            return Page.of(merge(sources, request), request);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Page scan(PageRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        lock.readLock().lock();
+        try {
+            return Page.of(merge(List.of(all), request), request);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Comment> findLinkback(ThreadKey thread, String sourceUrl) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        Objects.requireNonNull(sourceUrl, "source url must not be null");
+        lock.readLock().lock();
+        try {
+            CommentId id = linkbacks.get(new LinkbackKey(thread, sourceUrl));
+            return id == null ? Optional.empty() : Optional.of(byId.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void index(Comment comment) {
+        Key key = Key.of(comment);
+        if (comment.isRoot()) {
+            rootsByThread.computeIfAbsent(comment.thread(), t -> new EnumMap<>(Status.class))
+                    .computeIfAbsent(comment.status(), s -> new TreeMap<>())
+                    .put(key, comment);
+        } else {
+            repliesByRoot.computeIfAbsent(comment.rootId(), r -> new TreeMap<>()).put(key, comment);
+        }
+        byStatus.get(comment.status()).put(key, comment);
+        countsByThread.merge(comment.thread(), StatusCounts.ZERO.plus(comment.status(), 1),
+                (a, b) -> a.plus(comment.status(), 1));
+    }
+
+    private void unindex(Comment comment) {
+        Key key = Key.of(comment);
+        if (comment.isRoot()) {
+            Map<Status, NavigableMap<Key, Comment>> roots = rootsByThread.get(comment.thread());
+            NavigableMap<Key, Comment> index = roots.get(comment.status());
+            index.remove(key);
+            if (index.isEmpty()) {
+                roots.remove(comment.status());
+                if (roots.isEmpty()) {
+                    rootsByThread.remove(comment.thread());
+                }
+            }
+        } else {
+            NavigableMap<Key, Comment> subtree = repliesByRoot.get(comment.rootId());
+            subtree.remove(key);
+            if (subtree.isEmpty()) {
+                repliesByRoot.remove(comment.rootId());
+            }
+        }
+        byStatus.get(comment.status()).remove(key);
+        StatusCounts counts = countsByThread.get(comment.thread()).plus(comment.status(), -1);
+        if (counts.total() == 0) {
+            countsByThread.remove(comment.thread());
+        } else {
+            countsByThread.put(comment.thread(), counts);
+        }
+    }
+
+    /** Reads up to {@code limit} entries after the cursor from each sorted source and merges them in order. */
+    private static List<Comment> merge(List<NavigableMap<Key, Comment>> sources, PageRequest request) {
+        boolean ascending = request.order() == Order.OLDEST_FIRST;
+        Cursor after = request.after();
+        List<Comment> merged = new ArrayList<>();
+        for (NavigableMap<Key, Comment> source : sources) {
+            NavigableMap<Key, Comment> view = ascending ? source : source.descendingMap();
+            if (after != null) {
+                view = view.tailMap(new Key(after.createdAt(), after.id()), false);
+            }
+            int taken = 0;
+            for (Comment comment : view.values()) {
+                if (taken++ == request.limit()) {
+                    break;
+                }
+                merged.add(comment);
+            }
+        }
+        if (sources.size() > 1) {
+            merged.sort(ascending ? Key.ASCENDING_COMMENTS : Key.ASCENDING_COMMENTS.reversed());
+        }
+        return merged.size() > request.limit() ? merged.subList(0, request.limit()) : merged;
+    }
+
+    private static void requireStatuses(Set<Status> statuses) {
+        Objects.requireNonNull(statuses, "statuses must not be null");
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+    }
+
+    private static void requireSameFixedFields(Comment stored, Comment changed) {
+        List<String> differing = new ArrayList<>();
+        if (!stored.thread().equals(changed.thread())) {
+            differing.add("thread");
+        }
+        if (!Objects.equals(stored.parentId(), changed.parentId())) {
+            differing.add("parent id");
+        }
+        if (!stored.rootId().equals(changed.rootId())) {
+            differing.add("root id");
+        }
+        if (stored.depth() != changed.depth()) {
+            differing.add("depth");
+        }
+        if (!Objects.equals(stored.inReplyToId(), changed.inReplyToId())) {
+            differing.add("in reply to id");
+        }
+        if (stored.kind() != changed.kind()) {
+            differing.add("kind");
+        }
+        if (stored.linkback() != null
+                && !stored.linkback().sourceUrl().equals(changed.linkback().sourceUrl())) {
+            differing.add("linkback source url");
+        }
+        if (!stored.createdAt().equals(changed.createdAt())) {
+            differing.add("created at");
+        }
+        if (!differing.isEmpty()) {
+            throw new IllegalArgumentException("update of comment " + changed.id()
+                    + " must not change fields fixed at insert: " + String.join(", ", differing));
+        }
+    }
+
+    /** The sort key of every index: (created at, id), ids in binary order. */
+    private record Key(Instant createdAt, CommentId id) implements Comparable<Key> {
+
+        static final java.util.Comparator<Comment> ASCENDING_COMMENTS =
+                java.util.Comparator.comparing(Comment::createdAt).thenComparing(Comment::id);
+
+        static Key of(Comment comment) {
+            return new Key(comment.createdAt(), comment.id());
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            int byTime = createdAt.compareTo(other.createdAt);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
+    }
+
+    private record LinkbackKey(ThreadKey thread, String sourceUrl) {
+
+        static LinkbackKey of(Comment comment) {
+            return comment.linkback() == null ? null : new LinkbackKey(comment.thread(), comment.linkback().sourceUrl());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The stored comment model and the {@link dev.parley.storage.CommentStore} SPI, with
+ * {@link dev.parley.storage.memory.InMemoryCommentStore}, the embedded default store.
+ *
+ * <p>This module has no dependencies at all, so a host's store implementation compiles against it alone.
+ */
+module dev.parley.storage {
+    exports dev.parley.storage;
+    exports dev.parley.storage.memory;
+}
