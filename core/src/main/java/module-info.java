@@ -1,0 +1,17 @@
+/**
+ * Parley's comment engine: {@code dev.parley.core.CommentService} and what it is built from.
+ */
+module dev.parley.core {
+    requires transitive dev.parley.storage;
+    requires org.jsoup;
+    requires tools.jackson.databind;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    // Each package is exported once it holds its first type (javac refuses to export an empty package).
+    // exports dev.parley.core;
+    exports dev.parley.core.content;
+    // exports dev.parley.core.avatar;
+    // exports dev.parley.core.moderation;
+    // exports dev.parley.core.json;
+}

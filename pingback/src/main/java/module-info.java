@@ -1,0 +1,11 @@
+/**
+ * Parley's standalone linkback toolkit: receive Pingback, TrackBack and Webmention requests, fetch the
+ * source safely, verify it links to the target, and extract title, excerpt and author.
+ */
+module dev.parley.pingback {
+    requires org.jsoup;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    exports dev.parley.pingback;
+}
