@@ -5,7 +5,9 @@
 module dev.parley.pingback {
     requires org.jsoup;
     requires org.slf4j;
-    requires static org.jspecify;
+    // transitive: @Nullable appears in exported signatures (-Xlint:exports)
+    requires static transitive org.jspecify;
 
     exports dev.parley.pingback;
+    exports dev.parley.pingback.verify;
 }
