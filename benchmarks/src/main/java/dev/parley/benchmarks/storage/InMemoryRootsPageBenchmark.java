@@ -1,0 +1,93 @@
+package dev.parley.benchmarks.storage;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Order;
+import dev.parley.storage.Page;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import dev.parley.storage.memory.InMemoryCommentStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Reading a page of 50 approved roots with all their approved replies from {@link InMemoryCommentStore}: the two
+ * store reads behind every thread page. Run at 100 and at 100,000 comments in the same run; the ratio of the
+ * two scores is what the README reports (target: at most 2, i.e. cost independent of thread size).
+ *
+ * <p>Three pages are read per invocation: the first, one in the middle of the thread and one near its end,
+ * so the keyset seek is measured where it costs most.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class InMemoryRootsPageBenchmark {
+
+    private static final Set<Status> VISIBLE = Set.of(Status.APPROVED);
+    private static final int PAGE = 50;
+
+    @Param({"100", "100000"})
+    public int threadSize;
+
+    private InMemoryCommentStore store;
+    private List<PageRequest> requests;
+
+    /** Seeds the store and picks the three page positions. */
+    @Setup
+    public void seed() {
+        store = new InMemoryCommentStore();
+        List<Comment> comments = ThreadShape.comments(threadSize);
+        comments.forEach(store::insert);
+        requests = positions(comments);
+    }
+
+    static List<PageRequest> positions(List<Comment> comments) {
+        List<Comment> roots = comments.stream().filter(Comment::isRoot).toList();
+        List<PageRequest> positions = new ArrayList<>();
+        positions.add(PageRequest.first(Order.OLDEST_FIRST, PAGE));
+        // With 100 comments there are fewer than 2 pages of roots: every position reads the first page.
+        int middle = roots.size() / 2;
+        int late = roots.size() - PAGE - 1;
+        for (int at : new int[] {middle, late}) {
+            positions.add(at > 0 && at + PAGE < roots.size()
+                    ? PageRequest.first(Order.OLDEST_FIRST, PAGE).next(dev.parley.storage.Cursor.after(roots.get(at)))
+                    : PageRequest.first(Order.OLDEST_FIRST, PAGE));
+        }
+        return positions;
+    }
+
+    /**
+     * Reads three pages of roots and their replies.
+     *
+     * @param bh sink for the results
+     */
+    @Benchmark
+    public void rootsPageWithReplies(Blackhole bh) {
+        for (PageRequest request : requests) {
+            Page roots = store.roots(ThreadShape.THREAD, VISIBLE, request);
+            List<CommentId> ids = new ArrayList<>(roots.items().size());
+            for (Comment root : roots.items()) {
+                ids.add(root.id());
+            }
+            bh.consume(roots);
+            bh.consume(store.replies(ids, VISIBLE));
+        }
+    }
+}
