@@ -1,0 +1,128 @@
+package dev.parley.examples.jdbc;
+
+import dev.parley.storage.Author;
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Kind;
+import dev.parley.storage.Linkback;
+import dev.parley.storage.Status;
+import dev.parley.storage.ThreadKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/** Maps a {@link Comment} to a row of {@code parley_comment} and back. Stateless and thread-safe. */
+final class CommentRows {
+
+    /** Every column, in the order {@link #read(ResultSet)} expects and {@link #INSERT} binds. */
+    static final String COLUMNS = "id, thread, parent_id, root_id, depth, in_reply_to_id, kind, status,"
+            + " author_name, author_email, author_url, author_user_id, author_ip, author_user_agent,"
+            + " body_text, body_html, linkback_source, linkback_source_hash, linkback_title, moderation_reason,"
+            + " created_micros, updated_micros, version, attributes";
+
+    static final String INSERT = "INSERT INTO parley_comment (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private CommentRows() {
+    }
+
+    static void bindInsert(PreparedStatement insert, Comment c) throws SQLException {
+        insert.setString(1, c.id().value());
+        insert.setString(2, c.thread().value());
+        setNullable(insert, 3, c.parentId() == null ? null : c.parentId().value());
+        insert.setString(4, c.rootId().value());
+        insert.setInt(5, c.depth());
+        setNullable(insert, 6, c.inReplyToId() == null ? null : c.inReplyToId().value());
+        insert.setString(7, c.kind().name());
+        insert.setString(8, c.status().name());
+        Author a = c.author();
+        insert.setString(9, a.name());
+        setNullable(insert, 10, a.email());
+        setNullable(insert, 11, a.url());
+        setNullable(insert, 12, a.userId());
+        setNullable(insert, 13, a.ip());
+        setNullable(insert, 14, a.userAgent());
+        insert.setString(15, c.text());
+        insert.setString(16, c.html());
+        Linkback linkback = c.linkback();
+        setNullable(insert, 17, linkback == null ? null : linkback.sourceUrl());
+        setNullable(insert, 18, linkback == null ? null : sourceHash(linkback.sourceUrl()));
+        setNullable(insert, 19, linkback == null ? null : linkback.title());
+        setNullable(insert, 20, c.moderationReason());
+        insert.setLong(21, micros(c.createdAt()));
+        insert.setLong(22, micros(c.updatedAt()));
+        insert.setLong(23, c.version());
+        insert.setString(24, AttributesCodec.encode(c.attributes()));
+    }
+
+    static Comment read(ResultSet row) throws SQLException {
+        String source = row.getString("linkback_source");
+        String parentId = row.getString("parent_id");
+        String inReplyToId = row.getString("in_reply_to_id");
+        return new Comment(
+                new CommentId(row.getString("id")),
+                new ThreadKey(row.getString("thread")),
+                parentId == null ? null : new CommentId(parentId),
+                new CommentId(row.getString("root_id")),
+                row.getInt("depth"),
+                inReplyToId == null ? null : new CommentId(inReplyToId),
+                Kind.valueOf(row.getString("kind")),
+                Status.valueOf(row.getString("status")),
+                new Author(
+                        row.getString("author_name"),
+                        row.getString("author_email"),
+                        row.getString("author_url"),
+                        row.getString("author_user_id"),
+                        row.getString("author_ip"),
+                        row.getString("author_user_agent")),
+                row.getString("body_text"),
+                row.getString("body_html"),
+                source == null ? null : new Linkback(source, row.getString("linkback_title")),
+                row.getString("moderation_reason"),
+                instant(row.getLong("created_micros")),
+                instant(row.getLong("updated_micros")),
+                row.getLong("version"),
+                AttributesCodec.decode(row.getString("attributes")));
+    }
+
+    static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /**
+     * Microseconds since the epoch: exact for every instant a {@link Comment} holds (microsecond precision,
+     * years 1 to 9999), and the same on every database, unlike the engines' timestamp types.
+     */
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
+                instant.getNano() / 1_000);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1_000L);
+    }
+
+    /** The SHA-256 of the source URL's UTF-8 bytes, in lower-case hex: the unique key's stand-in for the URL. */
+    static String sourceHash(String sourceUrl) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(sourceUrl.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,467 @@
+package dev.parley.examples.jdbc;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentNotFoundException;
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.DuplicateCommentException;
+import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.Page;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
+import dev.parley.storage.StoreException;
+import dev.parley.storage.ThreadKey;
+import dev.parley.storage.VersionConflictException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CommentStore} on plain JDBC, for H2 2.x and PostgreSQL: one table, {@code parley_comment}, and
+ * five indexes, created by {@link #create(DataSource)} when absent.
+ *
+ * <p><b>Schema.</b> A column per {@link Comment} component; timestamps as microseconds since the epoch in
+ * {@code BIGINT} (exact across both databases for the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
+ * range); attributes as a JSON object of strings in a text column. Ids and thread keys compare in binary order
+ * ({@code COLLATE "C"} on PostgreSQL; H2 compares strings by code unit). Indexes: roots of a thread by (thread,
+ * status, created, id), partial on PostgreSQL; replies by (root id, created, id); the moderation queue by
+ * (status, created, id); the export scan by (created, id); and a unique key on (thread, SHA-256 of the linkback
+ * source) that makes concurrent duplicate linkbacks fail atomically in the database.
+ *
+ * <p><b>Cost.</b> A page of roots is at most one bounded index range per requested status, and the replies of
+ * a page one index lookup per root: neither reads rows outside the page, so reading a page takes the same time
+ * in a thread of 100 comments or of 100,000.
+ *
+ * <p><b>Thread-safety.</b> Safe for any number of threads: the store holds no mutable state and takes a
+ * connection from the {@code DataSource} for each call, returning it before the call ends. Every SPI method is a
+ * single SQL statement, so it is atomic and reads one consistent snapshot without an explicit transaction;
+ * {@link #insertAll(Collection)} runs in one transaction. Give it a pooling {@code DataSource} with
+ * auto-commit on (the JDBC default).
+ *
+ * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
+ * the {@code SQLException} as its cause; a unique-key violation (SQLState 23505) on insert becomes
+ * {@link DuplicateCommentException} or {@link DuplicateLinkbackException}.
+ */
+public final class JdbcCommentStore implements CommentStore {
+
+    /** The unique constraint on (thread, linkback source hash); its name tells the two violations apart. */
+    static final String LINKBACK_CONSTRAINT = "parley_comment_linkback_uq";
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int BATCH_SIZE = 1_000;
+
+    private static final String SELECT = "SELECT " + CommentRows.COLUMNS + " FROM parley_comment";
+
+    private static final String UPDATE = "UPDATE parley_comment SET status = ?, author_name = ?, author_email = ?,"
+            + " author_url = ?, author_user_id = ?, author_ip = ?, author_user_agent = ?, body_text = ?,"
+            + " body_html = ?, linkback_title = ?, moderation_reason = ?, updated_micros = ?, attributes = ?,"
+            + " version = version + 1"
+            + " WHERE id = ? AND version = ?"
+            // Fixed at insert: matching them here makes the check and the write one atomic statement.
+            + " AND thread = ? AND parent_id IS NOT DISTINCT FROM ? AND root_id = ? AND depth = ?"
+            + " AND in_reply_to_id IS NOT DISTINCT FROM ? AND kind = ? AND linkback_source IS NOT DISTINCT FROM ?"
+            + " AND created_micros = ?";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Returns a store on {@code dataSource}, creating the table and its indexes first if they do not exist.
+     *
+     * <p>Idempotent: calling it again on a database that has the schema changes nothing and keeps every
+     * comment. The database (H2 or PostgreSQL) is detected from the connection's metadata.
+     *
+     * @param dataSource where to take connections from, one per call; auto-commit on
+     * @return the store
+     * @throws StoreException if the database is neither H2 nor PostgreSQL, or the schema cannot be created
+     */
+    public static JdbcCommentStore create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "data source must not be null");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialect.of(connection.getMetaData());
+            for (String ddl : dialect.schema()) {
+                statement.execute(ddl);
+            }
+            return new JdbcCommentStore(dataSource, dialect);
+        } catch (SQLException e) {
+            throw failure("create the comment schema", e);
+        }
+    }
+
+    @Override
+    public void insert(Comment comment) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        run("insert comment " + comment.id(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT)) {
+                CommentRows.bindInsert(insert, comment);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (isUniqueViolation(e)) {
+                    throw duplicate(comment, e);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Inserts many comments in one transaction, in JDBC batches: the bulk load for imports, migrations and
+     * benchmarks, much faster than one {@link #insert(Comment)} per comment.
+     *
+     * <p>All or nothing: if any comment is refused (a duplicate id or linkback, in the store or within
+     * {@code comments}) or the database fails, nothing is stored and a {@link StoreException} with the cause
+     * is thrown. Which comment was refused is not reported; insert one by one to find out. Safe to call
+     * concurrently with every other method.
+     *
+     * @param comments the comments, in any order
+     * @throws StoreException if a comment is refused or storage fails; nothing is stored then
+     */
+    public void insertAll(Collection<Comment> comments) {
+        Objects.requireNonNull(comments, "comments must not be null");
+        List<Comment> copy = List.copyOf(comments);
+        if (copy.isEmpty()) {
+            return;
+        }
+        run("insert " + copy.size() + " comments", connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT)) {
+                int pending = 0;
+                for (Comment comment : copy) {
+                    CommentRows.bindInsert(insert, comment);
+                    insert.addBatch();
+                    if (++pending == BATCH_SIZE) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Comment> find(CommentId id) {
+        Objects.requireNonNull(id, "id must not be null");
+        return run("find comment " + id, connection -> {
+            try (PreparedStatement find = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+                find.setString(1, id.value());
+                List<Comment> found = readAll(find);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    /** Reads the comments with one {@code IN} query per thousand ids. */
+    @Override
+    public Map<CommentId, Comment> findAll(Collection<CommentId> ids) {
+        Objects.requireNonNull(ids, "ids must not be null");
+        List<String> distinct = distinctValues(ids, CommentId::value, "ids");
+        Map<String, Comment> byId = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += PageRequest.MAX_LIMIT) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + PageRequest.MAX_LIMIT));
+            List<Comment> found = run("find " + chunk.size() + " comments", connection -> {
+                try (PreparedStatement find = connection.prepareStatement(
+                        SELECT + " WHERE " + dialect.inList("id", chunk.size()))) {
+                    dialect.bindList(find, 1, chunk);
+                    return readAll(find);
+                }
+            });
+            found.forEach(c -> byId.put(c.id().value(), c));
+        }
+        Map<CommentId, Comment> result = new LinkedHashMap<>();
+        for (String id : distinct) {
+            Comment comment = byId.get(id);
+            if (comment != null) {
+                result.put(comment.id(), comment);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Comment update(Comment changed) {
+        Objects.requireNonNull(changed, "changed must not be null");
+        int updated = run("update comment " + changed.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                bindUpdate(update, changed);
+                return update.executeUpdate();
+            }
+        });
+        if (updated == 1) {
+            return changed.toBuilder().version(changed.version() + 1).build();
+        }
+        // Nothing matched: tell why from the row as it is now. The fixed fields of a stored row never change,
+        // so a difference there is the caller's; otherwise the version moved on.
+        Comment stored = find(changed.id()).orElseThrow(() -> new CommentNotFoundException(changed.id()));
+        FixedFields.requireUnchanged(stored, changed);
+        throw new VersionConflictException(changed.id(), changed.version(),
+                stored.version() == changed.version() ? -1 : stored.version());
+    }
+
+    @Override
+    public boolean delete(CommentId id) {
+        Objects.requireNonNull(id, "id must not be null");
+        return run("delete comment " + id, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_comment WHERE id = ?")) {
+                delete.setString(1, id.value());
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Page roots(ThreadKey thread, Set<Status> statuses, PageRequest request) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        Sql sql = KeysetQueries.roots(thread.value(), statuses, request);
+        return Page.of(read("read roots of thread " + thread, sql), request);
+    }
+
+    @Override
+    public List<Comment> replies(Collection<CommentId> rootIds, Set<Status> statuses) {
+        Objects.requireNonNull(rootIds, "root ids must not be null");
+        requireStatuses(statuses);
+        if (rootIds.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "root ids must hold at most " + PageRequest.MAX_LIMIT + " ids, had " + rootIds.size());
+        }
+        List<String> roots = distinctValues(rootIds, CommentId::value, "root ids");
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        List<String> statusNames = statusNames(statuses);
+        String sql = SELECT + " WHERE " + dialect.inList("root_id", roots.size()) + " AND depth > 0 AND "
+                + dialect.inList("status", statusNames.size()) + " ORDER BY created_micros, id";
+        return run("read replies of " + roots.size() + " roots", connection -> {
+            try (PreparedStatement replies = connection.prepareStatement(sql)) {
+                int next = dialect.bindList(replies, 1, roots);
+                dialect.bindList(replies, next, statusNames);
+                return readAll(replies);
+            }
+        });
+    }
+
+    @Override
+    public StatusCounts counts(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        return counts(List.of(thread)).get(thread);
+    }
+
+    /** Counts every thread with one grouped query. */
+    @Override
+    public Map<ThreadKey, StatusCounts> counts(Collection<ThreadKey> threads) {
+        Objects.requireNonNull(threads, "threads must not be null");
+        if (threads.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "threads must hold at most " + PageRequest.MAX_LIMIT + " keys, had " + threads.size());
+        }
+        List<String> keys = distinctValues(threads, ThreadKey::value, "threads");
+        Map<String, Map<Status, Long>> found = new java.util.HashMap<>();
+        if (!keys.isEmpty()) {
+            String sql = "SELECT thread, status, COUNT(*) FROM parley_comment WHERE "
+                    + dialect.inList("thread", keys.size()) + " GROUP BY thread, status";
+            run("count comments of " + keys.size() + " threads", connection -> {
+                try (PreparedStatement count = connection.prepareStatement(sql)) {
+                    dialect.bindList(count, 1, keys);
+                    try (ResultSet rows = count.executeQuery()) {
+                        while (rows.next()) {
+                            found.computeIfAbsent(rows.getString(1), t -> new EnumMap<>(Status.class))
+                                    .put(Status.valueOf(rows.getString(2)), rows.getLong(3));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        Map<ThreadKey, StatusCounts> counts = new LinkedHashMap<>();
+        for (String key : keys) {
+            Map<Status, Long> byStatus = found.get(key);
+            counts.put(new ThreadKey(key), byStatus == null ? StatusCounts.ZERO : StatusCounts.of(byStatus));
+        }
+        return counts;
+    }
+
+    @Override
+    public Page queue(Set<Status> statuses, PageRequest request) {
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        return Page.of(read("read the queue of " + statuses, KeysetQueries.queue(statuses, request)), request);
+    }
+
+    @Override
+    public Page scan(PageRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return Page.of(read("scan comments", KeysetQueries.scan(request)), request);
+    }
+
+    @Override
+    public Optional<Comment> findLinkback(ThreadKey thread, String sourceUrl) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        Objects.requireNonNull(sourceUrl, "source url must not be null");
+        return run("find the linkback from " + sourceUrl + " in thread " + thread, connection -> {
+            try (PreparedStatement find = connection.prepareStatement(
+                    SELECT + " WHERE thread = ? AND linkback_source_hash = ? AND linkback_source = ?")) {
+                find.setString(1, thread.value());
+                find.setString(2, CommentRows.sourceHash(sourceUrl));
+                find.setString(3, sourceUrl);
+                List<Comment> found = readAll(find);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    private List<Comment> read(String action, Sql sql) {
+        return run(action, connection -> {
+            try (PreparedStatement statement = sql.prepare(connection)) {
+                return readAll(statement);
+            }
+        });
+    }
+
+    private static List<Comment> readAll(PreparedStatement statement) throws SQLException {
+        List<Comment> comments = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                comments.add(CommentRows.read(rows));
+            }
+        }
+        return comments;
+    }
+
+    private static void bindUpdate(PreparedStatement update, Comment c) throws SQLException {
+        update.setString(1, c.status().name());
+        update.setString(2, c.author().name());
+        CommentRows.setNullable(update, 3, c.author().email());
+        CommentRows.setNullable(update, 4, c.author().url());
+        CommentRows.setNullable(update, 5, c.author().userId());
+        CommentRows.setNullable(update, 6, c.author().ip());
+        CommentRows.setNullable(update, 7, c.author().userAgent());
+        update.setString(8, c.text());
+        update.setString(9, c.html());
+        CommentRows.setNullable(update, 10, c.linkback() == null ? null : c.linkback().title());
+        CommentRows.setNullable(update, 11, c.moderationReason());
+        update.setLong(12, CommentRows.micros(c.updatedAt()));
+        update.setString(13, AttributesCodec.encode(c.attributes()));
+        update.setString(14, c.id().value());
+        update.setLong(15, c.version());
+        update.setString(16, c.thread().value());
+        CommentRows.setNullable(update, 17, c.parentId() == null ? null : c.parentId().value());
+        update.setString(18, c.rootId().value());
+        update.setInt(19, c.depth());
+        CommentRows.setNullable(update, 20, c.inReplyToId() == null ? null : c.inReplyToId().value());
+        update.setString(21, c.kind().name());
+        CommentRows.setNullable(update, 22, c.linkback() == null ? null : c.linkback().sourceUrl());
+        update.setLong(23, CommentRows.micros(c.createdAt()));
+    }
+
+    private <T extends @Nullable Object> T run(String action, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(action, e);
+        }
+    }
+
+    private static StoreException failure(String action, SQLException e) {
+        return new StoreException("could not " + action + ": " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    private static StoreException duplicate(Comment comment, SQLException e) {
+        StoreException duplicate;
+        if (comment.linkback() != null && mentions(e, LINKBACK_CONSTRAINT)) {
+            duplicate = new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
+        } else {
+            duplicate = new DuplicateCommentException(comment.id());
+        }
+        duplicate.initCause(e);
+        return duplicate;
+    }
+
+    /** Tells whether {@code e}, or an exception chained to it, is a unique-key violation. */
+    static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(SQLException e, String constraint) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            String message = next.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requireStatuses(Set<Status> statuses) {
+        Objects.requireNonNull(statuses, "statuses must not be null");
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+    }
+
+    private static List<String> statusNames(Set<Status> statuses) {
+        List<String> names = new ArrayList<>(statuses.size());
+        for (Status status : statuses) {
+            names.add(Objects.requireNonNull(status, "statuses must not contain null").name());
+        }
+        return names;
+    }
+
+    private static <T> List<String> distinctValues(Collection<T> values, java.util.function.Function<T, String> text,
+            String name) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (T value : values) {
+            distinct.add(text.apply(Objects.requireNonNull(value, name + " must not contain null")));
+        }
+        return new ArrayList<>(distinct);
+    }
+
+    /** A unit of JDBC work on a borrowed connection. */
+    @FunctionalInterface
+    private interface SqlWork<T extends @Nullable Object> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.parley.examples.jdbc;
+
+import dev.parley.storage.Cursor;
+import dev.parley.storage.Order;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the keyset page reads (roots, queue, scan) so that each is a bounded range scan of one index.
+ *
+ * <p>A page over several statuses is a {@code UNION ALL} of one branch per status, each reading at most
+ * {@code limit} rows in index order, merged by the outer {@code ORDER BY}: one {@code status IN (...)} range
+ * would have to sort every matching row of the thread first. Each branch orders by the full index key,
+ * equality columns included, because H2 uses an index for ordering only when the {@code ORDER BY} matches it
+ * from its first column. The cursor condition {@code created >= ? AND (created > ? OR id > ?)} puts a plain
+ * range on the indexed timestamp, which both planners turn into an index seek, and filters the few ties.
+ * Stateless and thread-safe.
+ */
+final class KeysetQueries {
+
+    private KeysetQueries() {
+    }
+
+    static Sql roots(String thread, Set<Status> statuses, PageRequest request) {
+        return page(statuses, request, "thread = ? AND status = ? AND depth = 0",
+                "thread%s, status%s, depth%s, ", thread);
+    }
+
+    static Sql queue(Set<Status> statuses, PageRequest request) {
+        return page(statuses, request, "status = ?", "status%s, ");
+    }
+
+    static Sql scan(PageRequest request) {
+        Sql sql = new Sql().append("SELECT " + CommentRows.COLUMNS + " FROM parley_comment");
+        Cursor after = request.after();
+        if (after != null) {
+            sql.append(" WHERE ");
+            cursor(sql, request.order(), after);
+        }
+        String direction = direction(request.order());
+        return sql.append(" ORDER BY created_micros" + direction + ", id" + direction + " LIMIT ?", request.limit());
+    }
+
+    /**
+     * One branch per status in {@code Status} order (so the text, and the prepared statement cache entry, is
+     * stable), merged when there are several.
+     *
+     * @param equality the branch's equality conditions; the status is the last parameter before the cursor
+     * @param orderPrefix the equality columns in index order, each followed by a {@code %s} for the direction
+     * @param leading parameters bound before the status
+     */
+    private static Sql page(Set<Status> statuses, PageRequest request, String equality, String orderPrefix,
+            String... leading) {
+        String direction = direction(request.order());
+        List<Status> ordered = new ArrayList<>();
+        for (Status status : Status.values()) {
+            if (statuses.contains(status)) {
+                ordered.add(status);
+            }
+        }
+        Sql sql = new Sql();
+        boolean merged = ordered.size() > 1;
+        for (Status status : ordered) {
+            if (sql.text().length() > 0) {
+                sql.append(" UNION ALL ");
+            }
+            if (merged) {
+                sql.append("(");
+            }
+            sql.append("SELECT " + CommentRows.COLUMNS + " FROM parley_comment WHERE ");
+            sql.append(equality, concat(leading, status.name()));
+            Cursor after = request.after();
+            if (after != null) {
+                sql.append(" AND ");
+                cursor(sql, request.order(), after);
+            }
+            sql.append(" ORDER BY " + orderPrefix.replace("%s", direction)
+                    + "created_micros" + direction + ", id" + direction + " LIMIT ?", request.limit());
+            if (merged) {
+                sql.append(")");
+            }
+        }
+        if (merged) {
+            sql.append(" ORDER BY created_micros" + direction + ", id" + direction + " LIMIT ?", request.limit());
+        }
+        return sql;
+    }
+
+    private static void cursor(Sql sql, Order order, Cursor after) {
+        long micros = CommentRows.micros(after.createdAt());
+        String id = after.id().value();
+        if (order == Order.OLDEST_FIRST) {
+            sql.append("created_micros >= ? AND (created_micros > ? OR id > ?)", micros, micros, id);
+        } else {
+            sql.append("created_micros <= ? AND (created_micros < ? OR id < ?)", micros, micros, id);
+        }
+    }
+
+    private static String direction(Order order) {
+        return order == Order.OLDEST_FIRST ? "" : " DESC";
+    }
+
+    private static Object[] concat(String[] leading, String last) {
+        Object[] all = new Object[leading.length + 1];
+        System.arraycopy(leading, 0, all, 0, leading.length);
+        all[leading.length] = last;
+        return all;
+    }
+}
