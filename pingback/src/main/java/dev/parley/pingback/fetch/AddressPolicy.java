@@ -1,0 +1,56 @@
+package dev.parley.pingback.fetch;
+
+import dev.parley.pingback.fetch.internal.AddressRanges;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * Decides whether a fetch may connect to an address and port. {@link SafeFetcher} asks it about every address a
+ * host resolves to, on every redirect hop, before connecting; one refused address refuses the whole host.
+ *
+ * <p>Implementations must be thread-safe and must not do I/O.
+ */
+@FunctionalInterface
+public interface AddressPolicy {
+
+    /**
+     * Returns whether a connection to this address and port is allowed.
+     *
+     * @param address the resolved or literal address, never a name
+     * @param port the TCP port, 1 to 65535
+     * @return {@code true} to allow the connection
+     */
+    boolean permits(InetAddress address, int port);
+
+    /**
+     * The default policy: public unicast addresses only, on any port. It refuses loopback, private, link-local
+     * (including 169.254.169.254), CGNAT, unique-local, multicast, unspecified, broadcast, reserved, benchmarking and
+     * documentation ranges, IPv4-compatible IPv6, and IPv4-mapped, NAT64 and 6to4 addresses that embed a refused
+     * IPv4 address. IPv6 is allowed only inside global unicast {@code 2000::/3} (minus the special ranges) or as
+     * NAT64 {@code 64:ff9b::/96} of a public IPv4 address. The full table is in the README ("Fetching safely").
+     *
+     * @return the shared, stateless default policy
+     */
+    static AddressPolicy publicUnicast() {
+        return (address, port) -> AddressRanges.blockedRange(address).isEmpty();
+    }
+
+    /**
+     * Returns a policy that also allows exactly one address and port, for a test server or a known internal
+     * service. Nothing else is widened: another port on the same address is still refused if this policy refuses it.
+     *
+     * @param address the one extra address
+     * @param port the one extra port, 1 to 65535
+     * @return a new immutable policy
+     * @throws IllegalArgumentException if the port is out of range
+     */
+    default AddressPolicy allowing(InetAddress address, int port) {
+        Objects.requireNonNull(address, "address");
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 1..65535: " + port);
+        }
+        AddressPolicy base = this;
+        return (candidate, candidatePort) ->
+                (candidatePort == port && candidate.equals(address)) || base.permits(candidate, candidatePort);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.pingback.fetch.internal;
+
+import dev.parley.pingback.fetch.AddressPolicy;
+import dev.parley.pingback.fetch.HostResolver;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * A validated fetcher configuration, as built by {@code SafeFetcher.Builder}. Immutable.
+ *
+ * @param resolver host name to addresses
+ * @param policy which addresses and ports may be connected to
+ * @param socketFactory creates the unconnected plain sockets
+ * @param sslSocketFactory layers TLS over a connected socket
+ * @param clock the time source for the deadline
+ * @param timeoutMillis the cap on the whole fetch
+ * @param connectTimeoutMillis the cap on one connection attempt
+ * @param maxRedirects how many redirects may be followed
+ * @param maxBodyBytes the cap on body bytes, on the wire and decoded
+ * @param mediaTypes accepted media types, lower-case {@code type/subtype}
+ * @param userAgent the {@code User-Agent} value
+ */
+public record FetchConfig(HostResolver resolver, AddressPolicy policy, SocketFactory socketFactory,
+                          SSLSocketFactory sslSocketFactory, Clock clock, long timeoutMillis,
+                          long connectTimeoutMillis, int maxRedirects, int maxBodyBytes, Set<String> mediaTypes,
+                          String userAgent) {
+
+    /** Copies the media types. */
+    public FetchConfig {
+        mediaTypes = Set.copyOf(mediaTypes);
+    }
+
+    /** The {@code Accept} value: the accepted media types, HTML first, then alphabetical. */
+    String accept() {
+        return mediaTypes.stream()
+                .sorted(Comparator.comparing((String type) -> !type.equals("text/html")).thenComparing(type -> type))
+                .collect(Collectors.joining(", "));
+    }
+}
