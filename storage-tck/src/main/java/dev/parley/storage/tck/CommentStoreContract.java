@@ -1,0 +1,154 @@
+package dev.parley.storage.tck;
+
+import dev.parley.storage.CommentStore;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The contract every {@link CommentStore} must meet, as a JUnit 5 suite: the executable form of the rules in
+ * {@link CommentStore}'s Javadoc.
+ *
+ * <p>A store proves itself with a test class that extends this one and returns a fresh, empty store:
+ *
+ * <pre>{@code
+ * class MyCommentStoreTest extends CommentStoreContract {
+ *     @Override
+ *     protected CommentStore createStore() {
+ *         return new MyCommentStore(freshEmptyDatabase());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The rules are grouped by SPI method in {@code @Nested} classes; every test's {@code @DisplayName} states
+ * one rule as a sentence, so a failing test says which rule the store breaks. The groups are: insert and find,
+ * findAll, update, delete, roots pages, replies, counts, queue and scan, linkbacks, exact values (Unicode,
+ * maximum lengths, timestamps), argument misuse, and concurrency (many threads inserting and updating, racing
+ * duplicate inserts).
+ *
+ * <p>The kit never reads a clock and never sleeps; concurrency tests start their threads together with a
+ * barrier and give up after generous timeouts. A test class instance runs one test at a time; do not run the
+ * kit's tests in parallel against one shared store.
+ */
+public abstract class CommentStoreContract {
+
+    private @Nullable CommentStore store;
+
+    /** For subclasses. */
+    protected CommentStoreContract() {
+    }
+
+    /**
+     * Returns a fresh, empty store. Called once before every test; no test sees another test's comments.
+     *
+     * @return a new store holding no comment
+     */
+    protected abstract CommentStore createStore();
+
+    @BeforeEach
+    final void createFreshStore() {
+        store = Objects.requireNonNull(createStore(), "createStore() must not return null");
+    }
+
+    private CommentStore store() {
+        return Objects.requireNonNull(store, "the store is created before each test");
+    }
+
+    @Nested
+    @DisplayName("insert and find")
+    class InsertAndFind extends InsertRules {
+        InsertAndFind() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("findAll")
+    class FindAll extends FindAllRules {
+        FindAll() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("update (compare-and-set on version)")
+    class Update extends UpdateRules {
+        Update() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("delete")
+    class Delete extends DeleteRules {
+        Delete() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("roots: a keyset page of the root comments of a thread")
+    class Roots extends RootsRules {
+        Roots() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("replies of a set of roots")
+    class Replies extends RepliesRules {
+        Replies() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("counts by status")
+    class Counts extends CountsRules {
+        Counts() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("queue and scan: keyset pages across every thread")
+    class QueueAndScan extends QueueAndScanRules {
+        QueueAndScan() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("linkbacks: unique by (thread, source URL)")
+    class Linkbacks extends LinkbackRules {
+        Linkbacks() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("exact values: Unicode, maximum lengths and timestamps")
+    class ExactValues extends ExactValueRules {
+        ExactValues() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("argument misuse")
+    class ArgumentMisuse extends ArgumentRules {
+        ArgumentMisuse() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("concurrency")
+    class Concurrency extends ConcurrencyRules {
+        Concurrency() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+}
