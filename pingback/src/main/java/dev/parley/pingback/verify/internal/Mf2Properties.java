@@ -1,0 +1,82 @@
+package dev.parley.pingback.verify.internal;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The few microformats2 properties of one root ({@code h-entry} or {@code h-card}) that extraction reads:
+ * the first element carrying each. Properties of nested roots belong to them, so the scan does not descend
+ * into a nested root (the nested root's own property classes, as in {@code class="p-author h-card"}, do
+ * belong to this root). Not thread-safe; built and read by one analysis.
+ */
+final class Mf2Properties {
+
+    @Nullable Element name;
+    @Nullable Element content;
+    @Nullable Element author;
+    @Nullable Element published;
+    @Nullable Element url;
+    @Nullable Element photo;
+
+    private Mf2Properties() {
+    }
+
+    /** Scans the root's subtree once, without recursion. */
+    static Mf2Properties of(Element root) {
+        Mf2Properties props = new Mf2Properties();
+        Node node = root.firstChild();
+        while (node != null) {
+            boolean descend = false;
+            if (node instanceof Element el && !el.normalName().equals("template")) {
+                String classes = el.attr("class");
+                if (classes.indexOf('-') >= 0) {
+                    props.take(el, classes);
+                    descend = !ClassTokens.hasRoot(classes);
+                } else {
+                    descend = true;
+                }
+            }
+            Node child = descend ? node.firstChild() : null;
+            node = child != null ? child : next(node, root);
+        }
+        return props;
+    }
+
+    private void take(Element el, String classes) {
+        if (name == null && ClassTokens.has(classes, "p-name")) {
+            name = el;
+        }
+        if (content == null && ClassTokens.has(classes, "e-content")) {
+            content = el;
+        }
+        if (author == null && (ClassTokens.has(classes, "p-author") || ClassTokens.has(classes, "u-author"))) {
+            author = el;
+        }
+        if (published == null && ClassTokens.has(classes, "dt-published")) {
+            published = el;
+        }
+        if (url == null && ClassTokens.has(classes, "u-url")) {
+            url = el;
+        }
+        if (photo == null && ClassTokens.has(classes, "u-photo")) {
+            photo = el;
+        }
+    }
+
+    /** The next node in document order after the subtree of {@code node}, staying inside {@code root}. */
+    static @Nullable Node next(Node node, Node root) {
+        Node current = node;
+        while (current != root) {
+            Node sibling = current.nextSibling();
+            if (sibling != null) {
+                return sibling;
+            }
+            current = current.parentNode();
+            if (current == null) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
