@@ -27,6 +27,12 @@ final class Sql {
         return this;
     }
 
+    /** Puts {@code fragment} before the text, such as {@code EXPLAIN }; the parameters stay as they are. */
+    Sql prepend(String fragment) {
+        text.insert(0, fragment);
+        return this;
+    }
+
     String text() {
         return text.toString();
     }

@@ -1,0 +1,243 @@
+package dev.parley.examples.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.storage.Author;
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.DuplicateCommentException;
+import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.Kind;
+import dev.parley.storage.Linkback;
+import dev.parley.storage.Order;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import dev.parley.storage.StoreException;
+import dev.parley.storage.ThreadKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store promises beyond the storage contract: its schema, its error mapping and its query
+ * plans. Run on each database by a {@code @Nested} subclass of that database's contract test.
+ */
+abstract class JdbcStoreBehaviour {
+
+    private static final ThreadKey THREAD = ThreadKey.of("jdbc-thread");
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private JdbcCommentStore store;
+
+    /** The database under test, schema present or not. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void freshStore() throws SQLException {
+        store = JdbcCommentStore.create(dataSource());
+        execute("TRUNCATE TABLE parley_comment");
+    }
+
+    @Test
+    @DisplayName("creating the store again on a database that has the schema keeps every comment")
+    void schemaCreationIsIdempotent() {
+        Comment root = root("c1", T0);
+        store.insert(root);
+
+        JdbcCommentStore again = JdbcCommentStore.create(dataSource());
+
+        assertThat(again.find(root.id())).contains(root);
+    }
+
+    @Test
+    @DisplayName("an SQL failure becomes a StoreException naming the operation, with the SQLException as cause")
+    void sqlFailureBecomesStoreException() throws SQLException {
+        execute("DROP TABLE parley_comment");
+
+        assertThatThrownBy(() -> store.find(CommentId.of("c1")))
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("could not find comment c1")
+                .hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> store.roots(THREAD, Set.of(Status.APPROVED), PageRequest.first(Order.OLDEST_FIRST, 5)))
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("could not read roots of thread jdbc-thread")
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    @Test
+    @DisplayName("a duplicate id is refused by the primary key and reported as DuplicateCommentException")
+    void duplicateIdMapsFromPrimaryKeyViolation() {
+        Comment first = linkback("c1", "https://example.org/a");
+        store.insert(first);
+
+        assertThatThrownBy(() -> store.insert(linkback("c1", "https://example.org/a")))
+                .isExactlyInstanceOf(DuplicateCommentException.class)
+                .cause().isInstanceOf(SQLException.class)
+                .satisfies(cause -> assertThat(JdbcCommentStore.isUniqueViolation((SQLException) cause)).isTrue());
+        assertThatThrownBy(() -> store.insert(root("c1", T0.plusSeconds(1))))
+                .isExactlyInstanceOf(DuplicateCommentException.class);
+    }
+
+    @Test
+    @DisplayName("a second linkback from a source is refused by the unique key and reported as DuplicateLinkbackException")
+    void duplicateLinkbackMapsFromUniqueKeyViolation() {
+        store.insert(linkback("c1", "https://example.org/a"));
+
+        assertThatThrownBy(() -> store.insert(linkback("c2", "https://example.org/a")))
+                .isExactlyInstanceOf(DuplicateLinkbackException.class)
+                .hasCauseInstanceOf(SQLException.class);
+        assertThat(store.find(CommentId.of("c2"))).isEmpty();
+        store.insert(linkback("c3", "https://example.org/A"));
+        assertThat(store.findLinkback(THREAD, "https://example.org/A")).isPresent();
+    }
+
+    @Test
+    @DisplayName("a bulk load that meets a duplicate stores nothing")
+    void insertAllIsAllOrNothing() {
+        store.insert(root("c1", T0));
+        List<Comment> batch = List.of(root("c2", T0), root("c3", T0), root("c1", T0));
+
+        assertThatThrownBy(() -> store.insertAll(batch)).isInstanceOf(StoreException.class);
+
+        assertThat(store.findAll(List.of(CommentId.of("c2"), CommentId.of("c3")))).isEmpty();
+        store.insertAll(batch.subList(0, 2));
+        assertThat(store.findAll(List.of(CommentId.of("c2"), CommentId.of("c3")))).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("attributes are stored as a JSON object with sorted keys, readable in SQL")
+    void attributesColumnIsJson() throws SQLException {
+        Comment comment = root("c1", T0).toBuilder()
+                .attributes(Map.of("wp:id", "42", "b", "say \"hi\"\n\u0000")).build();
+        store.insert(comment);
+
+        assertThat(queryString("SELECT attributes FROM parley_comment WHERE id = 'c1'"))
+                .isEqualTo("{\"b\":\"say \\\"hi\\\"\\n\\u0000\",\"wp:id\":\"42\"}");
+        assertThat(store.find(comment.id())).contains(comment);
+    }
+
+    @Test
+    @DisplayName("timestamps are stored as microseconds since the epoch, exact at both ends of the range")
+    void timestampsAreEpochMicros() throws SQLException {
+        store.insert(root("early", Comment.EARLIEST));
+        store.insert(root("late", Comment.LATEST));
+
+        assertThat(queryString("SELECT created_micros FROM parley_comment WHERE id = 'early'"))
+                .isEqualTo("-62135596800000000");
+        assertThat(queryString("SELECT created_micros FROM parley_comment WHERE id = 'late'"))
+                .isEqualTo("253402300799999999");
+        assertThat(store.find(CommentId.of("early")).orElseThrow().createdAt()).isEqualTo(Comment.EARLIEST);
+        assertThat(store.find(CommentId.of("late")).orElseThrow().createdAt()).isEqualTo(Comment.LATEST);
+    }
+
+    @Test
+    @DisplayName("ids break timestamp ties in binary order: upper case before lower case, '-' before digits")
+    void idsCompareInBinaryOrder() {
+        List<String> ids = List.of("-x", "0", "B", "_", "a", "b");
+        for (String id : List.of("b", "_", "0", "B", "a", "-x")) {
+            store.insert(root(id, T0));
+        }
+
+        List<String> read = new ArrayList<>();
+        store.roots(THREAD, Set.of(Status.APPROVED), PageRequest.first(Order.OLDEST_FIRST, 10))
+                .items().forEach(c -> read.add(c.id().value()));
+
+        assertThat(read).isEqualTo(ids);
+    }
+
+    @Test
+    @DisplayName("a page of roots is an ordered index range, never a sort of the thread")
+    void rootsPageUsesTheRootsIndex() throws SQLException {
+        PageRequest next = PageRequest.first(Order.NEWEST_FIRST, 50).next(new Cursor(T0, CommentId.of("c9")));
+        assertOrderedIndexScan(KeysetQueries.roots(THREAD.value(), Set.of(Status.APPROVED), next),
+                "parley_comment_roots");
+    }
+
+    @Test
+    @DisplayName("the moderation queue is an ordered index range")
+    void queueUsesTheQueueIndex() throws SQLException {
+        PageRequest next = PageRequest.first(Order.OLDEST_FIRST, 50).next(new Cursor(T0, CommentId.of("c9")));
+        assertOrderedIndexScan(KeysetQueries.queue(Set.of(Status.PENDING), next), "parley_comment_queue");
+    }
+
+    @Test
+    @DisplayName("the export scan is an ordered index range")
+    void scanUsesTheScanIndex() throws SQLException {
+        PageRequest next = PageRequest.first(Order.OLDEST_FIRST, 50).next(new Cursor(T0, CommentId.of("c9")));
+        assertOrderedIndexScan(KeysetQueries.scan(next), "parley_comment_scan");
+    }
+
+    /**
+     * Checks the plan of {@code sql} reads {@code index} in order. PostgreSQL is told to avoid sequential and
+     * bitmap scans first: on a near-empty table it rightly prefers them, and the question here is whether the
+     * index fits the query, so that a large table is read in index order without a sort.
+     */
+    private void assertOrderedIndexScan(Sql sql, String index) throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            if (postgres) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET enable_seqscan = off");
+                    statement.execute("SET enable_bitmapscan = off");
+                }
+            }
+            String plan;
+            try (PreparedStatement explain = sql.prepend("EXPLAIN ").prepare(connection);
+                    ResultSet rows = explain.executeQuery()) {
+                StringBuilder text = new StringBuilder();
+                while (rows.next()) {
+                    text.append(rows.getString(1)).append('\n');
+                }
+                plan = text.toString();
+            } finally {
+                if (postgres) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("RESET enable_seqscan");
+                        statement.execute("RESET enable_bitmapscan");
+                    }
+                }
+            }
+            if (postgres) {
+                assertThat(plan).contains("Index Scan").contains(index).doesNotContain("Sort");
+            } else {
+                assertThat(plan).containsIgnoringCase(index).contains("index sorted");
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private String queryString(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as("a row for " + sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private static Comment root(String id, Instant at) {
+        return Comment.builder().id(CommentId.of(id)).thread(THREAD).asRoot().author(Author.named("Ada"))
+                .text("hello").html("<p>hello</p>").createdAt(at).build();
+    }
+
+    private static Comment linkback(String id, String source) {
+        return root(id, T0).toBuilder().kind(Kind.PINGBACK).linkback(new Linkback(source, "A post")).build();
+    }
+}
