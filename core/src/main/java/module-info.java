@@ -6,12 +6,13 @@ module dev.parley.core {
     requires org.jsoup;
     requires tools.jackson.databind;
     requires org.slf4j;
-    requires static org.jspecify;
+    // transitive: @Nullable appears in exported signatures (-Xlint:exports)
+    requires static transitive org.jspecify;
 
     // Each package is exported once it holds its first type (javac refuses to export an empty package).
-    // exports dev.parley.core;
+    exports dev.parley.core;
     exports dev.parley.core.content;
     // exports dev.parley.core.avatar;
-    // exports dev.parley.core.moderation;
+    exports dev.parley.core.moderation;
     // exports dev.parley.core.json;
 }
