@@ -1,10 +1,15 @@
 package dev.parley.pingback.verify;
 
+import dev.parley.pingback.Fault;
+import dev.parley.pingback.VerifiedLinkback;
+import dev.parley.pingback.fetch.SafeFetcher;
+import dev.parley.pingback.verify.internal.SourceReader;
 import dev.parley.pingback.verify.internal.PageAnalyzer;
 import dev.parley.pingback.verify.internal.Urls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a source page links to a target URL, and extracts the page's title, the excerpt around the
@@ -19,6 +24,12 @@ import java.util.Objects;
  * canonicalisation: scheme and host case, default port, dot segments and the fragment do not matter; any
  * other difference does ({@code /post} is not {@code /post/}, nor {@code /post?utm_source=x}). Text,
  * comments, scripts, styles, {@code textarea}, {@code title}, templates and other attributes never count.
+ * A {@code text/plain} source links to the target when a whitespace-delimited http(s) URL in it equals the
+ * target by the same rules (never a substring).
+ *
+ * <h2>Fetching</h2>
+ * {@link #verifySource(String, String)} fetches through the {@link SafeFetcher} given to the builder, so every
+ * SSRF protection and cap of that fetcher applies; without one it is not available.
  *
  * <p>Immutable and thread-safe: one instance serves any number of threads.
  */
@@ -28,11 +39,15 @@ public final class LinkVerifier {
     public static final int DEFAULT_EXCERPT_CONTEXT = 120;
 
     private final PageAnalyzer analyzer;
+    private final SourceReader reader;
     private final int excerptContext;
+    private final @Nullable SafeFetcher fetcher;
 
     private LinkVerifier(Builder builder) {
         this.excerptContext = builder.excerptContext;
+        this.fetcher = builder.fetcher;
         this.analyzer = new PageAnalyzer(excerptContext);
+        this.reader = new SourceReader(analyzer);
     }
 
     /**
@@ -63,6 +78,41 @@ public final class LinkVerifier {
     }
 
     /**
+     * Fetches a source page safely and verifies it.
+     *
+     * @param sourceUrl the page that claims to link to the target
+     * @param target the URL it should link to
+     * @return the fetched page's report, or why the source is unavailable; a source URL that is not an
+     *     absolute http(s) URL without user-info is {@link SourceVerification.Unavailable}, not an exception
+     * @throws NullPointerException naming the argument, if one is null
+     * @throws IllegalArgumentException if {@code target} is not an absolute http(s) URL without user-info
+     * @throws IllegalStateException if this verifier was built without a fetcher
+     */
+    public SourceVerification verifySource(String sourceUrl, String target) {
+        Objects.requireNonNull(sourceUrl, "sourceUrl must not be null");
+        String canonicalTarget = canonical(target, "target");
+        SafeFetcher f = fetcher;
+        if (f == null) {
+            throw new IllegalStateException("verifySource needs a fetcher: set one with builder().fetcher(...)");
+        }
+        String source = sourceUrl.length() <= VerifiedLinkback.MAX_URL_LENGTH ? Urls.canonical(sourceUrl) : null;
+        if (source == null) {
+            return new SourceVerification.Unavailable(Fault.SOURCE_NOT_FOUND,
+                    "source must be an absolute http or https URL without user-info", null);
+        }
+        return reader.read(f, source, canonicalTarget);
+    }
+
+    /**
+     * Returns whether this verifier can fetch sources ({@link #verifySource(String, String)}).
+     *
+     * @return true if it was built with a fetcher
+     */
+    public boolean canFetch() {
+        return fetcher != null;
+    }
+
+    /**
      * Returns the characters of context kept on each side of the link in an excerpt.
      *
      * @return the context length
@@ -86,8 +136,22 @@ public final class LinkVerifier {
     public static final class Builder {
 
         private int excerptContext = DEFAULT_EXCERPT_CONTEXT;
+        private @Nullable SafeFetcher fetcher;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the fetcher {@link LinkVerifier#verifySource(String, String)} reads sources with. Without one,
+         * only {@link LinkVerifier#verifyHtml(String, String, String)} is available.
+         *
+         * @param fetcher the fetcher, whose address policy and caps apply to every source
+         * @return this builder
+         * @throws NullPointerException if {@code fetcher} is null
+         */
+        public Builder fetcher(SafeFetcher fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher must not be null");
+            return this;
         }
 
         /**

@@ -84,6 +84,56 @@ public final class PageAnalyzer {
                 entryProps == null ? null : Values.instant(entryProps.published));
     }
 
+    /**
+     * Analyzes a {@code text/plain} page: it links to the target when a whitespace-delimited http(s) URL in
+     * it (trailing {@code .,;:!?)]}>'"} and leading {@code (<[{'"} trimmed) equals the target. The excerpt is
+     * the window around the first such URL; the title is the host; there is no author.
+     *
+     * @param text the page
+     * @param pageUrl the canonical URL the page was fetched from
+     * @param target the canonical target URL
+     * @return the report
+     */
+    public SourceReport analyzeText(String text, String pageUrl, String target) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int from = start;
+            int to = i;
+            while (from < to && "(<[{'\"".indexOf(text.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && ".,;:!?)]}>'\"".indexOf(text.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            if (to - from > 7 && text.regionMatches(true, from, "http", 0, 4)) {
+                String url = text.substring(from, to);
+                if (target.equals(Urls.canonical(url))) {
+                    // Reuses the HTML excerpt rules on a one-paragraph document holding the text and the link.
+                    Document doc = Document.createShell(pageUrl);
+                    Element paragraph = doc.body().appendElement("p");
+                    paragraph.appendText(text.substring(Math.max(0, from - 4 * excerptContext), from));
+                    paragraph.appendElement("a").attr("href", url).text(url);
+                    paragraph.appendText(text.substring(to, Math.min(n, to + 4 * excerptContext)));
+                    SourceReport report = analyze(doc, pageUrl, target);
+                    boolean cut = from > 4 * excerptContext;
+                    String excerpt = cut && !report.excerpt().startsWith(Excerpts.CUT)
+                            ? Excerpts.CUT + " " + report.excerpt() : report.excerpt();
+                    return new SourceReport(true, host(pageUrl), PlainText.truncate(excerpt,
+                            VerifiedLinkback.MAX_EXCERPT_LENGTH), null, PostType.MENTION, null);
+                }
+            }
+        }
+        return new SourceReport(false, host(pageUrl), "", null, PostType.MENTION, null);
+    }
+
     private static PageScan.@Nullable Match primary(List<PageScan.Match> matches) {
         PageScan.Match inEntry = null;
         for (PageScan.Match match : matches) {
