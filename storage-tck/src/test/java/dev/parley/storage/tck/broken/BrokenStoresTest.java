@@ -1,0 +1,181 @@
+package dev.parley.storage.tck.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.memory.InMemoryCommentStore;
+import dev.parley.storage.tck.CommentStoreContract;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Proves the kit can fail: it runs the whole {@link CommentStoreContract} through the JUnit Platform launcher on
+ * stores broken on purpose, and checks that the tests aimed at each bug are among the failures. A kit that
+ * passed a broken store would be no specification at all.
+ *
+ * <p>The kit subclasses below are static nested classes whose names do not end in {@code Test}, so surefire
+ * does not run them on their own; only this class's launcher does.
+ */
+class BrokenStoresTest {
+
+    /** Each store under a broken-store test in the same JVM run; in order as the tests report them. */
+    static final class InMemoryKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new InMemoryCommentStore();
+        }
+    }
+
+    static final class CorrectDocumentStoreKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new ThreadDocumentStore(ThreadDocumentStore.Flaw.NONE);
+        }
+    }
+
+    static final class CursorIgnoringKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new CursorIgnoringStore(new InMemoryCommentStore());
+        }
+    }
+
+    static final class VersionIgnoringKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new VersionIgnoringStore(new InMemoryCommentStore());
+        }
+    }
+
+    static final class LostInsertKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new ThreadDocumentStore(ThreadDocumentStore.Flaw.UNSYNCHRONISED_INSERT);
+        }
+    }
+
+    static final class DuplicateLinkbackKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new ThreadDocumentStore(ThreadDocumentStore.Flaw.LINKBACK_CHECK_THEN_INSERT);
+        }
+    }
+
+    @Test
+    @DisplayName("the kit holds at least 60 tests, and every one passes on InMemoryCommentStore")
+    void kitHasAtLeastSixtyTestsAndPassesOnTheReferenceStore() {
+        long discovered = discover(InMemoryKit.class).countTestIdentifiers(TestIdentifier::isTest);
+        Outcome outcome = run(InMemoryKit.class);
+
+        assertThat(discovered).isGreaterThanOrEqualTo(60);
+        assertThat(outcome.summary.getTestsSucceededCount()).isEqualTo(discovered);
+        assertThat(outcome.failedMethods).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the kit passes on a second, unrelated correct store, so it tests the contract and not one"
+            + " implementation")
+    void kitPassesOnAnotherCorrectStore() {
+        Outcome outcome = run(CorrectDocumentStoreKit.class);
+
+        assertThat(outcome.failedMethods).isEmpty();
+        assertThat(outcome.summary.getTestsSucceededCount()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    @DisplayName("a store that ignores the cursor fails the kit's keyset tests")
+    void cursorIgnoringStoreFails() {
+        Outcome outcome = run(CursorIgnoringKit.class);
+
+        assertThat(outcome.failedMethods).contains(
+                "keysetWalkListsEveryRootOnce", "pagesContinueInsideTies", "cursorFromTokenContinues",
+                "cursorBetweenRootsContinues", "pagesAreStableUnderInserts", "pagesAreStableUnderModeration",
+                "pagesAreStableUnderDeletes", "fullLastPageIsFollowedByAnEmptyOne",
+                "queueOfSeveralStatusesAcrossPages", "queuePagesAreStable", "scanPagesListEachOnce",
+                "scanPagesAreStable", "concurrentInsertsAndUpdates", "pageWalksDuringInserts");
+        report("cursor-ignoring", outcome);
+    }
+
+    @Test
+    @DisplayName("a store that ignores the version fails the kit's compare-and-set tests")
+    void versionIgnoringStoreFails() {
+        Outcome outcome = run(VersionIgnoringKit.class);
+
+        assertThat(outcome.failedMethods).contains(
+                "staleVersionIsRefused", "futureVersionIsRefused", "exactlyOneCompareAndSetWins");
+        report("version-ignoring", outcome);
+    }
+
+    @Test
+    @DisplayName("a store that loses concurrent inserts fails the kit's concurrent insert test")
+    void lostInsertStoreFails() {
+        Outcome outcome = run(LostInsertKit.class);
+
+        assertThat(outcome.failedMethods).contains("concurrentInsertsAndUpdates");
+        report("lost-insert", outcome);
+    }
+
+    @Test
+    @DisplayName("a store that lets a racing duplicate linkback through fails the kit's duplicate linkback race")
+    void duplicateLinkbackStoreFails() {
+        Outcome outcome = run(DuplicateLinkbackKit.class);
+
+        assertThat(outcome.failedMethods).contains("exactlyOneDuplicateLinkbackWins");
+        report("duplicate-linkback", outcome);
+    }
+
+    /** What one run of the kit produced: the summary and the names of the failed test methods. */
+    private record Outcome(TestExecutionSummary summary, Set<String> failedMethods, List<String> failedRules) {
+    }
+
+    private static LauncherDiscoveryRequest request(Class<?> kit) {
+        return LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build();
+    }
+
+    private static TestPlan discover(Class<?> kit) {
+        return LauncherFactory.create().discover(request(kit));
+    }
+
+    private static Outcome run(Class<?> kit) {
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Set<String> failedMethods = new TreeSet<>();
+        List<String> failedRules = new ArrayList<>();
+        TestExecutionListener failures = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                            .ifPresent(source -> failedMethods.add(source.getMethodName()));
+                    failedRules.add(test.getDisplayName());
+                }
+            }
+        };
+        launcher.execute(request(kit), summary, failures);
+        return new Outcome(summary.getSummary(), failedMethods, failedRules);
+    }
+
+    /** Prints which rules caught the bug, for the build log and the kit's README figures. */
+    private static void report(String store, Outcome outcome) {
+        assertThat(outcome.summary.getTotalFailureCount()).isPositive();
+        System.out.printf("%s store: %d of %d kit tests fail%n", store, outcome.summary.getTotalFailureCount(),
+                outcome.summary.getTestsFoundCount());
+        outcome.failedRules.forEach(rule -> System.out.println("  - " + rule));
+    }
+}

@@ -1,0 +1,264 @@
+package dev.parley.storage.tck.broken;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentNotFoundException;
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.DuplicateCommentException;
+import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.Order;
+import dev.parley.storage.Page;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
+import dev.parley.storage.ThreadKey;
+import dev.parley.storage.VersionConflictException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * A second, deliberately plain store: each thread is one immutable list of comments (a "document"), replaced
+ * whole on every write, as a naive key-value or file-per-page store keeps them. Reads filter and sort; nothing
+ * is indexed. With {@link Flaw#NONE} every write replaces its document atomically and the store meets the
+ * contract, which shows the kit does not depend on InMemoryCommentStore's internals. Each other flaw breaks
+ * one rule the way real stores break it.
+ */
+final class ThreadDocumentStore implements CommentStore {
+
+    /** What this store gets wrong. */
+    enum Flaw {
+        /** Nothing: a correct, slow store. */
+        NONE,
+        /** Insert reads the document, appends and writes it back without a lock: concurrent inserts are lost. */
+        UNSYNCHRONISED_INSERT,
+        /** Insert checks for the linkback, then appends in a second step: racing duplicates both get in. */
+        LINKBACK_CHECK_THEN_INSERT
+    }
+
+    private static final Comparator<Comment> ASCENDING =
+            Comparator.comparing(Comment::createdAt).thenComparing(Comment::id);
+
+    private final Flaw flaw;
+    private final ConcurrentHashMap<ThreadKey, List<Comment>> documents = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CommentId, ThreadKey> threadOf = new ConcurrentHashMap<>();
+    /** The latest written state of each comment, so find need not search a document. */
+    private final ConcurrentHashMap<CommentId, Comment> byId = new ConcurrentHashMap<>();
+
+    ThreadDocumentStore(Flaw flaw) {
+        this.flaw = flaw;
+    }
+
+    @Override
+    public void insert(Comment comment) {
+        Objects.requireNonNull(comment, "comment");
+        ThreadKey thread = comment.thread();
+        if (threadOf.putIfAbsent(comment.id(), thread) != null) {
+            throw new DuplicateCommentException(comment.id());
+        }
+        try {
+            switch (flaw) {
+                case NONE -> documents.compute(thread, (key, document) -> append(document, comment));
+                case UNSYNCHRONISED_INSERT -> {
+                    List<Comment> appended = append(documents.get(thread), comment);
+                    // A real store spends a round trip here; the yield stands for it.
+                    Thread.yield();
+                    documents.put(thread, appended);
+                }
+                case LINKBACK_CHECK_THEN_INSERT -> {
+                    requireNewLinkback(documents.get(thread), comment);
+                    Thread.yield();
+                    documents.compute(thread, (key, document) -> {
+                        List<Comment> appended = new ArrayList<>(document == null ? List.of() : document);
+                        appended.add(comment);
+                        return List.copyOf(appended);
+                    });
+                }
+            }
+            byId.put(comment.id(), comment);
+        } catch (RuntimeException e) {
+            threadOf.remove(comment.id(), thread);
+            throw e;
+        }
+    }
+
+    private static List<Comment> append(List<Comment> document, Comment comment) {
+        requireNewLinkback(document, comment);
+        List<Comment> appended = new ArrayList<>(document == null ? List.of() : document);
+        appended.add(comment);
+        return List.copyOf(appended);
+    }
+
+    private static void requireNewLinkback(List<Comment> document, Comment comment) {
+        if (comment.linkback() == null || document == null) {
+            return;
+        }
+        for (Comment other : document) {
+            if (other.linkback() != null && other.linkback().sourceUrl().equals(comment.linkback().sourceUrl())) {
+                throw new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
+            }
+        }
+    }
+
+    @Override
+    public Optional<Comment> find(CommentId id) {
+        Objects.requireNonNull(id, "id");
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Comment update(Comment changed) {
+        Objects.requireNonNull(changed, "changed");
+        ThreadKey thread = threadOf.get(changed.id());
+        if (thread == null) {
+            throw new CommentNotFoundException(changed.id());
+        }
+        Comment[] written = new Comment[1];
+        documents.compute(thread, (key, document) -> {
+            List<Comment> replaced = new ArrayList<>(document == null ? List.of() : document);
+            for (int i = 0; i < replaced.size(); i++) {
+                Comment stored = replaced.get(i);
+                if (stored.id().equals(changed.id())) {
+                    requireSameFixedFields(stored, changed);
+                    if (stored.version() != changed.version()) {
+                        throw new VersionConflictException(changed.id(), changed.version(), stored.version());
+                    }
+                    written[0] = changed.toBuilder().version(changed.version() + 1).build();
+                    replaced.set(i, written[0]);
+                    byId.put(changed.id(), written[0]);
+                    return List.copyOf(replaced);
+                }
+            }
+            throw new CommentNotFoundException(changed.id());
+        });
+        return written[0];
+    }
+
+    private static void requireSameFixedFields(Comment stored, Comment changed) {
+        boolean same = stored.thread().equals(changed.thread())
+                && Objects.equals(stored.parentId(), changed.parentId())
+                && stored.rootId().equals(changed.rootId())
+                && stored.depth() == changed.depth()
+                && Objects.equals(stored.inReplyToId(), changed.inReplyToId())
+                && stored.kind() == changed.kind()
+                && (stored.linkback() == null || stored.linkback().sourceUrl().equals(changed.linkback().sourceUrl()))
+                && stored.createdAt().equals(changed.createdAt());
+        if (!same) {
+            throw new IllegalArgumentException("a field fixed at insert changed");
+        }
+    }
+
+    @Override
+    public boolean delete(CommentId id) {
+        Objects.requireNonNull(id, "id");
+        ThreadKey thread = threadOf.get(id);
+        if (thread == null) {
+            return false;
+        }
+        boolean[] removed = new boolean[1];
+        documents.computeIfPresent(thread, (key, document) -> {
+            List<Comment> kept = document.stream().filter(c -> !c.id().equals(id)).toList();
+            removed[0] = kept.size() < document.size();
+            if (removed[0]) {
+                byId.remove(id);
+            }
+            return kept.isEmpty() ? null : kept;
+        });
+        if (removed[0]) {
+            threadOf.remove(id, thread);
+        }
+        return removed[0];
+    }
+
+    @Override
+    public Page roots(ThreadKey thread, Set<Status> statuses, PageRequest request) {
+        Objects.requireNonNull(thread, "thread");
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request");
+        return page(document(thread).filter(c -> c.isRoot() && statuses.contains(c.status())), request);
+    }
+
+    @Override
+    public List<Comment> replies(Collection<CommentId> rootIds, Set<Status> statuses) {
+        Objects.requireNonNull(rootIds, "rootIds");
+        requireStatuses(statuses);
+        if (rootIds.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("too many root ids: " + rootIds.size());
+        }
+        Set<CommentId> roots = new HashSet<>();
+        for (CommentId rootId : rootIds) {
+            roots.add(Objects.requireNonNull(rootId, "root id"));
+        }
+        return everything()
+                .filter(c -> !c.isRoot() && roots.contains(c.rootId()) && statuses.contains(c.status()))
+                .sorted(ASCENDING)
+                .toList();
+    }
+
+    @Override
+    public StatusCounts counts(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread");
+        StatusCounts counts = StatusCounts.ZERO;
+        for (Comment comment : document(thread).toList()) {
+            counts = counts.plus(comment.status(), 1);
+        }
+        return counts;
+    }
+
+    @Override
+    public Page queue(Set<Status> statuses, PageRequest request) {
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request");
+        return page(everything().filter(c -> statuses.contains(c.status())), request);
+    }
+
+    @Override
+    public Page scan(PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        return page(everything(), request);
+    }
+
+    @Override
+    public Optional<Comment> findLinkback(ThreadKey thread, String sourceUrl) {
+        Objects.requireNonNull(thread, "thread");
+        Objects.requireNonNull(sourceUrl, "sourceUrl");
+        return document(thread)
+                .filter(c -> c.linkback() != null && c.linkback().sourceUrl().equals(sourceUrl))
+                .findFirst();
+    }
+
+    private Stream<Comment> document(ThreadKey thread) {
+        return documents.getOrDefault(thread, List.of()).stream();
+    }
+
+    private Stream<Comment> everything() {
+        return documents.values().stream().flatMap(List::stream);
+    }
+
+    private static Page page(Stream<Comment> comments, PageRequest request) {
+        Comparator<Comment> order = request.order() == Order.OLDEST_FIRST ? ASCENDING : ASCENDING.reversed();
+        Cursor after = request.after();
+        Stream<Comment> sorted = comments.sorted(order);
+        if (after != null) {
+            Comment probe = Comment.builder().id(after.id()).thread(ThreadKey.of("probe"))
+                    .author(dev.parley.storage.Author.named("probe")).createdAt(after.createdAt()).build();
+            sorted = sorted.filter(c -> order.compare(c, probe) > 0);
+        }
+        return Page.of(sorted.limit(request.limit()).toList(), request);
+    }
+
+    private static void requireStatuses(Set<Status> statuses) {
+        Objects.requireNonNull(statuses, "statuses");
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+    }
+}
