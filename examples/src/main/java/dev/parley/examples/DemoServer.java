@@ -1,0 +1,384 @@
+package dev.parley.examples;
+
+import dev.parley.core.CommentService;
+import dev.parley.core.Settings;
+import dev.parley.examples.web.AvatarServlet;
+import dev.parley.examples.web.CommentApiServlet;
+import dev.parley.examples.web.FeedServlet;
+import dev.parley.examples.web.IndexServlet;
+import dev.parley.examples.web.LinkbackRecorder;
+import dev.parley.examples.web.ModerationServlet;
+import dev.parley.examples.web.PingbackServlet;
+import dev.parley.examples.web.PostPageServlet;
+import dev.parley.examples.web.SecurityHeadersFilter;
+import dev.parley.examples.web.SiteUrls;
+import dev.parley.examples.web.StaticResourceServlet;
+import dev.parley.examples.web.TrackbackServlet;
+import dev.parley.examples.web.WebmentionQueue;
+import dev.parley.examples.web.WebmentionServlet;
+import dev.parley.pingback.fetch.AddressPolicy;
+import dev.parley.storage.CommentStore;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Servlet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo blog on embedded Jetty 12: a {@link ServletContextHandler} (no web.xml) with one small servlet per
+ * concern, the comment engine on the configured store, and the demo content seeded into an empty store.
+ *
+ * <pre>{@code
+ * try (DemoServer server = DemoServer.builder().config(DemoConfig.fromEnvironment()).build()) {
+ *     server.start();
+ *     System.out.println(server.baseUrl());
+ *     server.join();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe once started; {@link #start()} and {@link #close()} are meant to be called once each.
+ */
+public final class DemoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+
+    private final DemoConfig config;
+    private final Blog blog;
+    private final Clock clock;
+    private final Settings settings;
+    private final @Nullable DemoStorage storage;
+    private final CommentStore store;
+    private final AddressPolicy addressPolicy;
+    private final int webmentionWorkers;
+    private final int webmentionCapacity;
+    private final int rootsPerPage;
+    private final Consumer<LinkbackRecorder.Outcome> linkbackListener;
+    private final Map<String, Servlet> extraServlets;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private @Nullable WebmentionQueue webmentions;
+    private @Nullable CommentService comments;
+    private @Nullable String baseUrl;
+
+    private DemoServer(Builder builder) {
+        this.config = Objects.requireNonNull(builder.config, "config");
+        this.blog = builder.blog;
+        this.clock = builder.clock;
+        this.settings = builder.settings;
+        this.addressPolicy = builder.addressPolicy;
+        this.webmentionWorkers = builder.webmentionWorkers;
+        this.webmentionCapacity = builder.webmentionCapacity;
+        this.rootsPerPage = builder.rootsPerPage;
+        this.linkbackListener = builder.linkbackListener;
+        this.extraServlets = Map.copyOf(builder.extraServlets);
+        if (builder.store != null) {
+            this.storage = null;
+            this.store = builder.store;
+        } else {
+            this.storage = DemoStorage.open(config);
+            this.store = storage.store();
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("parley-demo");
+        this.jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+    }
+
+    /**
+     * A builder; {@link Builder#config(DemoConfig)} is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Seeds an empty store, starts Jetty and the Webmention queue.
+     *
+     * @throws Exception if Jetty cannot start (the port is taken, ...)
+     * @throws IllegalStateException if already started
+     */
+    public synchronized void start() throws Exception {
+        if (jetty.isStarted() || jetty.isStarting()) {
+            throw new IllegalStateException("the demo server is already started");
+        }
+        // Bind first: with port 0 the base URL (and so every linkback target) is known only after binding.
+        connector.open();
+        String base = config.baseUrl() != null ? config.baseUrl() : "http://" + urlHost() + ":" + connector.getLocalPort();
+        this.baseUrl = base;
+        SiteUrls urls = new SiteUrls(base, blog);
+        byte[] tokenSecret = DemoEngine.tokenSecret(config);
+        CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret);
+        this.comments = service;
+        if (DemoContent.seedIfEmpty(store, blog, settings, tokenSecret, clock)) {
+            LOG.info("Seeded the demo conversation into an empty store");
+        }
+        WebmentionQueue queue = new WebmentionQueue(webmentionWorkers, webmentionCapacity);
+        this.webmentions = queue;
+        LinkbackRecorder recorder = new LinkbackRecorder(service, store, urls,
+                DemoEngine.linkVerifier(addressPolicy, clock), linkbackListener);
+
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        add(context, "/", new IndexServlet(service, blog, urls));
+        add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage));
+        add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
+        add(context, "/admin/*", new ModerationServlet(service, blog, urls, config.adminPassword(), clock));
+        add(context, "/feed/*", new FeedServlet(service, blog, urls));
+        add(context, "/pingback", new PingbackServlet(recorder));
+        add(context, "/trackback/*", new TrackbackServlet(recorder, blog, urls));
+        add(context, "/webmention", new WebmentionServlet(recorder, queue));
+        add(context, "/avatars/*", new AvatarServlet());
+        add(context, "/static/*", new StaticResourceServlet());
+        extraServlets.forEach((path, servlet) -> add(context, path, servlet));
+        jetty.setHandler(context);
+        jetty.start();
+        LOG.info("Parley demo listening on {}", base);
+    }
+
+    /**
+     * The public base URL, known once started.
+     *
+     * @return e.g. {@code http://127.0.0.1:8080}
+     * @throws IllegalStateException if not started
+     */
+    public synchronized String baseUrl() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("the demo server is not started");
+        }
+        return baseUrl;
+    }
+
+    /**
+     * The comment engine the servlets use, for tests and hosts that want to look behind the pages.
+     *
+     * @return the service
+     * @throws IllegalStateException if not started
+     */
+    public synchronized CommentService comments() {
+        if (comments == null) {
+            throw new IllegalStateException("the demo server is not started");
+        }
+        return comments;
+    }
+
+    /**
+     * The blog's posts.
+     *
+     * @return the blog
+     */
+    public Blog blog() {
+        return blog;
+    }
+
+    /**
+     * Blocks until Jetty stops.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Stops Jetty and the Webmention queue and closes the store's connection pool; idempotent. */
+    @Override
+    public synchronized void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping Jetty failed", e);
+        }
+        if (webmentions != null) {
+            webmentions.close();
+        }
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    private String urlHost() {
+        String host = config.host();
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            return "localhost";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static void add(ServletContextHandler context, String path, Servlet servlet) {
+        context.addServlet(new ServletHolder(servlet), path);
+    }
+
+    /** Builds a {@link DemoServer}. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable DemoConfig config;
+        private Blog blog = Blog.demo();
+        private Clock clock = Clock.systemUTC();
+        private Settings settings = DemoEngine.defaultSettings();
+        private @Nullable CommentStore store;
+        private AddressPolicy addressPolicy = AddressPolicy.publicUnicast();
+        private int webmentionWorkers = 2;
+        private int webmentionCapacity = 100;
+        private int rootsPerPage = 5;
+        private Consumer<LinkbackRecorder.Outcome> linkbackListener = outcome -> { };
+        private final Map<String, Servlet> extraServlets = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The configuration (required).
+         *
+         * @param value the configuration
+         * @return this builder
+         */
+        public Builder config(DemoConfig value) {
+            config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /**
+         * The clock the engine reads; the system UTC clock by default.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The engine's settings; by default the demo's: comments with two or more links are held, e-mail is
+         * optional, new authors are not held, a 15-second flood interval per address.
+         *
+         * @param value the settings
+         * @return this builder
+         */
+        public Builder settings(Settings value) {
+            settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /**
+         * A store to use instead of the one the configuration names; the caller closes it.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder store(CommentStore value) {
+            store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Which addresses linkback verification may fetch from; public unicast only by default. Tests open a
+         * loopback server with {@code AddressPolicy.publicUnicast().allowing(address, port)}.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder addressPolicy(AddressPolicy value) {
+            addressPolicy = Objects.requireNonNull(value, "addressPolicy");
+            return this;
+        }
+
+        /**
+         * The Webmention verification queue: worker threads and waiting capacity (defaults 2 and 100).
+         *
+         * @param workers 1..64
+         * @param capacity 1..100,000
+         * @return this builder
+         */
+        public Builder webmentionQueue(int workers, int capacity) {
+            webmentionWorkers = workers;
+            webmentionCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * How many top-level comments a page of the thread shows (default 5, so the demo shows paging).
+         *
+         * @param value 1..100
+         * @return this builder
+         */
+        public Builder rootsPerPage(int value) {
+            rootsPerPage = value;
+            return this;
+        }
+
+        /**
+         * Called after every linkback is handled (accepted or not), on the thread that handled it: tests
+         * wait on it instead of sleeping.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder linkbackListener(Consumer<LinkbackRecorder.Outcome> value) {
+            linkbackListener = Objects.requireNonNull(value, "linkbackListener");
+            return this;
+        }
+
+        /**
+         * Mounts one more servlet on the same Jetty (benchmarks mount a fixed-response floor).
+         *
+         * @param pathSpec the servlet path spec, e.g. {@code /floor}
+         * @param servlet the servlet
+         * @return this builder
+         */
+        public Builder servlet(String pathSpec, Servlet servlet) {
+            extraServlets.put(Objects.requireNonNull(pathSpec, "pathSpec"), Objects.requireNonNull(servlet, "servlet"));
+            return this;
+        }
+
+        /**
+         * Checks the settings and opens the store.
+         *
+         * @return the server, not yet started
+         * @throws IllegalArgumentException naming every bad setting
+         */
+        public DemoServer build() {
+            List<String> problems = new ArrayList<>();
+            if (config == null) {
+                problems.add("config must be set");
+            }
+            if (webmentionWorkers < 1 || webmentionWorkers > 64) {
+                problems.add("webmention workers must be 1..64, was " + webmentionWorkers);
+            }
+            if (webmentionCapacity < 1 || webmentionCapacity > 100_000) {
+                problems.add("webmention capacity must be 1..100000, was " + webmentionCapacity);
+            }
+            if (rootsPerPage < 1 || rootsPerPage > 100) {
+                problems.add("rootsPerPage must be 1..100, was " + rootsPerPage);
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid demo server: " + String.join("; ", problems));
+            }
+            return new DemoServer(this);
+        }
+    }
+}

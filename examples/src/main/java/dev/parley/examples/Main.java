@@ -1,0 +1,54 @@
+package dev.parley.examples;
+
+import java.io.PrintStream;
+
+/**
+ * Starts the demo blog: embedded Jetty with the post page, JSON API, moderation page, Atom feed and linkback
+ * endpoints, on the store and port its {@link DemoConfig} names, and prints the URL to open.
+ *
+ * <p>Run it with {@code scripts/demo.sh} from the repository root. It stops on Ctrl-C.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Starts the demo and blocks until the JVM is stopped.
+     *
+     * @param args ignored: configuration comes from system properties and environment variables
+     * @throws Exception if the server cannot start (e.g. the port is taken)
+     */
+    public static void main(String[] args) throws Exception {
+        DemoConfig config;
+        try {
+            config = DemoConfig.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DemoServer server = DemoServer.builder().config(config).build();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "parley-demo-shutdown"));
+        server.start();
+        printWelcome(System.out, config, server);
+        server.join();
+    }
+
+    private static void printWelcome(PrintStream out, DemoConfig config, DemoServer server) {
+        String base = server.baseUrl();
+        out.println();
+        out.println("Parley demo blog is running.");
+        out.println("  Open:        " + base + "/");
+        out.println("  Moderation:  " + base + "/admin");
+        if (config.adminPasswordGenerated()) {
+            out.println("  Password:    " + config.adminPassword()
+                    + "  (generated; set parley.admin.password or PARLEY_ADMIN_PASSWORD to choose one)");
+        } else {
+            out.println("  Password:    from parley.admin.password / PARLEY_ADMIN_PASSWORD");
+        }
+        out.println("  Storage:     " + config.storeDescription());
+        out.println("  Stop with Ctrl-C.");
+        out.println();
+    }
+}

@@ -1,0 +1,375 @@
+package dev.parley.examples.web;
+
+import dev.parley.core.ClientContext;
+import dev.parley.core.CommentService;
+import dev.parley.core.EditResult;
+import dev.parley.core.EditToken;
+import dev.parley.core.InputField;
+import dev.parley.core.Location;
+import dev.parley.core.PostRequest;
+import dev.parley.core.PostResult;
+import dev.parley.core.ThreadPage;
+import dev.parley.core.Viewer;
+import dev.parley.core.content.InputFormat;
+import dev.parley.core.moderation.RejectCode;
+import dev.parley.examples.Blog;
+import dev.parley.examples.Post;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.Order;
+import dev.parley.storage.StatusCounts;
+import dev.parley.storage.ThreadKey;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON API, in the spirit of Isso's and Remark42's:
+ *
+ * <table>
+ * <caption>Endpoints</caption>
+ * <tr><td>{@code GET /api/threads/<slug>/comments[?after=<cursor>&limit=<n>]}</td>
+ *     <td>a page of the thread, roots with nested replies, and the next cursor</td></tr>
+ * <tr><td>{@code POST /api/threads/<slug>/comments}</td>
+ *     <td>post {@code {"parent", "name", "email", "url", "text"}}; 201 with the comment and its
+ *     {@code editToken}, or 422 with the reason</td></tr>
+ * <tr><td>{@code GET /api/comments/<id>}</td><td>one visible comment</td></tr>
+ * <tr><td>{@code PUT /api/comments/<id>}</td>
+ *     <td>edit your own comment: {@code {"text"}} with the token in {@code X-Edit-Token}</td></tr>
+ * <tr><td>{@code DELETE /api/comments/<id>}</td><td>delete your own comment, token in {@code X-Edit-Token}</td></tr>
+ * <tr><td>{@code GET /api/counts?thread=<slug>&thread=<slug>...}</td><td>approved counts of several threads</td></tr>
+ * </table>
+ *
+ * <p>Reads accept the edit tokens of the {@code X-Edit-Token} header (comma-separated) and of the page's
+ * cookie, so an author sees their own pending comments. Every error is a JSON body
+ * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class CommentApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The largest request body read. */
+    public static final int MAX_BODY_BYTES = 128 * 1024;
+    /** The header carrying edit tokens. */
+    public static final String TOKEN_HEADER = "X-Edit-Token";
+
+    private final transient CommentService comments;
+    private final transient Blog blog;
+    private final transient SiteUrls urls;
+    private final transient JsonMapper mapper = JsonMapper.builder().build();
+    private final transient CommentJson json;
+    private final int defaultLimit;
+
+    /**
+     * Creates the API.
+     *
+     * @param comments the engine
+     * @param blog the posts (threads outside the blog are 404)
+     * @param urls the site's URLs
+     * @param defaultLimit the roots per page when the request gives no limit
+     */
+    public CommentApiServlet(CommentService comments, Blog blog, SiteUrls urls, int defaultLimit) {
+        this.comments = Objects.requireNonNull(comments, "comments");
+        this.blog = Objects.requireNonNull(blog, "blog");
+        this.urls = Objects.requireNonNull(urls, "urls");
+        this.json = new CommentJson(mapper, urls);
+        this.defaultLimit = defaultLimit;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> path = path(request);
+        String method = request.getMethod();
+        try {
+            if (path.size() == 3 && path.get(0).equals("threads") && path.get(2).equals("comments")) {
+                Optional<Post> post = blog.post(path.get(1));
+                if (post.isEmpty()) {
+                    error(response, 404, "not_found", "no such thread", null);
+                } else if (method.equals("GET")) {
+                    readPage(request, response, post.get());
+                } else if (method.equals("POST")) {
+                    postComment(request, response, post.get());
+                } else {
+                    notAllowed(response, "GET, POST");
+                }
+            } else if (path.size() == 2 && path.get(0).equals("comments")) {
+                switch (method) {
+                    case "GET" -> readComment(request, response, path.get(1));
+                    case "PUT" -> edit(request, response, path.get(1));
+                    case "DELETE" -> delete(request, response, path.get(1));
+                    default -> notAllowed(response, "GET, PUT, DELETE");
+                }
+            } else if (path.size() == 1 && path.get(0).equals("counts")) {
+                if (method.equals("GET")) {
+                    counts(request, response);
+                } else {
+                    notAllowed(response, "GET");
+                }
+            } else {
+                error(response, 404, "not_found", "no such endpoint", null);
+            }
+        } catch (BadRequest e) {
+            error(response, e.status, e.code, e.getMessage(), null);
+        }
+    }
+
+    private void readPage(HttpServletRequest request, HttpServletResponse response, Post post) throws IOException {
+        Cursor after = null;
+        String token = request.getParameter("after");
+        if (token != null && !token.isEmpty()) {
+            try {
+                after = Cursor.parse(token);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, "bad_cursor", "after is not a cursor this API returned");
+            }
+        }
+        int limit = intParameter(request, "limit", defaultLimit, 1, 100);
+        Order order = "newest".equals(request.getParameter("order")) ? Order.NEWEST_FIRST : Order.OLDEST_FIRST;
+        ThreadPage page = comments.page(post.thread(), order, after, limit, viewer(request));
+        write(response, 200, json.page(page));
+    }
+
+    private void postComment(HttpServletRequest request, HttpServletResponse response, Post post) throws IOException {
+        JsonNode body = body(request);
+        CommentId parent;
+        try {
+            String parentText = optionalText(body, "parent");
+            parent = parentText == null ? null : CommentId.of(parentText);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(422, "bad_parent", "parent is not a comment id");
+        }
+        PostRequest postRequest = PostRequest.builder(post.thread(), Objects.requireNonNullElse(optionalText(body, "text"), ""))
+                .inReplyTo(parent)
+                .author(optionalText(body, "name"), optionalText(body, "email"), optionalText(body, "url"))
+                .client(new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"),
+                        request.getHeader("Referer"), urls.post(post)))
+                .build();
+        PostResult result = comments.post(postRequest);
+        if (result instanceof PostResult.Rejected rejected) {
+            error(response, 422, code(rejected.code()), rejected.message(), rejected.field());
+            return;
+        }
+        PostResult.Accepted accepted = (PostResult.Accepted) result;
+        ObjectNode out = mapper.createObjectNode();
+        out.set("comment", json.comment(accepted.comment(), false));
+        out.put("editToken", accepted.editToken().value());
+        response.setHeader("Location", urls.base() + "/api/comments/" + accepted.comment().id().value());
+        write(response, 201, out);
+    }
+
+    private void readComment(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
+        Optional<Location> location = comments.locate(id(idText), Order.OLDEST_FIRST, viewer(request));
+        if (location.isEmpty() || blog.post(location.get().comment().thread()).isEmpty()) {
+            error(response, 404, "not_found", "no such comment", null);
+            return;
+        }
+        write(response, 200, json.comment(location.get().comment(), false));
+    }
+
+    private void edit(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
+        CommentId id = id(idText);
+        EditToken token = token(request);
+        JsonNode body = body(request);
+        String text = optionalText(body, "text");
+        if (text == null) {
+            throw new BadRequest(422, "empty", "text is required");
+        }
+        answer(response, comments.editByAuthor(id, token, text, InputFormat.PLAIN_TEXT));
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
+        answer(response, comments.deleteByAuthor(id(idText), token(request)));
+    }
+
+    private void answer(HttpServletResponse response, EditResult result) throws IOException {
+        if (result instanceof EditResult.Done done) {
+            write(response, 200, json.comment(done.comment(), false));
+            return;
+        }
+        EditResult.Rejected rejected = (EditResult.Rejected) result;
+        int status = switch (rejected.code()) {
+            case BAD_TOKEN -> 403;
+            case NOT_FOUND -> 404;
+            case EDIT_WINDOW_CLOSED, HAS_REPLIES -> 409;
+            default -> 422;
+        };
+        error(response, status, code(rejected.code()), rejected.message(), rejected.field());
+    }
+
+    private void counts(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] threads = request.getParameterValues("thread");
+        if (threads == null || threads.length == 0) {
+            throw new BadRequest(400, "missing_thread", "give one or more thread parameters");
+        }
+        if (threads.length > 100) {
+            throw new BadRequest(400, "too_many_threads", "at most 100 threads per request");
+        }
+        List<ThreadKey> keys = new ArrayList<>();
+        for (String thread : threads) {
+            if (blog.post(thread).isPresent()) {
+                keys.add(ThreadKey.of(thread));
+            }
+        }
+        Map<ThreadKey, StatusCounts> counts = comments.counts(keys);
+        ObjectNode out = mapper.createObjectNode();
+        ObjectNode byThread = out.putObject("counts");
+        for (String thread : threads) {
+            StatusCounts count = blog.post(thread).isPresent()
+                    ? counts.getOrDefault(ThreadKey.of(thread), StatusCounts.ZERO) : StatusCounts.ZERO;
+            byThread.put(thread, count.approved());
+        }
+        write(response, 200, out);
+    }
+
+    private Viewer viewer(HttpServletRequest request) {
+        List<EditToken> tokens = new ArrayList<>(EditTokenCookie.read(request));
+        String header = request.getHeader(TOKEN_HEADER);
+        if (header != null) {
+            for (String part : header.split(",")) {
+                String value = part.strip();
+                if (!value.isEmpty() && value.length() <= EditToken.MAX_LENGTH && tokens.size() < Viewer.MAX_TOKENS) {
+                    tokens.add(new EditToken(value));
+                }
+            }
+        }
+        return tokens.isEmpty() ? Viewer.anonymous() : Viewer.withTokens(Set.copyOf(tokens));
+    }
+
+    private static EditToken token(HttpServletRequest request) {
+        String header = request.getHeader(TOKEN_HEADER);
+        if (header == null || header.isBlank() || header.strip().length() > EditToken.MAX_LENGTH) {
+            throw new BadRequest(401, "missing_token", "send the comment's edit token in " + TOKEN_HEADER);
+        }
+        return new EditToken(header.strip());
+    }
+
+    private static CommentId id(String text) {
+        try {
+            return CommentId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(404, "not_found", "no such comment");
+        }
+    }
+
+    private JsonNode body(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new BadRequest(415, "unsupported_media_type", "send the body as application/json");
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BadRequest(413, "too_large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new BadRequest(400, "bad_json", "the body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadRequest(400, "bad_json", "the body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static @Nullable String optionalText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new BadRequest(400, "bad_json", field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max) {
+        String text = request.getParameter(name);
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequest(400, "bad_" + name, name + " must be a number from " + min + " to " + max);
+    }
+
+    private static List<String> path(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        if (info == null || info.length() < 2) {
+            return List.of();
+        }
+        return Arrays.asList(info.substring(1).split("/", -1));
+    }
+
+    private static String code(RejectCode code) {
+        return code.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void notAllowed(HttpServletResponse response, String allow) throws IOException {
+        response.setHeader("Allow", allow);
+        error(response, 405, "method_not_allowed", "use " + allow, null);
+    }
+
+    private void error(HttpServletResponse response, int status, String code, String message,
+            @Nullable InputField field) throws IOException {
+        ObjectNode out = mapper.createObjectNode();
+        ObjectNode error = out.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        if (field != null) {
+            error.put("field", field.name().toLowerCase(Locale.ROOT));
+        }
+        write(response, status, out);
+    }
+
+    private void write(HttpServletResponse response, int status, ObjectNode body) throws IOException {
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** A client mistake found while reading the request, answered as a JSON error. */
+    private static final class BadRequest extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final String code;
+
+        BadRequest(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.parley.examples.web;
+
+import dev.parley.core.InputField;
+import dev.parley.storage.CommentId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a reader typed into a comment or reply form, kept as typed so a rejected form comes back filled in,
+ * with the messages that say what to fix.
+ *
+ * @param parent the comment replied to, or {@code null} for a new thread
+ * @param name the name field
+ * @param email the e-mail field
+ * @param url the website field
+ * @param text the comment field
+ * @param errors messages by field; {@code null} key entries are not allowed, a form-wide message uses TEXT
+ */
+public record CommentForm(@Nullable String parent, String name, String email, String url, String text,
+        Map<InputField, String> errors) {
+
+    /** The longest value kept from any field; more is cut, so a huge post cannot be echoed back. */
+    public static final int MAX_ECHO = 70_000;
+
+    /**
+     * Copies the errors.
+     */
+    public CommentForm {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(text, "text");
+        errors = errors.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(errors));
+    }
+
+    /**
+     * An empty form, for a reply to {@code parent} or a new thread.
+     *
+     * @param parent the comment replied to, or {@code null}
+     * @return the form
+     */
+    public static CommentForm empty(@Nullable String parent) {
+        return new CommentForm(parent, "", "", "", "", Map.of());
+    }
+
+    /**
+     * The form fields of a POST.
+     *
+     * @param request the request
+     * @return the form, without errors
+     */
+    public static CommentForm from(HttpServletRequest request) {
+        String parent = field(request, "parent");
+        return new CommentForm(parent.isBlank() ? null : parent, field(request, "name"), field(request, "email"),
+                field(request, "url"), field(request, "text"), Map.of());
+    }
+
+    /**
+     * The parent as a comment id.
+     *
+     * @return the id, or {@code null} for a new thread
+     * @throws IllegalArgumentException if the parent field is not a well-formed id
+     */
+    public @Nullable CommentId parentId() {
+        return parent == null ? null : CommentId.of(parent);
+    }
+
+    /**
+     * A copy with one more message.
+     *
+     * @param field the field the message is about
+     * @param message the message
+     * @return the copy
+     */
+    public CommentForm withError(InputField field, String message) {
+        Map<InputField, String> more = new EnumMap<>(InputField.class);
+        more.putAll(errors);
+        more.put(field, message);
+        return new CommentForm(parent, name, email, url, text, more);
+    }
+
+    private static String field(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null) {
+            return "";
+        }
+        return value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) : value;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.parley.examples.web;
+
+import dev.parley.core.CommentService;
+import dev.parley.examples.Blog;
+import dev.parley.examples.Post;
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Order;
+import dev.parley.storage.Page;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The moderation page, behind the configured password.
+ *
+ * <ul>
+ * <li>{@code GET /admin}: the login form, or, once logged in, the queue of held comments (each with the
+ *     reason the engine stored when it held it) and the latest spam, with approve, spam and delete buttons.</li>
+ * <li>{@code POST /admin/login}: checks the password in constant time and starts a session.</li>
+ * <li>{@code POST /admin/moderate}: applies {@code action} (approve, spam, delete) to {@code id}; the form's
+ *     CSRF token must match the session.</li>
+ * <li>{@code POST /admin/logout}: ends the session.</li>
+ * </ul>
+ *
+ * <p>Every action redirects (303) back to the queue, so a reload never repeats it. Thread-safe: immutable.
+ */
+public final class ModerationServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final int QUEUE_SIZE = 50;
+
+    private final transient CommentService comments;
+    private final transient Blog blog;
+    private final transient Layout layout;
+    private final transient AdminSession sessions;
+
+    /**
+     * Creates the servlet.
+     *
+     * @param comments the engine
+     * @param blog the posts, to name each comment's post
+     * @param urls the site's URLs
+     * @param password the moderation password
+     * @param clock the clock sessions expire by
+     */
+    public ModerationServlet(CommentService comments, Blog blog, SiteUrls urls, String password, Clock clock) {
+        this.comments = Objects.requireNonNull(comments, "comments");
+        this.blog = Objects.requireNonNull(blog, "blog");
+        Objects.requireNonNull(urls, "urls");
+        this.layout = new Layout(blog);
+        this.sessions = new AdminSession(password, clock);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if (!"/".equals(path)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "Nothing here");
+            return;
+        }
+        Optional<String> session = sessions.session(request);
+        if (session.isEmpty()) {
+            loginPage(response, HttpServletResponse.SC_OK, null);
+            return;
+        }
+        queuePage(response, sessions.csrfToken(session.get()));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        switch (path) {
+            case "/login" -> login(request, response);
+            case "/logout" -> {
+                sessions.end(request, response);
+                redirectToQueue(response);
+            }
+            case "/moderate" -> moderate(request, response);
+            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND, "Nothing here");
+        }
+    }
+
+    private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!sessions.passwordMatches(request.getParameter("password"))) {
+            loginPage(response, HttpServletResponse.SC_UNAUTHORIZED, "That password is not right.");
+            return;
+        }
+        sessions.start(request, response);
+        redirectToQueue(response);
+    }
+
+    private void moderate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> session = sessions.session(request);
+        if (session.isEmpty()) {
+            loginPage(response, HttpServletResponse.SC_UNAUTHORIZED, "Please log in again.");
+            return;
+        }
+        if (!sessions.csrfMatches(session.get(), request.getParameter("csrf"))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is stale; reload the moderation page");
+            return;
+        }
+        CommentId id;
+        try {
+            id = CommentId.of(Objects.requireNonNullElse(request.getParameter("id"), ""));
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "No such comment");
+            return;
+        }
+        String action = Objects.requireNonNullElse(request.getParameter("action"), "");
+        Optional<Comment> done = switch (action) {
+            case "approve" -> comments.approve(id);
+            case "spam" -> comments.markSpam(id);
+            case "delete" -> comments.delete(id);
+            default -> null;
+        };
+        if (done == null) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Unknown action");
+            return;
+        }
+        if (done.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such comment");
+            return;
+        }
+        redirectToQueue(response);
+    }
+
+    private void queuePage(HttpServletResponse response, String csrf) throws IOException {
+        Page held = comments.moderationQueue(PageRequest.first(Order.OLDEST_FIRST, QUEUE_SIZE));
+        Page spam = comments.queue(Set.of(Status.SPAM), PageRequest.first(Order.NEWEST_FIRST, 10));
+        Html body = new Html().raw("<h1>Moderation</h1>")
+                .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>")
+                .raw("<h2>Held for moderation</h2>");
+        table(body, held, csrf, "Nothing is waiting. Comments with two or more links are held here.");
+        body.raw("<h2>Recent spam</h2>");
+        table(body, spam, csrf, "No spam.");
+        write(response, HttpServletResponse.SC_OK, layout.page("Moderation", "", body.toString()));
+    }
+
+    private void table(Html out, Page page, String csrf, String empty) {
+        if (page.items().isEmpty()) {
+            out.raw("<p class=\"byline\">").text(empty).raw("</p>");
+            return;
+        }
+        out.raw("<table class=\"queue\"><thead><tr><th>Comment</th><th>Why</th><th>Actions</th></tr></thead><tbody>");
+        for (Comment comment : page.items()) {
+            Optional<Post> post = blog.post(comment.thread());
+            out.raw("<tr").attr("id", "q-" + comment.id().value()).raw("><td><p class=\"comment-meta\"><strong>")
+                    .text(comment.author().name()).raw("</strong>");
+            if (comment.author().email() != null) {
+                out.raw(" &lt;").text(comment.author().email()).raw("&gt;");
+            }
+            if (comment.author().ip() != null) {
+                out.raw(" · ").text(comment.author().ip());
+            }
+            out.raw(" · on ");
+            if (post.isPresent()) {
+                out.raw("<a").attr("href", post.get().path()).raw(">").text(post.get().title()).raw("</a>");
+            } else {
+                out.text(comment.thread().value());
+            }
+            out.raw("</p><div class=\"comment-text\">").raw(comment.html()).raw("</div></td><td class=\"reason\">")
+                    .text(comment.moderationReason() == null ? "" : comment.moderationReason()).raw("</td><td>");
+            button(out, comment, csrf, "approve", "Approve", "");
+            button(out, comment, csrf, "spam", "Spam", "secondary");
+            button(out, comment, csrf, "delete", "Delete", "danger");
+            out.raw("</td></tr>");
+        }
+        out.raw("</tbody></table>");
+    }
+
+    private static void button(Html out, Comment comment, String csrf, String action, String label, String cssClass) {
+        if ("approve".equals(action) && comment.status() == Status.APPROVED) {
+            return;
+        }
+        out.raw("<form method=\"post\" action=\"/admin/moderate\">")
+                .raw("<input type=\"hidden\" name=\"id\"").attr("value", comment.id().value()).raw(">")
+                .raw("<input type=\"hidden\" name=\"action\"").attr("value", action).raw(">")
+                .raw("<input type=\"hidden\" name=\"csrf\"").attr("value", csrf).raw(">")
+                .raw("<button").attr("class", cssClass).attr("name", "do").attr("value", action + "-" + comment.id().value())
+                .raw(">").text(label).raw("</button></form> ");
+    }
+
+    private void loginPage(HttpServletResponse response, int status, String message) throws IOException {
+        Html body = new Html().raw("<h1>Moderation</h1>");
+        if (message != null) {
+            body.raw("<p class=\"errors\" role=\"alert\">").text(message).raw("</p>");
+        }
+        body.raw("<form class=\"comment-form\" method=\"post\" action=\"/admin/login\">")
+                .raw("<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label>")
+                .raw("<button type=\"submit\">Log in</button></form>");
+        write(response, status, layout.page("Moderation", "", body.toString()));
+    }
+
+    private static void redirectToQueue(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", "/admin");
+    }
+
+    private static void write(HttpServletResponse response, int status, String page) throws IOException {
+        byte[] html = page.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html; charset=UTF-8");
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.parley.examples.web;
+
+import dev.parley.core.ClientContext;
+import dev.parley.core.CommentService;
+import dev.parley.core.EditToken;
+import dev.parley.core.InputField;
+import dev.parley.core.Location;
+import dev.parley.core.PostRequest;
+import dev.parley.core.PostResult;
+import dev.parley.core.ThreadPage;
+import dev.parley.core.Viewer;
+import dev.parley.examples.Blog;
+import dev.parley.examples.Post;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.Order;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The post page, rendered on the server, and its comment form, which works without JavaScript.
+ *
+ * <ul>
+ * <li>{@code GET /posts/<slug>[?after=<cursor>]}: the post and a page of its thread, nested as the engine
+ *     returns it, with a reply form under each comment and links to the next page.</li>
+ * <li>{@code GET /posts/<slug>/comments/<id>}: a comment's permalink; redirects to the page that holds it,
+ *     with the comment's fragment.</li>
+ * <li>{@code POST /posts/<slug>}: posts a comment or a reply (form field {@code parent}). Accepted: the edit
+ *     token goes into an HttpOnly cookie and the browser is redirected (303) to the page and fragment of the
+ *     new comment, which its author sees even while it awaits moderation. Rejected: the page comes back (400)
+ *     with the form filled in as typed and the messages that say what to fix.</li>
+ * </ul>
+ *
+ * <p>The page advertises the linkback endpoints ({@code X-Pingback} and {@code Link} headers, and
+ * {@code <link rel="pingback">} / {@code <link rel="webmention">}) and the comment feed.
+ *
+ * <p>Thread-safe: immutable; the engine is thread-safe.
+ */
+public final class PostPageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final transient CommentService comments;
+    private final transient Blog blog;
+    private final transient SiteUrls urls;
+    private final transient Layout layout;
+    private final transient ThreadHtml threadHtml;
+    private final int rootsPerPage;
+
+    /**
+     * Creates the servlet.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param rootsPerPage how many top-level comments a page shows
+     */
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage) {
+        this.comments = Objects.requireNonNull(comments, "comments");
+        this.blog = Objects.requireNonNull(blog, "blog");
+        this.urls = Objects.requireNonNull(urls, "urls");
+        this.layout = new Layout(blog);
+        this.threadHtml = new ThreadHtml(urls);
+        this.rootsPerPage = rootsPerPage;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = pathParts(request);
+        Optional<Post> post = parts.length == 0 ? Optional.empty() : blog.post(parts[0]);
+        if (post.isEmpty() || !(parts.length == 1 || parts.length == 3 && "comments".equals(parts[1]))) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
+            return;
+        }
+        Viewer viewer = EditTokenCookie.viewer(request);
+        if (parts.length == 3) {
+            redirectToComment(response, post.get(), parts[2], viewer);
+            return;
+        }
+        Cursor after;
+        try {
+            String token = request.getParameter("after");
+            after = token == null || token.isEmpty() ? null : Cursor.parse(token);
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
+            return;
+        }
+        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = pathParts(request);
+        Optional<Post> post = parts.length == 1 ? blog.post(parts[0]) : Optional.empty();
+        if (post.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
+            return;
+        }
+        CommentForm form = CommentForm.from(request);
+        Viewer viewer = EditTokenCookie.viewer(request);
+        CommentId parent;
+        try {
+            parent = form.parentId();
+        } catch (IllegalArgumentException e) {
+            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
+                    form.withError(InputField.TEXT, "The comment you replied to does not exist."));
+            return;
+        }
+        PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
+                .inReplyTo(parent)
+                .author(form.name(), form.email(), form.url())
+                .client(new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"),
+                        request.getHeader("Referer"), urls.post(post.get())))
+                .build();
+        PostResult result = comments.post(postRequest);
+        if (result instanceof PostResult.Rejected rejected) {
+            InputField field = rejected.field() == null ? InputField.TEXT : rejected.field();
+            Cursor page = parent == null ? null : pageOf(parent, viewer);
+            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), page, viewer,
+                    form.withError(field, rejected.message()));
+            return;
+        }
+        PostResult.Accepted accepted = (PostResult.Accepted) result;
+        EditTokenCookie.add(request, response, accepted.editToken());
+        Set<EditToken> tokens = new HashSet<>(viewer.editTokens());
+        tokens.add(accepted.editToken());
+        Viewer author = new Viewer(tokens.size() > Viewer.MAX_TOKENS ? Set.of(accepted.editToken()) : tokens,
+                null, false);
+        CommentId id = accepted.comment().id();
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", urls.page(post.get(), pageOf(id, author)) + "#" + SiteUrls.anchor(id));
+    }
+
+    private void redirectToComment(HttpServletResponse response, Post post, String idText, Viewer viewer)
+            throws IOException {
+        Optional<Location> location;
+        try {
+            location = comments.locate(CommentId.of(idText), Order.OLDEST_FIRST, viewer);
+        } catch (IllegalArgumentException e) {
+            location = Optional.empty();
+        }
+        if (location.isEmpty() || !location.get().comment().thread().equals(post.thread())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such comment");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", urls.page(post, location.get().pageCursor()) + "#"
+                + SiteUrls.anchor(location.get().comment().id()));
+    }
+
+    private @Nullable Cursor pageOf(CommentId id, Viewer viewer) {
+        return comments.locate(id, Order.OLDEST_FIRST, viewer).map(Location::pageCursor).orElse(null);
+    }
+
+    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
+            @Nullable CommentForm form) throws IOException {
+        ThreadPage page = comments.page(post.thread(), Order.OLDEST_FIRST, after, rootsPerPage, viewer);
+        Html body = new Html();
+        article(body, post);
+        long approved = page.counts().approved();
+        body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
+                : approved + " responses").raw("</h2>");
+        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null);
+        body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
+        if (after != null) {
+            body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
+        }
+        if (page.next() != null) {
+            body.raw("<a rel=\"next\"").attr("href", urls.page(post, page.next()) + "#comments")
+                    .raw(">More comments »</a>");
+        }
+        body.raw("</nav><h2>Leave a comment</h2>");
+        threadHtml.form(body, post, form != null && form.parent() == null ? form : CommentForm.empty(null),
+                "Post comment");
+        body.raw("<p class=\"byline\">Plain text; links become clickable. Comments with two or more links wait "
+                + "for moderation. Other blogs can reply by Pingback, Webmention or TrackBack (")
+                .text(urls.trackback(post)).raw(").</p></section>");
+
+        Html head = new Html()
+                .raw("<link rel=\"canonical\"").attr("href", urls.post(post)).raw(">")
+                .raw("<link rel=\"pingback\"").attr("href", urls.pingback()).raw(">")
+                .raw("<link rel=\"webmention\"").attr("href", urls.webmention()).raw(">")
+                .raw("<link rel=\"alternate\" type=\"application/atom+xml\"").attr("title", "Comments on " + post.title())
+                .attr("href", urls.feed(post)).raw(">");
+        byte[] html = layout.page(post.title(), head.toString(), body.toString()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setHeader("X-Pingback", urls.pingback());
+        response.setHeader("Link", "<" + urls.webmention() + ">; rel=\"webmention\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html; charset=UTF-8");
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+
+    private void article(Html out, Post post) {
+        out.raw("<article class=\"post h-entry\"><h1 class=\"p-name\">").text(post.title()).raw("</h1>")
+                .raw("<p class=\"byline\">By <span class=\"p-author\">").text(post.author()).raw("</span> · <time")
+                .attr("datetime", post.publishedAt().toString()).raw(">").text(DAY.format(post.publishedAt()))
+                .raw("</time> · <a").attr("href", urls.feed(post)).raw(">comment feed</a></p><div class=\"e-content\">");
+        for (String paragraph : post.paragraphs()) {
+            out.raw("<p>").text(paragraph).raw("</p>");
+        }
+        out.raw("<p class=\"question\">").text(post.question()).raw("</p></div></article>");
+    }
+
+    private static String[] pathParts(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.length() < 2) {
+            return new String[0];
+        }
+        String trimmed = path.endsWith("/") ? path.substring(1, path.length() - 1) : path.substring(1);
+        return trimmed.split("/", -1);
+    }
+}
