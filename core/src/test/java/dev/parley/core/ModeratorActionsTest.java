@@ -1,0 +1,144 @@
+package dev.parley.core;
+
+import static dev.parley.core.Fixture.THREAD;
+import static dev.parley.core.Fixture.by;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Order;
+import dev.parley.storage.Status;
+import dev.parley.storage.VersionConflictException;
+import dev.parley.storage.memory.InMemoryCommentStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ModeratorActionsTest {
+
+    private final List<String> events = new ArrayList<>();
+
+    private final CommentListener recorder = new CommentListener() {
+        @Override
+        public void onPosted(Comment comment) {
+            events.add("posted " + comment.id());
+        }
+
+        @Override
+        public void onModerated(Comment before, Comment after, ModeratorAction action) {
+            events.add(action + " " + after.id() + " " + before.status() + "->" + after.status());
+        }
+
+        @Override
+        public void onPurged(Comment comment) {
+            events.add("purged " + comment.id());
+        }
+    };
+
+    private final CommentListener broken = new CommentListener() {
+        @Override
+        public void onModerated(Comment before, Comment after, ModeratorAction action) {
+            throw new IllegalStateException("listener bug");
+        }
+    };
+
+    private final Fixture f = new Fixture(s -> s, b -> b.listener(broken).listener(recorder));
+
+    @Test
+    void everyActionChangesTheStatusStoresAReasonAndFiresAnEvent() {
+        Comment c = f.accepted(by("Ann", "hi"));
+
+        assertThat(f.service.hold(c.id()).orElseThrow().moderationReason()).isEqualTo("held by a moderator");
+        assertThat(f.service.approve(c.id()).orElseThrow().moderationReason()).isEqualTo("approved by a moderator");
+        assertThat(f.service.markSpam(c.id()).orElseThrow().moderationReason()).isEqualTo("marked spam by a moderator");
+        assertThat(f.service.restore(c.id()).orElseThrow().status()).isEqualTo(Status.APPROVED);
+        assertThat(f.service.delete(c.id()).orElseThrow().moderationReason()).isEqualTo("deleted by a moderator");
+        assertThat(f.service.restore(c.id()).orElseThrow().moderationReason()).isEqualTo("restored by a moderator");
+
+        assertThat(events).containsExactly(
+                "posted c1",
+                "HOLD c1 APPROVED->PENDING",
+                "APPROVE c1 PENDING->APPROVED",
+                "SPAM c1 APPROVED->SPAM",
+                "RESTORE c1 SPAM->APPROVED",
+                "DELETE c1 APPROVED->DELETED",
+                "RESTORE c1 DELETED->APPROVED");
+    }
+
+    @Test
+    void anActionThatChangesNothingFiresNothing() {
+        Comment c = f.accepted(by("Ann", "hi"));
+
+        assertThat(f.service.approve(c.id())).contains(c);
+        assertThat(f.service.restore(c.id())).contains(c);
+        assertThat(events).containsExactly("posted c1");
+    }
+
+    @Test
+    void missingCommentGivesEmpty() {
+        assertThat(f.service.approve(CommentId.of("missing"))).isEmpty();
+        assertThat(f.service.purge(CommentId.of("missing"))).isFalse();
+    }
+
+    @Test
+    void deleteWithLiveRepliesLeavesAPlaceholder() {
+        Comment parent = f.accepted(by("Ann", "parent"));
+        f.accepted(by("Bob", "child").inReplyTo(parent.id()));
+
+        f.service.delete(parent.id());
+
+        ThreadPage page = f.service.page(THREAD, Order.OLDEST_FIRST, null, 10, Viewer.anonymous());
+        assertThat(Outline.of(page)).isEqualTo("""
+                [deleted]
+                  Bob: child
+                """);
+        Comment placeholder = page.roots().get(0).comment();
+        assertThat(placeholder.id()).isEqualTo(parent.id());
+        assertThat(placeholder.text()).isEmpty();
+        assertThat(placeholder.html()).isEmpty();
+        assertThat(placeholder.author().name()).isEqualTo("[deleted]");
+        assertThat(placeholder.author().email()).isNull();
+    }
+
+    @Test
+    void purgeRemovesTheCommentAndItsRepliesFromStorage() {
+        Comment root = f.accepted(by("Ann", "root"));
+        Comment child = f.accepted(by("Bob", "child").inReplyTo(root.id()));
+        Comment grandchild = f.accepted(by("Cat", "grandchild").inReplyTo(child.id()));
+        Comment sibling = f.accepted(by("Dan", "sibling").inReplyTo(root.id()));
+
+        assertThat(f.service.purge(child.id())).isTrue();
+
+        assertThat(f.store.find(child.id())).isEmpty();
+        assertThat(f.store.find(grandchild.id())).isEmpty();
+        assertThat(f.store.find(sibling.id())).isPresent();
+        assertThat(events).endsWith("purged c3", "purged c2");
+    }
+
+    @Test
+    void versionConflictsAreRetried() {
+        AtomicInteger conflicts = new AtomicInteger(2);
+        DelegatingStore store = new DelegatingStore(new InMemoryCommentStore()) {
+            @Override
+            public Comment update(Comment changed) {
+                if (conflicts.get() > 0) {
+                    conflicts.decrementAndGet();
+                    throw new VersionConflictException(changed.id(), changed.version(), changed.version() + 1);
+                }
+                return super.update(changed);
+            }
+        };
+        CommentService service = CommentService.builder().store(store).tokenSecret(Fixture.SECRET)
+                .renderer(new TestRenderer()).settings(Settings.builder().holdNewAuthors(false).build()).build();
+        Comment c = ((PostResult.Accepted) service.post(by("Ann", "hi").build())).comment();
+
+        assertThat(service.hold(c.id()).orElseThrow().status()).isEqualTo(Status.PENDING);
+        assertThat(conflicts).hasValue(0);
+        assertThat(store.calls.stream().filter("find"::equals)).as("one read per attempt").hasSize(3);
+
+        conflicts.set(100);
+        assertThatThrownBy(() -> service.approve(c.id())).isInstanceOf(VersionConflictException.class);
+    }
+}
