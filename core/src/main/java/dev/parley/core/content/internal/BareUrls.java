@@ -1,0 +1,162 @@
+package dev.parley.core.content.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds bare URLs in prose: {@code http://}, {@code https://} and {@code www.} at a word start, up to the
+ * first character that cannot be part of a URL, minus trailing punctuation that belongs to the sentence.
+ *
+ * <p>A hand-written scanner rather than a regular expression: it runs over every text node of every comment,
+ * and its edges (which closing parenthesis is part of the URL) are easier to state as code. Stateless and
+ * thread-safe.
+ */
+final class BareUrls {
+
+    private BareUrls() {
+    }
+
+    /**
+     * A URL found at {@code [start, end)} of the text.
+     *
+     * @param start index of its first character
+     * @param end index after its last character
+     * @param href the link target: the text itself, with {@code https://} in front of a {@code www.} start
+     */
+    record Match(int start, int end, String href) {
+    }
+
+    /**
+     * Returns the first bare URL at or after {@code from}, or null.
+     *
+     * @param text the prose
+     * @param from where to start looking
+     * @return the match, or null if there is none
+     */
+    static @Nullable Match next(String text, int from) {
+        int length = text.length();
+        for (int i = from; i < length; i++) {
+            char c = text.charAt(i);
+            int prefix;
+            boolean www = false;
+            if (c == 'h' || c == 'H') {
+                if (text.regionMatches(true, i, "https://", 0, 8)) {
+                    prefix = 8;
+                } else if (text.regionMatches(true, i, "http://", 0, 7)) {
+                    prefix = 7;
+                } else {
+                    continue;
+                }
+            } else if (c == 'w' || c == 'W') {
+                if (!text.regionMatches(true, i, "www.", 0, 4)) {
+                    continue;
+                }
+                prefix = 4;
+                www = true;
+            } else {
+                continue;
+            }
+            if (i > 0 && !startsWord(text.charAt(i - 1))) {
+                continue;
+            }
+            int hostStart = i + prefix;
+            // The host is checked before the rest is scanned, so a rejected candidate costs only its host and
+            // hostile input cannot make the scan quadratic.
+            if (!(www ? wwwHost(text, hostStart) : schemeHost(text, hostStart))) {
+                continue;
+            }
+            int end = hostStart;
+            while (end < length) {
+                int cp = text.codePointAt(end);
+                if (!isUrlCodePoint(cp)) {
+                    break;
+                }
+                end += Character.charCount(cp);
+            }
+            end = trimTrailing(text, i, end);
+            String url = text.substring(i, end);
+            return new Match(i, end, www ? "https://" + url : url);
+        }
+        return null;
+    }
+
+    private static boolean startsWord(char previous) {
+        if (Character.isLetterOrDigit(previous)) {
+            return false;
+        }
+        return "@./-_=&?#%+~:".indexOf(previous) < 0;
+    }
+
+    private static boolean isUrlCodePoint(int cp) {
+        if (cp < 0x80) {
+            if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9') {
+                return true;
+            }
+            return "-._~:/?#[]@!$&'()*+,;=%".indexOf(cp) >= 0;
+        }
+        // Non-ASCII letters and marks appear in IRIs; non-ASCII punctuation (quotes, CJK full stops) ends a URL.
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * Drops sentence punctuation after a URL, and a closing bracket the URL did not open, so that
+     * {@code (see https://en.wikipedia.org/wiki/Tree_(graph_theory)).} keeps the inner pair only.
+     */
+    private static int trimTrailing(String text, int start, int end) {
+        int parens = 0;
+        int brackets = 0;
+        for (int i = start; i < end; i++) {
+            switch (text.charAt(i)) {
+                case '(' -> parens++;
+                case ')' -> parens--;
+                case '[' -> brackets++;
+                case ']' -> brackets--;
+                default -> {
+                }
+            }
+        }
+        while (end > start) {
+            char last = text.charAt(end - 1);
+            if (".,:;!?'*".indexOf(last) >= 0) {
+                end--;
+            } else if (last == ')' && parens < 0) {
+                end--;
+                parens++;
+            } else if (last == ']' && brackets < 0) {
+                end--;
+                brackets++;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static boolean schemeHost(String text, int hostStart) {
+        if (hostStart >= text.length()) {
+            return false;
+        }
+        char first = text.charAt(hostStart);
+        return Character.isLetterOrDigit(first) || first == '[';
+    }
+
+    /** A {@code www.} host needs a label, a dot and a label that starts with a letter or digit after it. */
+    private static boolean wwwHost(String text, int hostStart) {
+        int length = text.length();
+        if (hostStart >= length || !Character.isLetterOrDigit(text.charAt(hostStart))) {
+            return false;
+        }
+        for (int i = hostStart + 1; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                return i + 1 < length && Character.isLetterOrDigit(text.charAt(i + 1));
+            }
+            if (!Character.isLetterOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+}

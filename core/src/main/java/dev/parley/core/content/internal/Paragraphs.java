@@ -1,0 +1,272 @@
+package dev.parley.core.content.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/**
+ * Line breaks in HTML input, in the manner of WordPress's {@code wpautop} but on the parsed tree rather than
+ * with regular expressions over markup: in the body and in a {@code blockquote}, text and inline elements
+ * between blocks become paragraphs, split at blank lines; elsewhere (inside {@code p}, {@code li} and inline
+ * elements) a run of whitespace holding a newline becomes one {@code <br>}, except at the edge of a block or
+ * next to an existing {@code <br>}, where it is dropped. {@code pre} is left alone. Whitespace-only text
+ * between list items goes.
+ *
+ * <p>After this pass no newline is left outside {@code pre}, so a second rendering finds nothing to do: the
+ * reason rendering is idempotent. Runs on a normalized tree (bounded depth, so recursion is safe). Stateless
+ * and thread-safe.
+ */
+final class Paragraphs {
+
+    private static final Evaluator BLOCK = QueryParser.parse("p, pre, ul, ol, li, blockquote");
+
+    private Paragraphs() {
+    }
+
+    /**
+     * Applies paragraphs and line breaks below {@code body}.
+     *
+     * @param body a normalized container treated like a document body
+     */
+    static void apply(Element body) {
+        flow(body);
+    }
+
+    /** A container of blocks: its loose text and inline elements are grouped into paragraphs. */
+    private static void flow(Element container) {
+        Texts.mergeAdjacent(container);
+        List<Node> run = new ArrayList<>();
+        for (Node child : new ArrayList<>(container.childNodes())) {
+            if (child instanceof Element element && holdsBlock(element)) {
+                wrap(container, run);
+                run.clear();
+                block(element);
+            } else {
+                run.add(child);
+            }
+        }
+        wrap(container, run);
+    }
+
+    private static boolean holdsBlock(Element element) {
+        return ContentPolicy.isBlock(element.normalName()) || element.selectFirst(BLOCK) != null;
+    }
+
+    private static void block(Element element) {
+        switch (element.normalName()) {
+            case "pre" -> {
+            }
+            case "blockquote" -> flow(element);
+            case "ul", "ol" -> {
+                for (Node child : new ArrayList<>(element.childNodes())) {
+                    if (child instanceof TextNode text && text.isBlank()) {
+                        text.remove();
+                    }
+                }
+                lines(element);
+            }
+            default -> lines(element);
+        }
+    }
+
+    /** Splits a run of inline nodes into paragraphs at blank lines, and puts them where the run was. */
+    private static void wrap(Element container, List<Node> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        int index = run.get(0).siblingIndex();
+        List<List<Node>> paragraphs = new ArrayList<>();
+        List<Node> current = new ArrayList<>();
+        for (Node node : run) {
+            node.remove();
+            if (node instanceof TextNode text) {
+                String value = text.getWholeText();
+                int start = 0;
+                int blank = blankLine(value, 0);
+                while (blank >= 0) {
+                    addText(current, value.substring(start, blank));
+                    paragraphs.add(current);
+                    current = new ArrayList<>();
+                    start = endOfSpace(value, blank);
+                    blank = blankLine(value, start);
+                }
+                addText(current, value.substring(start));
+            } else {
+                current.add(node);
+            }
+        }
+        paragraphs.add(current);
+        List<Node> made = new ArrayList<>();
+        for (List<Node> nodes : paragraphs) {
+            trim(nodes);
+            if (!nodes.isEmpty()) {
+                Element p = new Element("p");
+                for (Node node : nodes) {
+                    p.appendChild(node);
+                }
+                made.add(p);
+            }
+        }
+        container.insertChildren(index, made);
+        for (Node p : made) {
+            lines((Element) p);
+        }
+    }
+
+    private static void addText(List<Node> nodes, String text) {
+        if (!text.isEmpty()) {
+            nodes.add(new TextNode(text));
+        }
+    }
+
+    /** Drops whitespace and line breaks at the ends of a would-be paragraph: they would only pad it. */
+    private static void trim(List<Node> nodes) {
+        while (!nodes.isEmpty()) {
+            Node first = nodes.get(0);
+            if (first instanceof TextNode text) {
+                String kept = stripLeading(text.getWholeText());
+                if (!kept.isEmpty()) {
+                    nodes.set(0, new TextNode(kept));
+                    break;
+                }
+            } else if (!isBreak(first)) {
+                break;
+            }
+            nodes.remove(0);
+        }
+        while (!nodes.isEmpty()) {
+            Node last = nodes.get(nodes.size() - 1);
+            if (last instanceof TextNode text) {
+                String kept = stripTrailing(text.getWholeText());
+                if (!kept.isEmpty()) {
+                    nodes.set(nodes.size() - 1, new TextNode(kept));
+                    break;
+                }
+            } else if (!isBreak(last)) {
+                break;
+            }
+            nodes.remove(nodes.size() - 1);
+        }
+    }
+
+    private static boolean isBreak(Node node) {
+        return node instanceof Element element && "br".equals(element.normalName());
+    }
+
+    /** Line breaks inside a block or inline element. */
+    private static void lines(Element element) {
+        Texts.mergeAdjacent(element);
+        for (Node child : new ArrayList<>(element.childNodes())) {
+            if (child instanceof TextNode text) {
+                breakLines(text, element);
+            } else if (child instanceof Element inner) {
+                if (ContentPolicy.isBlock(inner.normalName())) {
+                    block(inner);
+                } else {
+                    lines(inner);
+                }
+            }
+        }
+    }
+
+    private static void breakLines(TextNode node, Element parent) {
+        String text = node.getWholeText();
+        if (text.indexOf('\n') < 0) {
+            return;
+        }
+        List<Node> replacement = new ArrayList<>();
+        StringBuilder kept = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!Texts.isSpace(c)) {
+                kept.append(c);
+                i++;
+                continue;
+            }
+            int end = endOfSpace(text, i);
+            if (!holdsNewline(text, i, end)) {
+                kept.append(text, i, end);
+            } else {
+                boolean edge = i == 0 && startsAtEdge(node, parent) || end == text.length() && endsAtEdge(node, parent);
+                if (!edge) {
+                    if (kept.length() > 0) {
+                        replacement.add(new TextNode(kept.toString()));
+                        kept.setLength(0);
+                    }
+                    replacement.add(new Element("br"));
+                }
+            }
+            i = end;
+        }
+        if (kept.length() > 0) {
+            replacement.add(new TextNode(kept.toString()));
+        }
+        Texts.replace(node, replacement);
+    }
+
+    private static boolean startsAtEdge(Node node, Element parent) {
+        Node previous = node.previousSibling();
+        return previous == null ? ContentPolicy.isBlock(parent.normalName()) : isBreakOrBlock(previous);
+    }
+
+    private static boolean endsAtEdge(Node node, Element parent) {
+        Node next = node.nextSibling();
+        return next == null ? ContentPolicy.isBlock(parent.normalName()) : isBreakOrBlock(next);
+    }
+
+    private static boolean isBreakOrBlock(Node node) {
+        return node instanceof Element element
+                && ("br".equals(element.normalName()) || holdsBlock(element));
+    }
+
+    /** Index of the whitespace run at or after {@code from} that holds two newlines, or -1. */
+    private static int blankLine(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        while (newline >= 0) {
+            int start = newline;
+            while (start > from && Texts.isSpace(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = endOfSpace(text, newline);
+            if (holdsNewline(text, newline + 1, end)) {
+                return start;
+            }
+            newline = text.indexOf('\n', end);
+        }
+        return -1;
+    }
+
+    private static boolean holdsNewline(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int endOfSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && Texts.isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String stripLeading(String text) {
+        return text.substring(endOfSpace(text, 0));
+    }
+
+    private static String stripTrailing(String text) {
+        int end = text.length();
+        while (end > 0 && Texts.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+}

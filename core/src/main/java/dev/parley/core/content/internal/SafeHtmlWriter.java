@@ -1,0 +1,192 @@
+package dev.parley.core.content.internal;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The sanitizer: writes a tree as HTML, keeping only what the {@link ContentPolicy#safelist() safelist}
+ * allows. It always runs last, after every transform.
+ *
+ * <p>One pass over the tree straight into a string, instead of jsoup's {@code Cleaner} (which copies the
+ * tree) followed by {@code html()}: the same decisions, half the work. For each element the safelist decides
+ * the tag and every attribute; URL attributes must also pass {@link UrlPolicy}, whose cleaned value is the
+ * one written; the safelist's enforced attributes ({@code rel="nofollow ugc"}) replace any the input had.
+ * Disallowed elements, and links without an allowed target, are unwrapped, their text kept; comments and script or style data are never written;
+ * text and attribute values are escaped; {@link Nesting} unwraps anything a browser would re-nest. The output
+ * is compact (no indentation), and a newline that opens a {@code pre} is doubled so that the browser's
+ * parser, which drops one, keeps the text intact.
+ *
+ * <p>Immutable and thread-safe: each call to {@link #write(Element)} has its own state.
+ */
+public final class SafeHtmlWriter {
+
+    private final Safelist safelist;
+    private final Map<String, String> enforced;
+    private final Map<String, Set<String>> enforcedKeys;
+
+    /**
+     * Creates a writer for the given safelist.
+     *
+     * @param safelist the policy, which must not change afterwards
+     */
+    public SafeHtmlWriter(Safelist safelist) {
+        this.safelist = safelist;
+        Map<String, String> byTag = new HashMap<>();
+        Map<String, Set<String>> keysByTag = new HashMap<>();
+        for (String tag : ContentPolicy.TAGS) {
+            StringBuilder attributes = new StringBuilder();
+            Set<String> keys = new HashSet<>();
+            for (Attribute attribute : safelist.getEnforcedAttributes(tag)) {
+                keys.add(attribute.getKey());
+                attributes.append(' ').append(attribute.getKey()).append("=\"");
+                escape(attribute.getValue(), attributes, true);
+                attributes.append('"');
+            }
+            byTag.put(tag, attributes.toString());
+            keysByTag.put(tag, Set.copyOf(keys));
+        }
+        this.enforced = Map.copyOf(byTag);
+        this.enforcedKeys = Map.copyOf(keysByTag);
+    }
+
+    /**
+     * Whether a link has a target the writer will keep. A link without one is unwrapped, leaving its text,
+     * here and (so that links are decided on the tree that is written) in {@link TreeNormalizer}.
+     *
+     * @param anchor an {@code a} element
+     * @return true if its {@code href} is allowed
+     */
+    boolean hasTarget(Element anchor) {
+        Attribute href = anchor.attribute("href");
+        return href != null
+                && safelist.isSafeAttribute("a", anchor, href)
+                && UrlPolicy.clean(href.getValue(), true) != null;
+    }
+
+    /**
+     * Writes the allowed content of {@code root}'s children.
+     *
+     * @param root the container (not written itself)
+     * @return the sanitized HTML
+     */
+    public String write(Element root) {
+        Visitor visitor = new Visitor(root);
+        NodeTraversor.traverse(visitor, root);
+        return visitor.out.toString();
+    }
+
+    private final class Visitor implements NodeVisitor {
+        private final Element root;
+        private final StringBuilder out = new StringBuilder(256);
+        private final Nesting nesting = new Nesting();
+        private boolean[] written = new boolean[32];
+        private boolean preJustOpened;
+
+        Visitor(Element root) {
+            this.root = root;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node == root) {
+                return;
+            }
+            if (node instanceof TextNode text) {
+                String value = text.getWholeText();
+                if (preJustOpened && !value.isEmpty() && value.charAt(0) == '\n') {
+                    out.append('\n');
+                }
+                if (!value.isEmpty()) {
+                    preJustOpened = false;
+                }
+                escape(value, out, false);
+            } else if (node instanceof Element element) {
+                if (depth >= written.length) {
+                    written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
+                }
+                String tag = element.normalName();
+                boolean write = safelist.isSafeTag(tag) && nesting.admits(tag)
+                        && (!"a".equals(tag) || hasTarget(element));
+                written[depth] = write;
+                if (write) {
+                    nesting.push(tag);
+                    startTag(tag, element);
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node != root && node instanceof Element element && written[depth]) {
+                nesting.pop();
+                String tag = element.normalName();
+                preJustOpened = false;
+                if (!"br".equals(tag)) {
+                    out.append("</").append(tag).append('>');
+                }
+            }
+        }
+
+        private void startTag(String tag, Element element) {
+            out.append('<').append(tag);
+            if (element.attributesSize() > 0) {
+                for (Attribute attribute : element.attributes()) {
+                    String key = attribute.getKey();
+                    if (!safelist.isSafeAttribute(tag, element, attribute)) {
+                        continue;
+                    }
+                    String value = attribute.getValue();
+                    if ("href".equals(key) || "cite".equals(key)) {
+                        value = UrlPolicy.clean(value, "href".equals(key));
+                        if (value == null) {
+                            continue;
+                        }
+                    }
+                    if (enforcedKeys.get(tag).contains(key)) {
+                        continue;
+                    }
+                    out.append(' ').append(key).append("=\"");
+                    escape(value, out, true);
+                    out.append('"');
+                }
+            }
+            out.append(enforced.get(tag)).append('>');
+            preJustOpened = "pre".equals(tag);
+        }
+    }
+
+    /**
+     * Escapes {@code &}, {@code <}, {@code >}, no-break space and (in attributes) {@code "}; drops C0 controls
+     * other than tab and newline, DEL and the noncharacters U+FFFE and U+FFFF, which have no place in a
+     * comment.
+     */
+    static void escape(String text, StringBuilder out, boolean attribute) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\u00a0' -> out.append("&nbsp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\t', '\n' -> out.append(c);
+                default -> {
+                    if (c >= ' ' && c != 0x7f && c != '\ufffe' && c != '\uffff') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+}
