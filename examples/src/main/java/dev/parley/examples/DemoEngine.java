@@ -5,7 +5,6 @@ import dev.parley.core.Settings;
 import dev.parley.core.content.CommentRenderer;
 import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.pingback.fetch.SafeFetcher;
-import dev.parley.pingback.verify.LinkVerifier;
 import dev.parley.storage.CommentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,13 +50,12 @@ final class DemoEngine {
                 .build();
     }
 
-    static LinkVerifier linkVerifier(AddressPolicy policy, Clock clock) {
-        SafeFetcher fetcher = SafeFetcher.builder()
+    static SafeFetcher fetcher(AddressPolicy policy, Clock clock) {
+        return SafeFetcher.builder()
                 .addressPolicy(policy)
                 .clock(clock)
                 .timeout(Duration.ofSeconds(10))
                 .build();
-        return LinkVerifier.builder().fetcher(fetcher).build();
     }
 
     /**

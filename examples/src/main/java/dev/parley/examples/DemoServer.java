@@ -139,7 +139,7 @@ public final class DemoServer implements AutoCloseable {
         WebmentionQueue queue = new WebmentionQueue(webmentionWorkers, webmentionCapacity);
         this.webmentions = queue;
         LinkbackRecorder recorder = new LinkbackRecorder(service, store, urls,
-                DemoEngine.linkVerifier(addressPolicy, clock), linkbackListener);
+                DemoEngine.fetcher(addressPolicy, clock), linkbackListener);
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");

@@ -69,6 +69,15 @@ public record CommentForm(@Nullable String parent, String name, String email, St
     }
 
     /**
+     * A copy that is not a reply, for when the parent cannot be shown.
+     *
+     * @return the copy
+     */
+    public CommentForm asNewThread() {
+        return new CommentForm(null, name, email, url, text, errors);
+    }
+
+    /**
      * A copy with one more message.
      *
      * @param field the field the message is about

@@ -3,15 +3,15 @@ package dev.parley.examples.web;
 import dev.parley.core.ClientContext;
 import dev.parley.core.CommentService;
 import dev.parley.core.LinkbackRequest;
-import dev.parley.core.LinkbackResult;
 import dev.parley.examples.Post;
 import dev.parley.pingback.Fault;
 import dev.parley.pingback.Protocol;
-import dev.parley.pingback.verify.LinkVerifier;
-import dev.parley.pingback.verify.SourceReport;
-import dev.parley.pingback.verify.SourceVerification;
-import dev.parley.pingback.webmention.SourceCheck;
-import dev.parley.pingback.webmention.WebmentionAction;
+import dev.parley.pingback.LinkbackReceiver;
+import dev.parley.pingback.LinkbackResult;
+import dev.parley.pingback.Reverification;
+import dev.parley.pingback.TargetCheck;
+import dev.parley.pingback.VerifiedLinkback;
+import dev.parley.pingback.fetch.SafeFetcher;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.Kind;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * also follow the W3C update and delete rules: a source seen before that no longer links, or is gone, removes
  * the mention.
  *
- * <p>Thread-safe: immutable; the verifier, service and store are thread-safe.
+ * <p>Thread-safe: immutable; the receiver, service and store are thread-safe.
  */
 public final class LinkbackRecorder {
 
@@ -42,7 +42,7 @@ public final class LinkbackRecorder {
     private final CommentService comments;
     private final CommentStore store;
     private final SiteUrls urls;
-    private final LinkVerifier verifier;
+    private final LinkbackReceiver receiver;
     private final Consumer<Outcome> listener;
 
     /**
@@ -86,19 +86,23 @@ public final class LinkbackRecorder {
      * @param comments the engine that records linkbacks
      * @param store the store, to tell a Webmention update from a new one
      * @param urls the site's URLs, to map targets to posts
-     * @param verifier the verifier, built with a {@code SafeFetcher}
+     * @param fetcher the fetcher sources are read with; its address policy is the SSRF protection
      * @param listener told of every outcome, on the thread that produced it
      */
-    public LinkbackRecorder(CommentService comments, CommentStore store, SiteUrls urls, LinkVerifier verifier,
+    public LinkbackRecorder(CommentService comments, CommentStore store, SiteUrls urls, SafeFetcher fetcher,
             Consumer<Outcome> listener) {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.store = Objects.requireNonNull(store, "store");
         this.urls = Objects.requireNonNull(urls, "urls");
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.listener = Objects.requireNonNull(listener, "listener");
-        if (!verifier.canFetch()) {
-            throw new IllegalArgumentException("verifier must be built with a fetcher");
-        }
+        this.receiver = LinkbackReceiver.builder()
+                .fetcher(Objects.requireNonNull(fetcher, "fetcher"))
+                .targetCheck(candidate -> urls.postOf(candidate).isPresent()
+                        ? TargetCheck.Verdict.open()
+                        : TargetCheck.Verdict.notFound("the target is not a post of this blog"))
+                .registrationCheck((protocol, source, target) -> urls.postOf(target)
+                        .flatMap(post -> store.findLinkback(post.thread(), source)).isPresent())
+                .build();
     }
 
     /**
@@ -161,68 +165,54 @@ public final class LinkbackRecorder {
         if (post.isEmpty()) {
             return refused(protocol, source, target, Fault.TARGET_NOT_FOUND, "the target is not a post of this blog");
         }
-        if (source.length() > dev.parley.storage.Linkback.MAX_SOURCE_URL_LENGTH || !isHttp(source)) {
-            return refused(protocol, source, target, Fault.SOURCE_NOT_FOUND, "the source must be an http(s) URL");
+        if (protocol == Protocol.WEBMENTION) {
+            Optional<Comment> existing = store.findLinkback(post.get().thread(), source);
+            if (existing.isPresent()) {
+                return reverify(source, target, existing.get());
+            }
         }
-        String canonicalTarget = urls.post(post.get());
-        SourceVerification verification = verifier.verifySource(source, canonicalTarget);
+        LinkbackResult result = receiver.receive(protocol, source, target);
+        if (result instanceof LinkbackResult.Rejected rejected) {
+            return refused(protocol, source, target, rejected.fault(), rejected.message());
+        }
+        VerifiedLinkback verified = ((LinkbackResult.Accepted) result).linkback();
         Kind kind = switch (protocol) {
             case PINGBACK -> Kind.PINGBACK;
             case TRACKBACK -> Kind.TRACKBACK;
             case WEBMENTION -> Kind.WEBMENTION;
         };
-        Optional<Comment> existing = store.findLinkback(post.get().thread(), source);
-        if (protocol == Protocol.WEBMENTION) {
-            SourceCheck check = verification instanceof SourceVerification.Fetched fetched
-                    ? SourceCheck.of(200, fetched.report().linksToTarget())
-                    : ((SourceVerification.Unavailable) verification).gone() ? SourceCheck.GONE : SourceCheck.UNAVAILABLE;
-            WebmentionAction action = WebmentionAction.decide(existing.isPresent(), check);
-            if (action == WebmentionAction.DELETE) {
-                comments.delete(existing.orElseThrow().id());
-                return refused(protocol, source, target, Fault.SOURCE_HAS_NO_LINK,
-                        "the source no longer links to the post; the mention was removed");
-            }
-            if (action == WebmentionAction.KEEP || action == WebmentionAction.UPDATE) {
-                return new Outcome(protocol, source, target, existing.orElseThrow(), null,
-                        "the mention was already recorded");
-            }
+        // TrackBack sends its own title, excerpt and blog name; the other protocols take them from the page.
+        String title = pingTitle != null && !pingTitle.isBlank() ? pingTitle : verified.title();
+        String excerpt = pingExcerpt != null && !pingExcerpt.isBlank() ? pingExcerpt : verified.excerpt();
+        String author = verified.author() != null && verified.author().name() != null ? verified.author().name()
+                : pingBlogName != null && !pingBlogName.isBlank() ? pingBlogName : hostOf(verified.source());
+        dev.parley.core.LinkbackResult recorded = comments.recordLinkback(
+                new LinkbackRequest(post.get().thread(), kind, verified.source(), title, excerpt, author, client));
+        if (recorded instanceof dev.parley.core.LinkbackResult.Recorded done) {
+            return new Outcome(protocol, source, target, done.comment(), null, "linkback recorded");
         }
-        if (verification instanceof SourceVerification.Unavailable unavailable) {
-            return refused(protocol, source, target, unavailable.fault(), unavailable.message());
-        }
-        SourceReport report = ((SourceVerification.Fetched) verification).report();
-        if (!report.linksToTarget()) {
-            return refused(protocol, source, target, Fault.SOURCE_HAS_NO_LINK, "the source does not link to the post");
-        }
-        String title = pingTitle != null && !pingTitle.isBlank() ? pingTitle : report.title();
-        String excerpt = pingExcerpt != null && !pingExcerpt.isBlank() ? pingExcerpt : report.excerpt();
-        String author = report.author() != null && report.author().name() != null ? report.author().name()
-                : pingBlogName != null && !pingBlogName.isBlank() ? pingBlogName : hostOf(source);
-        LinkbackResult result = comments.recordLinkback(
-                new LinkbackRequest(post.get().thread(), kind, source, title, excerpt, author, client));
-        if (result instanceof LinkbackResult.Recorded recorded) {
-            return new Outcome(protocol, source, target, recorded.comment(), null, "linkback recorded");
-        }
-        if (result instanceof LinkbackResult.AlreadyRegistered already) {
+        if (recorded instanceof dev.parley.core.LinkbackResult.AlreadyRegistered already) {
             return new Outcome(protocol, source, target, already.existing(), Fault.ALREADY_REGISTERED,
                     "the linkback was already registered");
         }
-        LinkbackResult.Rejected rejected = (LinkbackResult.Rejected) result;
+        dev.parley.core.LinkbackResult.Rejected rejected = (dev.parley.core.LinkbackResult.Rejected) recorded;
         return refused(protocol, source, target, Fault.ACCESS_DENIED, rejected.message());
+    }
+
+    /** A Webmention for a source already recorded: W3C's update and delete rules. */
+    private Outcome reverify(String source, String target, Comment existing) {
+        Reverification check = receiver.reverify(existing.linkback() == null ? source
+                : existing.linkback().sourceUrl(), target);
+        if (check instanceof Reverification.NoLongerLinks || check instanceof Reverification.Gone) {
+            comments.delete(existing.id());
+            return refused(Protocol.WEBMENTION, source, target, Fault.SOURCE_HAS_NO_LINK,
+                    "the source no longer links to the post; the mention was removed");
+        }
+        return new Outcome(Protocol.WEBMENTION, source, target, existing, null, "the mention is kept");
     }
 
     private static Outcome refused(Protocol protocol, String source, String target, Fault fault, String message) {
         return new Outcome(protocol, source, target, null, fault, message);
-    }
-
-    private static boolean isHttp(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String hostOf(String url) {

@@ -117,7 +117,7 @@ public final class PostPageServlet extends HttpServlet {
             parent = form.parentId();
         } catch (IllegalArgumentException e) {
             render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
-                    form.withError(InputField.TEXT, "The comment you replied to does not exist."));
+                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."));
             return;
         }
         PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
@@ -129,9 +129,13 @@ public final class PostPageServlet extends HttpServlet {
         PostResult result = comments.post(postRequest);
         if (result instanceof PostResult.Rejected rejected) {
             InputField field = rejected.field() == null ? InputField.TEXT : rejected.field();
-            Cursor page = parent == null ? null : pageOf(parent, viewer);
-            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), page, viewer,
-                    form.withError(field, rejected.message()));
+            Optional<Location> parentLocation = parent == null ? Optional.empty()
+                    : comments.locate(parent, Order.OLDEST_FIRST, viewer)
+                            .filter(location -> location.comment().thread().equals(post.get().thread()));
+            // The reply form comes back open under its parent; without a visible parent, as the main form.
+            CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
+            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(),
+                    parentLocation.map(Location::pageCursor).orElse(null), viewer, back.withError(field, rejected.message()));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
