@@ -33,6 +33,8 @@ final class TargetParser {
     }
 
     static Target parse(URI original) throws FetchAbort {
+        // Path and query go on the wire, so they are taken in ASCII form; the authority is read from the original
+        // because toASCIIString() would percent-encode an internationalized host instead of converting it by IDNA.
         URI uri = parseUri(original.toASCIIString());
         if (!uri.isAbsolute() || uri.isOpaque()) {
             throw bad("not an absolute http(s) URL: " + uri);
@@ -42,7 +44,7 @@ final class TargetParser {
             throw bad("scheme '" + scheme + "' is not http or https: " + uri);
         }
         boolean secure = scheme.equals("https");
-        String authority = uri.getRawAuthority();
+        String authority = original.getRawAuthority();
         if (authority == null || authority.isEmpty()) {
             throw bad("no host: " + uri);
         }
@@ -70,8 +72,9 @@ final class TargetParser {
         int port = port(portPart, secure, uri);
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String requestTarget = uri.getRawQuery() == null ? rawPath : rawPath + "?" + uri.getRawQuery();
-        URI normalized = parseUri(scheme + "://" + authority + requestTarget);
 
+        String host;
+        InetAddress literal = null;
         if (hostPart.startsWith("[")) {
             String text = hostPart.substring(1, hostPart.length() - 1).toLowerCase(Locale.ROOT);
             if (text.indexOf('%') >= 0) {
@@ -81,21 +84,26 @@ final class TargetParser {
             if (bytes == null) {
                 throw bad("invalid IPv6 literal: " + uri);
             }
-            return new Target(normalized, secure, text, port, address(bytes), requestTarget);
-        }
-        String host = hostName(hostPart, uri);
-        if (IpLiterals.endsInNumber(host)) {
-            byte[] bytes = IpLiterals.parseIpv4(host);
-            if (bytes == null) {
-                throw bad("invalid IPv4 address: " + uri);
+            host = text;
+            literal = address(bytes);
+        } else {
+            host = hostName(hostPart, uri);
+            if (IpLiterals.endsInNumber(host)) {
+                byte[] bytes = IpLiterals.parseIpv4(host);
+                if (bytes == null) {
+                    throw bad("invalid IPv4 address: " + uri);
+                }
+                literal = address(bytes);
+                host = literal.getHostAddress();
+            } else if (host.equals("localhost") || host.endsWith(".localhost")) {
+                throw new FetchAbort(FetchFailure.BLOCKED_ADDRESS,
+                        "'" + host + "' is a loopback name (RFC 6761): " + uri);
             }
-            InetAddress address = address(bytes);
-            return new Target(normalized, secure, address.getHostAddress(), port, address, requestTarget);
         }
-        if (host.equals("localhost") || host.endsWith(".localhost")) {
-            throw new FetchAbort(FetchFailure.BLOCKED_ADDRESS, "'" + host + "' is a loopback name (RFC 6761): " + uri);
-        }
-        return new Target(normalized, secure, host, port, null, requestTarget);
+        Target provisional = new Target(uri, secure, host, port, literal, requestTarget);
+        // The URL as fetched, serialized as a browser would: ASCII host, IPv4 in dotted form, no default port.
+        URI normalized = parseUri(scheme + "://" + provisional.hostHeader() + requestTarget);
+        return new Target(normalized, secure, host, port, literal, requestTarget);
     }
 
     /** Lower-case ASCII name without trailing dot, or a refusal for anything DNS could not hold. */
@@ -119,7 +127,7 @@ final class TargetParser {
             throw bad("empty or over-long host: " + uri);
         }
         for (String label : host.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
                     || !label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
                     || c == '_')) {
                 throw bad("invalid host name: " + uri);
