@@ -1,0 +1,203 @@
+package dev.parley.core.json;
+
+import dev.parley.core.ThreadNode;
+import dev.parley.core.ThreadPage;
+import dev.parley.storage.Author;
+import dev.parley.storage.Comment;
+import dev.parley.storage.Order;
+import dev.parley.storage.Page;
+import dev.parley.storage.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns pages and comments into the two JSON schemas and back, with Jackson 3.
+ *
+ * <ul>
+ *   <li><b>Public</b> ({@link PublicThread}, {@link PublicComment}, {@link PublicAuthor}): what any reader
+ *       may see. Never an e-mail address, client address or User-Agent; status only on a held comment shown
+ *       to its author; placeholders without author or content.</li>
+ *   <li><b>Moderator</b> ({@link ModeratorComment}, {@link ModeratorPage}): every stored field, the
+ *       moderation reason included. Serve it to moderators only.</li>
+ * </ul>
+ *
+ * <p>Times are ISO-8601 UTC strings; absent values are left out; unknown properties are refused when
+ * reading, so a typo in a client does not pass silently. Immutable and thread-safe.
+ */
+public final class CommentJson {
+
+    private final JsonMapper mapper;
+    private final Function<Author, @Nullable String> avatars;
+
+    private CommentJson(Function<Author, @Nullable String> avatars) {
+        this.avatars = avatars;
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /**
+     * Returns a converter without avatars.
+     *
+     * @return the converter
+     */
+    public static CommentJson create() {
+        return new CommentJson(author -> null);
+    }
+
+    /**
+     * Returns a converter that adds an avatar URL to each public author, e.g. a Gravatar URL or the path of a
+     * locally served identicon computed from the author's e-mail. The function sees the private fields; only
+     * its result is published.
+     *
+     * @param avatars the avatar URL of an author, or null for none
+     * @return the converter
+     * @throws NullPointerException if {@code avatars} is null
+     */
+    public static CommentJson withAvatars(Function<Author, @Nullable String> avatars) {
+        return new CommentJson(Objects.requireNonNull(avatars, "avatars must not be null"));
+    }
+
+    /**
+     * Converts a page to the public schema.
+     *
+     * @param page the page
+     * @return the view
+     * @throws NullPointerException if {@code page} is null
+     */
+    public PublicThread toPublic(ThreadPage page) {
+        Objects.requireNonNull(page, "page must not be null");
+        List<PublicComment> comments = new ArrayList<>(page.roots().size());
+        for (ThreadNode root : page.roots()) {
+            comments.add(toPublic(root));
+        }
+        return new PublicThread(page.thread().value(), page.order() == Order.OLDEST_FIRST ? "oldest" : "newest",
+                page.counts().approved(), page.next() == null ? null : page.next().token(), comments);
+    }
+
+    /**
+     * Converts a node and its replies to the public schema.
+     *
+     * @param node the node
+     * @return the view
+     * @throws NullPointerException if {@code node} is null
+     */
+    public PublicComment toPublic(ThreadNode node) {
+        Objects.requireNonNull(node, "node must not be null");
+        Comment c = node.comment();
+        List<PublicComment> replies = new ArrayList<>(node.replies().size());
+        for (ThreadNode reply : node.replies()) {
+            replies.add(toPublic(reply));
+        }
+        boolean placeholder = node.placeholder();
+        PublicAuthor author = placeholder ? null
+                : new PublicAuthor(c.author().name(), c.author().url(), avatars.apply(c.author()));
+        PublicComment.PublicSource source = placeholder || c.linkback() == null ? null
+                : new PublicComment.PublicSource(c.linkback().sourceUrl(), c.linkback().title());
+        return new PublicComment(
+                c.id().value(),
+                lower(c.kind()),
+                author,
+                placeholder ? null : c.html(),
+                c.createdAt(),
+                c.updatedAt().equals(c.createdAt()) ? null : c.updatedAt(),
+                c.depth(),
+                c.inReplyToId() == null || c.inReplyToId().equals(c.parentId()) ? null : c.inReplyToId().value(),
+                placeholder,
+                c.status() == Status.PENDING ? "pending" : null,
+                source,
+                replies);
+    }
+
+    /**
+     * Converts a comment to the moderator schema.
+     *
+     * @param comment the comment
+     * @return the view
+     * @throws NullPointerException if {@code comment} is null
+     */
+    public ModeratorComment toModerator(Comment comment) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        Author a = comment.author();
+        return new ModeratorComment(
+                comment.id().value(),
+                comment.thread().value(),
+                comment.parentId() == null ? null : comment.parentId().value(),
+                comment.rootId().value(),
+                comment.inReplyToId() == null ? null : comment.inReplyToId().value(),
+                comment.depth(),
+                lower(comment.kind()),
+                lower(comment.status()),
+                comment.moderationReason(),
+                new ModeratorComment.Author(a.name(), a.email(), a.url(), a.userId(), a.ip(), a.userAgent()),
+                comment.text(),
+                comment.html(),
+                comment.linkback() == null ? null
+                        : new PublicComment.PublicSource(comment.linkback().sourceUrl(), comment.linkback().title()),
+                comment.createdAt(),
+                comment.updatedAt(),
+                comment.version(),
+                comment.attributes());
+    }
+
+    /**
+     * Converts a store page (the moderation queue) to the moderator schema.
+     *
+     * @param page the page
+     * @return the view
+     * @throws NullPointerException if {@code page} is null
+     */
+    public ModeratorPage toModerator(Page page) {
+        Objects.requireNonNull(page, "page must not be null");
+        List<ModeratorComment> items = new ArrayList<>(page.items().size());
+        for (Comment comment : page.items()) {
+            items.add(toModerator(comment));
+        }
+        return new ModeratorPage(items, page.next() == null ? null : page.next().token());
+    }
+
+    /**
+     * Writes a view as JSON.
+     *
+     * @param view a {@link PublicThread}, {@link PublicComment}, {@link ModeratorComment} or
+     *     {@link ModeratorPage}
+     * @return the JSON text
+     * @throws NullPointerException if {@code view} is null
+     * @throws IllegalArgumentException if {@code view} is not one of this package's views
+     */
+    public String write(Record view) {
+        Objects.requireNonNull(view, "view must not be null");
+        if (!(view instanceof PublicThread || view instanceof PublicComment || view instanceof PublicAuthor
+                || view instanceof ModeratorComment || view instanceof ModeratorPage)) {
+            throw new IllegalArgumentException("view must be one of the schema records of "
+                    + CommentJson.class.getPackageName() + ", was " + view.getClass().getName());
+        }
+        return mapper.writeValueAsString(view);
+    }
+
+    /**
+     * Reads a view back, e.g. in a client or a test.
+     *
+     * @param json the JSON text
+     * @param type the view type
+     * @param <T> the view type
+     * @return the view
+     * @throws NullPointerException naming the argument, if one is null
+     * @throws tools.jackson.core.JacksonException if the text does not match the schema
+     */
+    public <T extends Record> T read(String json, Class<T> type) {
+        Objects.requireNonNull(json, "json must not be null");
+        Objects.requireNonNull(type, "type must not be null");
+        return mapper.readValue(json, type);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.parley.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One node of the public thread schema: a comment, linkback or placeholder with its replies.
+ *
+ * <p>Never holds an e-mail address, client address or User-Agent. A placeholder (a deleted comment kept for
+ * its replies) has no author, html or source. Absent values are left out of the JSON. Immutable and
+ * thread-safe.
+ *
+ * @param id the comment id, for anchors and reply forms
+ * @param kind {@code "comment"}, {@code "pingback"}, {@code "trackback"} or {@code "webmention"}
+ * @param author who wrote it; null for a placeholder
+ * @param html the sanitized html to insert as is; null for a placeholder
+ * @param created when it was posted
+ * @param edited when it was last changed, or null if never
+ * @param depth 0 for a root
+ * @param inReplyTo the id of the comment it answers when that differs from its parent (a reply below the
+ *     deepest level), else null
+ * @param placeholder true for a deleted comment kept for its replies
+ * @param status {@code "pending"} for a held comment shown to its author, else null (published)
+ * @param source for a linkback, the linking page; else null
+ * @param replies the visible replies, oldest first
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PublicComment(
+        String id,
+        String kind,
+        @Nullable PublicAuthor author,
+        @Nullable String html,
+        Instant created,
+        @Nullable Instant edited,
+        int depth,
+        @Nullable String inReplyTo,
+        boolean placeholder,
+        @Nullable String status,
+        @Nullable PublicSource source,
+        List<PublicComment> replies) {
+
+    /**
+     * Checks the required components and copies the replies.
+     *
+     * @throws NullPointerException naming the component, if a required one is null
+     */
+    public PublicComment {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(created, "created must not be null");
+        replies = List.copyOf(Objects.requireNonNull(replies, "replies must not be null"));
+    }
+
+    /**
+     * A linkback's source page. Immutable and thread-safe.
+     *
+     * @param url the linking page
+     * @param title its title as plain text (escape it when writing HTML)
+     */
+    public record PublicSource(String url, String title) {
+
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException naming the component, if one is null
+         */
+        public PublicSource {
+            Objects.requireNonNull(url, "url must not be null");
+            Objects.requireNonNull(title, "title must not be null");
+        }
+    }
+}
