@@ -138,6 +138,35 @@ class PingbackRequestParserTest {
         }
 
         @Test
+        void utf8ByteOrderMarkIsSkipped() {
+            byte[] xml = call("pingback.ping", "http://source.example/\u00e9", TARGET).getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[xml.length + 3];
+            body[0] = (byte) 0xEF;
+            body[1] = (byte) 0xBB;
+            body[2] = (byte) 0xBF;
+            System.arraycopy(xml, 0, body, 3, xml.length);
+            assertThat(parsed(parser.parse(body, null)).sourceUri()).isEqualTo("http://source.example/\u00e9");
+        }
+
+        @Test
+        void utf16WithoutByteOrderMarkOrCharsetIsDetected() {
+            String xml = call("pingback.ping", "http://source.example/\u00e9", TARGET)
+                    .replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>");
+            assertThat(parsed(parser.parse(xml.getBytes(StandardCharsets.UTF_16LE), null)).sourceUri())
+                    .isEqualTo("http://source.example/\u00e9");
+            assertThat(parsed(parser.parse(xml.getBytes(StandardCharsets.UTF_16BE), null)).sourceUri())
+                    .isEqualTo("http://source.example/\u00e9");
+        }
+
+        @Test
+        void charsetFromContentTypeWinsOverTheDeclaration() {
+            String xml = call("pingback.ping", "http://source.example/\u00e9", TARGET)
+                    .replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            PingbackParse result = parser.parse(xml.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+            assertThat(parsed(result).sourceUri()).isEqualTo("http://source.example/\u00e9");
+        }
+
+        @Test
         void streamBodyParsesLikeBytes() {
             InputStream in = new ByteArrayInputStream(call("pingback.ping", SOURCE, TARGET).getBytes(StandardCharsets.UTF_8));
             assertThat(parsed(parser.parse(in, (Charset) null))).isEqualTo(new PingbackRequest(SOURCE, TARGET));
@@ -184,6 +213,21 @@ class PingbackRequestParserTest {
             body[head.length + 1] = (byte) 0x28;
             System.arraycopy(tail, 0, body, head.length + 2, tail.length);
             refused(parser.parse(body, null), Fault.PARSE_ERROR);
+        }
+
+        @Test
+        void unsupportedDeclaredEncodingIsAParseError() {
+            String xml = call("pingback.ping", "a", "b")
+                    .replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"x-no-such\"?>");
+            PingbackParse.Refused refused = refused(parse(xml), Fault.PARSE_ERROR);
+            assertThat(refused.message()).isEqualTo("the XML declaration names an unsupported encoding");
+        }
+
+        @Test
+        void bytesInvalidInTheDeclaredCharsetAreAParseError() {
+            byte[] body = call("pingback.ping", "caf\u00e9", "b").getBytes(StandardCharsets.ISO_8859_1);
+            PingbackParse.Refused refused = refused(parser.parse(body, StandardCharsets.UTF_8), Fault.PARSE_ERROR);
+            assertThat(refused.message()).isEqualTo("request body is not valid UTF-8");
         }
 
         @Test

@@ -6,6 +6,7 @@ import dev.parley.pingback.xmlrpc.PingbackRequest;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -18,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * Reads one XML-RPC {@code methodCall} with a StAX pull parser and an explicit depth counter. Not API.
  *
  * <p>Nothing here recurses, so nesting costs a counter, not stack frames: a body of 20,000 nested values ends
- * in a fault at the depth cap. The factory is the JDK's own ({@link XMLInputFactory#newDefaultFactory()}, so a
- * StAX implementation elsewhere on the class path cannot change the security settings) configured once; it is
- * then only asked for new readers, which the JDK implementation does without shared mutable state. Instances
- * are immutable and thread-safe.
+ * in a fault at the depth cap. Factories are the JDK's own ({@link XMLInputFactory#newDefaultFactory()}, so a
+ * StAX implementation elsewhere on the class path cannot change the security settings).
+ *
+ * <p>Building a JDK stream reader costs far more than reading a {@code pingback.ping} call with it, so each
+ * factory is told to reuse its reader ({@code reuse-instance}, which resets all scanner state between
+ * documents), and idle factories wait in a small pool. A factory is used by one thread at a time: it is taken
+ * from the pool for one read and offered back after its reader is closed. The pool belongs to this object (no
+ * thread-locals), so it is collected with it. Thread-safe.
  */
 public final class PingbackCallReader {
 
@@ -31,7 +36,10 @@ public final class PingbackCallReader {
     private static final Set<String> XML_RPC_TYPES = Set.of(
             "i4", "i8", "int", "boolean", "double", "dateTime.iso8601", "base64", "struct", "array", "nil");
 
-    private final XMLInputFactory factory;
+    private static final String REUSE_INSTANCE = "reuse-instance";
+    private static final int POOL_SIZE = Math.max(4, Math.min(64, 2 * Runtime.getRuntime().availableProcessors()));
+
+    private final ArrayBlockingQueue<XMLInputFactory> idle = new ArrayBlockingQueue<>(POOL_SIZE);
     private final int maxDepth;
 
     /**
@@ -41,7 +49,7 @@ public final class PingbackCallReader {
      */
     public PingbackCallReader(int maxDepth) {
         this.maxDepth = maxDepth;
-        this.factory = secureFactory(maxDepth);
+        idle.offer(secureFactory(maxDepth));
     }
 
     private static XMLInputFactory secureFactory(int maxDepth) {
@@ -66,6 +74,9 @@ public final class PingbackCallReader {
         f.setProperty("jdk.xml.elementAttributeLimit", "16");
         f.setProperty("jdk.xml.maxXMLNameLimit", "256");
         f.setProperty("jdk.xml.maxElementDepth", Integer.toString(maxDepth + 1));
+        if (f.isPropertySupported(REUSE_INSTANCE)) {
+            f.setProperty(REUSE_INSTANCE, Boolean.TRUE);
+        }
         return f;
     }
 
@@ -86,25 +97,32 @@ public final class PingbackCallReader {
         if (decoded instanceof XmlBodyDecoder.Undecodable undecodable) {
             return refuse(Fault.PARSE_ERROR, undecodable.problem());
         }
+        XMLInputFactory factory = idle.poll();
+        if (factory == null) {
+            factory = secureFactory(maxDepth);
+        }
         XMLStreamReader reader;
         try {
             reader = factory.createXMLStreamReader(new StringReader(((XmlBodyDecoder.Text) decoded).text()));
         } catch (XMLStreamException | RuntimeException e) {
             return refuse(Fault.PARSE_ERROR, "request body is not readable XML");
         }
+        PingbackParse result;
         try {
-            return new Walk(reader, maxDepth).call();
+            result = new Walk(reader, maxDepth).call();
         } catch (Refusal r) {
-            return r.refused;
+            result = r.refused;
         } catch (XMLStreamException e) {
-            return refuse(Fault.PARSE_ERROR, "request is not well-formed XML" + where(e.getLocation()));
-        } finally {
-            try {
-                reader.close();
-            } catch (XMLStreamException ignored) {
-                // Closing a reader over a byte array releases nothing that matters.
-            }
+            result = refuse(Fault.PARSE_ERROR, "request is not well-formed XML" + where(e.getLocation()));
         }
+        try {
+            reader.close();
+            // Only a cleanly closed reader may be reused; a factory whose reader failed to close is dropped.
+            idle.offer(factory);
+        } catch (XMLStreamException | RuntimeException ignored) {
+            // Nothing to release: the reader reads from a string.
+        }
+        return result;
     }
 
     private static String where(@Nullable Location location) {
