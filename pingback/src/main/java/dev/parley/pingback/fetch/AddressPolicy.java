@@ -29,7 +29,7 @@ public interface AddressPolicy {
      * IPv4 address. IPv6 is allowed only inside global unicast {@code 2000::/3} (minus the special ranges) or as
      * NAT64 {@code 64:ff9b::/96} of a public IPv4 address. The full table is in the README ("Fetching safely").
      *
-     * @return the shared, stateless default policy
+     * @return the default policy; stateless and thread-safe
      */
     static AddressPolicy publicUnicast() {
         return (address, port) -> AddressRanges.blockedRange(address).isEmpty();

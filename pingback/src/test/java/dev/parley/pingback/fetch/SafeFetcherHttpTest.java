@@ -11,9 +11,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -579,6 +584,28 @@ class SafeFetcherHttpTest {
     }
 
     @Test
+    @DisplayName("one fetcher serves many threads at once, each getting its own page")
+    void oneFetcherIsSafeToShareBetweenThreads() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            server.html("/page" + i, "<p>page " + i + "</p>");
+        }
+        SafeFetcher fetcher = builder().build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> bodies = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String path = "/page" + (i % 8);
+                bodies.add(pool.submit(() -> fetched(fetcher.fetch(server.uri(path))).body()));
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(bodies.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("<p>page " + (i % 8) + "</p>");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownHostIsReported() {
         SafeFetcher fetcher = builder().resolver(new MapResolver()).build();
 
@@ -587,7 +614,7 @@ class SafeFetcherHttpTest {
 
     @Test
     void resolverWithNoAddressesMeansUnknownHost() {
-        SafeFetcher fetcher = builder().resolver(host -> java.util.List.of()).build();
+        SafeFetcher fetcher = builder().resolver(host -> List.of()).build();
 
         refused(fetcher.fetch("http://empty.example/"), FetchFailure.UNKNOWN_HOST);
     }
