@@ -41,7 +41,8 @@ public abstract class CommentStoreContract {
     }
 
     /**
-     * Returns a fresh, empty store. Called once before every test; no test sees another test's comments.
+     * Returns a fresh, empty store. Called once before every test; no test sees another test's comments. A
+     * store that holds resources (connections, files) is closed by the subclass, in an {@code @AfterEach}.
      *
      * @return a new store holding no comment
      */

@@ -59,8 +59,8 @@ abstract class ConcurrencyRules extends StoreRules {
     }
 
     @Test
-    @DisplayName("8 threads inserting 2,000 comments each while 4 threads update with compare-and-set retries:"
-            + " every comment is stored exactly once, counts add up and no update is lost")
+    @DisplayName("8 threads inserting 2,000 comments each while 4 threads increment one counter with compare-and-set"
+            + " retries: every comment is stored exactly once, counts add up and no increment is lost")
     void concurrentInsertsAndUpdates() {
         List<Comment> seeds = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -86,10 +86,10 @@ abstract class ConcurrencyRules extends StoreRules {
             });
         }
         for (int u = 0; u < UPDATERS; u++) {
-            int updater = u;
             tasks.add(() -> {
+                // All updaters contend for one comment, which is where a missing compare-and-set loses updates.
                 for (int i = 0; i < INCREMENTS_EACH; i++) {
-                    increment(seeds.get((updater + i) % seeds.size()).id());
+                    increment(seeds.get(0).id());
                 }
                 return null;
             });
@@ -130,15 +130,14 @@ abstract class ConcurrencyRules extends StoreRules {
             assertThat(store().counts(thread)).as("counts of %s", thread).isEqualTo(expected.get(thread));
             assertThat(store().counts(thread).total()).isEqualTo(INSERTERS * INSERTS_EACH / THREADS + SEEDS_PER_THREAD);
         }
-        // No update is lost: each counter went up once per successful compare-and-set, so did its version.
-        long total = 0;
-        for (Comment seed : seeds) {
-            Comment read = store().find(seed.id()).orElseThrow();
-            long counter = Long.parseLong(read.attributes().get(COUNTER));
-            assertThat(read.version()).as("version of %s", seed.id()).isEqualTo(counter);
-            total += counter;
+        // No update is lost: the counter went up once per successful compare-and-set, and so did the version.
+        Comment counter = store().find(seeds.get(0).id()).orElseThrow();
+        assertThat(Long.parseLong(counter.attributes().get(COUNTER))).as("the counter after every increment")
+                .isEqualTo((long) UPDATERS * INCREMENTS_EACH);
+        assertThat(counter.version()).as("the counter's version").isEqualTo((long) UPDATERS * INCREMENTS_EACH);
+        for (Comment seed : seeds.subList(1, seeds.size())) {
+            assertThat(store().find(seed.id())).as("untouched seed").contains(seed);
         }
-        assertThat(total).as("sum of all counters").isEqualTo((long) UPDATERS * INCREMENTS_EACH);
     }
 
     @Test
@@ -301,6 +300,9 @@ abstract class ConcurrencyRules extends StoreRules {
             Map<String, String> attributes = new HashMap<>(read.attributes());
             attributes.put(COUNTER, Long.toString(counter + 1));
             Status status = read.status() == Status.APPROVED ? Status.SPAM : Status.APPROVED;
+            // Let other updaters run between read and write, as a network round trip would: a store without
+            // compare-and-set then loses increments even when it is as fast as memory.
+            Thread.yield();
             try {
                 store().update(read.toBuilder().attributes(attributes).status(status).build());
                 return;

@@ -93,6 +93,10 @@ abstract class LinkbackRules extends StoreRules {
         assertThat(store().findLinkback(thread("post-1"), SOURCE)).contains(first);
         assertThat(store().counts(thread("post-1"))).isEqualTo(new StatusCounts(0, 1, 0, 0));
         assertThat(ids(store().scan(PageRequest.first(Order.OLDEST_FIRST, 10)))).containsExactly("lb1");
+        // The refused insert reserved nothing: its id is still free.
+        Comment reuse = Comments.root("lb-" + Kind.PINGBACK, "post-1", at(9)).build();
+        store().insert(reuse);
+        assertThat(stored("lb-" + Kind.PINGBACK)).isEqualTo(reuse);
     }
 
     @Test

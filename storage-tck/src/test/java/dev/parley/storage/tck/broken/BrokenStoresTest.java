@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -34,7 +35,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 class BrokenStoresTest {
 
-    /** Each store under a broken-store test in the same JVM run; in order as the tests report them. */
+    /** The reference store: the kit must pass on it. */
     static final class InMemoryKit extends CommentStoreContract {
         @Override
         protected CommentStore createStore() {
@@ -42,6 +43,7 @@ class BrokenStoresTest {
         }
     }
 
+    /** A second, unrelated correct store: the kit must pass on it too. */
     static final class CorrectDocumentStoreKit extends CommentStoreContract {
         @Override
         protected CommentStore createStore() {
@@ -100,7 +102,7 @@ class BrokenStoresTest {
 
     @Test
     @DisplayName("a store that ignores the cursor fails the kit's keyset tests")
-    void cursorIgnoringStoreFails() {
+    void cursorIgnoringStoreFails(TestReporter reporter) {
         Outcome outcome = run(CursorIgnoringKit.class);
 
         assertThat(outcome.failedMethods).contains(
@@ -109,35 +111,35 @@ class BrokenStoresTest {
                 "pagesAreStableUnderDeletes", "fullLastPageIsFollowedByAnEmptyOne",
                 "queueOfSeveralStatusesAcrossPages", "queuePagesAreStable", "scanPagesListEachOnce",
                 "scanPagesAreStable", "concurrentInsertsAndUpdates", "pageWalksDuringInserts");
-        report("cursor-ignoring", outcome);
+        report(reporter, "cursor-ignoring", outcome);
     }
 
     @Test
     @DisplayName("a store that ignores the version fails the kit's compare-and-set tests")
-    void versionIgnoringStoreFails() {
+    void versionIgnoringStoreFails(TestReporter reporter) {
         Outcome outcome = run(VersionIgnoringKit.class);
 
         assertThat(outcome.failedMethods).contains(
                 "staleVersionIsRefused", "futureVersionIsRefused", "exactlyOneCompareAndSetWins");
-        report("version-ignoring", outcome);
+        report(reporter, "version-ignoring", outcome);
     }
 
     @Test
     @DisplayName("a store that loses concurrent inserts fails the kit's concurrent insert test")
-    void lostInsertStoreFails() {
+    void lostInsertStoreFails(TestReporter reporter) {
         Outcome outcome = run(LostInsertKit.class);
 
         assertThat(outcome.failedMethods).contains("concurrentInsertsAndUpdates");
-        report("lost-insert", outcome);
+        report(reporter, "lost-insert", outcome);
     }
 
     @Test
     @DisplayName("a store that lets a racing duplicate linkback through fails the kit's duplicate linkback race")
-    void duplicateLinkbackStoreFails() {
+    void duplicateLinkbackStoreFails(TestReporter reporter) {
         Outcome outcome = run(DuplicateLinkbackKit.class);
 
         assertThat(outcome.failedMethods).contains("exactlyOneDuplicateLinkbackWins");
-        report("duplicate-linkback", outcome);
+        report(reporter, "duplicate-linkback", outcome);
     }
 
     /** What one run of the kit produced: the summary and the names of the failed test methods. */
@@ -171,11 +173,10 @@ class BrokenStoresTest {
         return new Outcome(summary.getSummary(), failedMethods, failedRules);
     }
 
-    /** Prints which rules caught the bug, for the build log and the kit's README figures. */
-    private static void report(String store, Outcome outcome) {
+    /** Publishes which rules caught the bug to the test report (the README's figures come from there). */
+    private static void report(TestReporter reporter, String store, Outcome outcome) {
         assertThat(outcome.summary.getTotalFailureCount()).isPositive();
-        System.out.printf("%s store: %d of %d kit tests fail%n", store, outcome.summary.getTotalFailureCount(),
-                outcome.summary.getTestsFoundCount());
-        outcome.failedRules.forEach(rule -> System.out.println("  - " + rule));
+        reporter.publishEntry(store + " store", outcome.summary.getTotalFailureCount() + " of "
+                + outcome.summary.getTestsFoundCount() + " kit tests fail: " + String.join("; ", outcome.failedRules));
     }
 }

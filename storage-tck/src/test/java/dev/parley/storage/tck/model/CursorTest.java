@@ -1,13 +1,13 @@
 package dev.parley.storage.tck.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.ThreadKey;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -1,11 +1,11 @@
 package dev.parley.storage.tck.model;
 
-import dev.parley.storage.CommentId;
-import dev.parley.storage.Linkback;
-import dev.parley.storage.ThreadKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.storage.CommentId;
+import dev.parley.storage.Linkback;
+import dev.parley.storage.ThreadKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

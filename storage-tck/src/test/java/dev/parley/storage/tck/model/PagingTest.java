@@ -1,5 +1,8 @@
 package dev.parley.storage.tck.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
@@ -10,9 +13,6 @@ import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
