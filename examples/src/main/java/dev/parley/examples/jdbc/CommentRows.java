@@ -64,34 +64,35 @@ final class CommentRows {
         insert.setString(24, AttributesCodec.encode(c.attributes()));
     }
 
+    /** Reads the current row of a result whose columns are {@link #COLUMNS}, by position (by name costs more). */
     static Comment read(ResultSet row) throws SQLException {
-        String source = row.getString("linkback_source");
-        String parentId = row.getString("parent_id");
-        String inReplyToId = row.getString("in_reply_to_id");
+        String parentId = row.getString(3);
+        String inReplyToId = row.getString(6);
+        String source = row.getString(17);
         return new Comment(
-                new CommentId(row.getString("id")),
-                new ThreadKey(row.getString("thread")),
+                new CommentId(row.getString(1)),
+                new ThreadKey(row.getString(2)),
                 parentId == null ? null : new CommentId(parentId),
-                new CommentId(row.getString("root_id")),
-                row.getInt("depth"),
+                new CommentId(row.getString(4)),
+                row.getInt(5),
                 inReplyToId == null ? null : new CommentId(inReplyToId),
-                Kind.valueOf(row.getString("kind")),
-                Status.valueOf(row.getString("status")),
+                Kind.valueOf(row.getString(7)),
+                Status.valueOf(row.getString(8)),
                 new Author(
-                        row.getString("author_name"),
-                        row.getString("author_email"),
-                        row.getString("author_url"),
-                        row.getString("author_user_id"),
-                        row.getString("author_ip"),
-                        row.getString("author_user_agent")),
-                row.getString("body_text"),
-                row.getString("body_html"),
-                source == null ? null : new Linkback(source, row.getString("linkback_title")),
-                row.getString("moderation_reason"),
-                instant(row.getLong("created_micros")),
-                instant(row.getLong("updated_micros")),
-                row.getLong("version"),
-                AttributesCodec.decode(row.getString("attributes")));
+                        row.getString(9),
+                        row.getString(10),
+                        row.getString(11),
+                        row.getString(12),
+                        row.getString(13),
+                        row.getString(14)),
+                row.getString(15),
+                row.getString(16),
+                source == null ? null : new Linkback(source, row.getString(19)),
+                row.getString(20),
+                instant(row.getLong(21)),
+                instant(row.getLong(22)),
+                row.getLong(23),
+                AttributesCodec.decode(row.getString(24)));
     }
 
     static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {

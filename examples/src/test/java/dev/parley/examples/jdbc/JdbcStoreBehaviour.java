@@ -46,9 +46,22 @@ abstract class JdbcStoreBehaviour {
     abstract DataSource dataSource();
 
     @BeforeEach
-    void freshStore() throws SQLException {
-        store = JdbcCommentStore.create(dataSource());
-        execute("TRUNCATE TABLE parley_comment");
+    void freshStore() {
+        store = emptyStore(dataSource());
+    }
+
+    /**
+     * Returns a store on {@code dataSource} with its schema and no comments: the schema is created once per
+     * database and emptied for each test, which is much faster than a database per test.
+     */
+    static JdbcCommentStore emptyStore(DataSource dataSource) {
+        JdbcCommentStore store = JdbcCommentStore.create(dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE TABLE parley_comment");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the comment table", e);
+        }
+        return store;
     }
 
     @Test
