@@ -1,5 +1,6 @@
 package dev.parley.core;
 
+import dev.parley.core.content.CommentRenderer;
 import dev.parley.core.content.ContentRenderer;
 import dev.parley.core.content.InputFormat;
 import dev.parley.core.internal.EditTokens;
@@ -39,7 +40,6 @@ import org.jspecify.annotations.Nullable;
  * CommentService comments = CommentService.builder()
  *         .store(new InMemoryCommentStore())
  *         .tokenSecret(secretBytes)              // 32 bytes or more, kept by the host
- *         .renderer(renderer)
  *         .build();
  * PostResult result = comments.post(PostRequest.builder(ThreadKey.of("hello-world"), "Nice post!")
  *         .author("Ann", "ann@example.org", null)
@@ -422,7 +422,7 @@ public final class CommentService {
         private Settings settings = Settings.defaults();
         private Clock clock = Clock.systemUTC();
         private byte @Nullable [] tokenSecret;
-        private @Nullable ContentRenderer renderer;
+        private ContentRenderer renderer = CommentRenderer.standard();
         private @Nullable ModerationPipeline pipeline;
         private ThreadPolicy threadPolicy = ThreadPolicy.alwaysOpen();
         private Supplier<CommentId> ids = new Ids();
@@ -491,7 +491,7 @@ public final class CommentService {
         }
 
         /**
-         * Sets how comment text becomes HTML (required).
+         * Sets how comment text becomes HTML; {@link CommentRenderer#standard()} otherwise.
          *
          * @param value the renderer
          * @return this builder
@@ -590,7 +590,7 @@ public final class CommentService {
                         + tokenSecret.length);
             }
             if (renderer == null) {
-                all.add("renderer must be set");
+                all.add("renderer must not be null");
             }
             if (threadPolicy == null) {
                 all.add("threadPolicy must not be null");

@@ -1,6 +1,8 @@
 package dev.parley.core;
 
+import dev.parley.core.content.Links;
 import dev.parley.core.moderation.RejectCode;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -65,10 +67,13 @@ final class InputValidator {
                 return problem(RejectCode.TOO_LONG, InputField.URL,
                         "Your web site address is too long (at most " + settings.maxUrlLength() + " characters).");
             }
-            if (!HttpUrls.isAbsoluteHttp(url)) {
+            // "example.com" is read as https://example.com, as people type it; any scheme but http(s) is refused.
+            Optional<String> checked = Links.httpUrl(url);
+            if (checked.isEmpty() || checked.get().length() > settings.maxUrlLength()) {
                 return problem(RejectCode.INVALID_FIELD, InputField.URL,
-                        "Your web site address must start with http:// or https://.");
+                        "Please enter a web site address starting with http:// or https://.");
             }
+            url = checked.get();
         }
         Problem textProblem = checkText(request.text());
         if (textProblem != null) {

@@ -1,5 +1,6 @@
 package dev.parley.core;
 
+import dev.parley.core.content.Html;
 import dev.parley.core.moderation.ModerationOutcome;
 import dev.parley.core.moderation.RejectCode;
 import dev.parley.core.moderation.Submission;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
 /** New comments, replies and linkbacks: validation, placement in the tree, moderation, insert, events. */
@@ -136,7 +136,7 @@ final class Posting {
         String title = cut(oneLine(request.title()), Linkback.MAX_TITLE_LENGTH);
         String excerpt = cut(request.excerpt().strip(), engine.settings().maxTextLength());
         // Title, excerpt and author come from another site as text: escaped here, never parsed as HTML.
-        String html = excerpt.isEmpty() ? "" : "<p>" + Entities.escape(excerpt) + "</p>";
+        String html = excerpt.isEmpty() ? "" : "<p>" + Html.escape(excerpt) + "</p>";
         String name = request.authorName() != null ? oneLine(request.authorName())
                 : title;
         if (name.isBlank()) {

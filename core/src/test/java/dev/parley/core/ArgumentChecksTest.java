@@ -181,10 +181,10 @@ class ArgumentChecksTest {
 
     @Test
     void builderNamesEveryMissingPartAtOnce() {
-        assertThatThrownBy(() -> CommentService.builder().tokenSecret(new byte[31]).clock(null).build())
+        assertThatThrownBy(() -> CommentService.builder().tokenSecret(new byte[31]).clock(null).renderer(null).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot build CommentService: store must be set; clock must not be null; tokenSecret must be"
-                        + " at least 32 bytes, was 31; renderer must be set");
+                        + " at least 32 bytes, was 31; renderer must not be null");
     }
 
     @Test

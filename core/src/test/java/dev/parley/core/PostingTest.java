@@ -43,6 +43,24 @@ class PostingTest {
     }
 
     @Test
+    void defaultRendererSanitizesAndItsLinksAreCounted() {
+        CommentService service = CommentService.builder().store(new dev.parley.storage.memory.InMemoryCommentStore())
+                .tokenSecret(Fixture.SECRET).settings(Settings.builder().holdNewAuthors(false).build()).build();
+
+        Comment c = ((PostResult.Accepted) service.post(by("Ann", "see https://a.example and https://b.example"
+                + " <script>alert(1)</script>").build())).comment();
+
+        assertThat(c.html()).contains("rel=\"nofollow ugc\"").doesNotContain("<script");
+        assertThat(c.moderationReason()).isEqualTo("held: 2 links, limit 2");
+    }
+
+    @Test
+    void urlTypedWithoutSchemeIsStoredAsHttps() {
+        assertThat(f.accepted(by("Ann", "hi").url("ann.example/blog")).author().url())
+                .isEqualTo("https://ann.example/blog");
+    }
+
+    @Test
     void hostAuthenticatedUserNeedsNoEmailAndKeepsUserId() {
         Comment c = f.accepted(PostRequest.builder(THREAD, "Thanks all").user("u-42", "Post Author"));
 

@@ -1,8 +1,9 @@
 package dev.parley.core.moderation.internal;
 
-import org.jsoup.Jsoup;
+import dev.parley.core.content.Html;
+import dev.parley.core.content.Links;
 
-/** Reads what the rules need from markup: link counts and text without tags. */
+/** Reads what the rules need from markup, with the content package's own definitions. */
 final class Markup {
 
     private Markup() {
@@ -10,17 +11,11 @@ final class Markup {
 
     /** Counts the links of sanitized html: the links a reader can follow, however the input spelled them. */
     static int countLinks(String html) {
-        if (html.indexOf('<') < 0) {
-            return 0;
-        }
-        return Jsoup.parseBodyFragment(html).select("a[href]").size();
+        return Links.count(html);
     }
 
     /** Returns the text of input with any markup removed, so a word split by tags ("ca<b></b>sino") matches. */
     static String stripTags(String raw) {
-        if (raw.indexOf('<') < 0) {
-            return raw;
-        }
-        return Jsoup.parseBodyFragment(raw).text();
+        return Html.text(raw);
     }
 }
