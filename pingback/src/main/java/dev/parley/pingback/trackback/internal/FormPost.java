@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +29,16 @@ public final class FormPost {
      */
     public static FormBody.@Nullable Malformed requestProblem(String protocol, String method,
             @Nullable String contentType) {
-        Object checked = charsetOf(protocol, method, contentType);
-        return checked instanceof FormBody.Malformed m ? m : null;
+        if (!method.equals("POST")) {
+            return new FormBody.Malformed(protocol + " requests must use the POST method");
+        }
+        if (contentType == null || !ContentType.parse(contentType).mediaType().equals(ContentType.FORM)) {
+            return new FormBody.Malformed("Content-Type must be " + ContentType.FORM);
+        }
+        if (charset(contentType) == null) {
+            return new FormBody.Malformed("unsupported charset in Content-Type");
+        }
+        return null;
     }
 
     /**
@@ -45,33 +54,28 @@ public final class FormPost {
      */
     public static FormBody.Decoded decode(String protocol, String method, @Nullable String contentType,
             byte @Nullable [] body, int maxBodyBytes, Set<String> wanted) {
-        Object checked = charsetOf(protocol, method, contentType);
-        if (checked instanceof FormBody.Malformed m) {
-            return m;
+        FormBody.Malformed problem = requestProblem(protocol, method, contentType);
+        if (problem != null) {
+            return problem;
         }
         if (body == null || body.length > maxBodyBytes) {
             return new FormBody.Malformed("request body exceeds " + maxBodyBytes + " bytes");
         }
-        return FormBody.decode(body, (Charset) checked, wanted);
+        // requestProblem has vouched for both the header and its charset.
+        Charset charset = Objects.requireNonNull(charset(Objects.requireNonNull(contentType)));
+        return FormBody.decode(body, charset, wanted);
     }
 
-    /** Returns the body's charset, or a Malformed saying why the request is unacceptable. */
-    private static Object charsetOf(String protocol, String method, @Nullable String contentType) {
-        if (!method.equals("POST")) {
-            return new FormBody.Malformed(protocol + " requests must use the POST method");
-        }
-        ContentType type = contentType == null ? null : ContentType.parse(contentType);
-        if (type == null || !type.mediaType().equals(ContentType.FORM)) {
-            return new FormBody.Malformed("Content-Type must be " + ContentType.FORM);
-        }
-        String name = type.charset();
+    /** The charset the header names, UTF-8 when it names none, or null when the JDK does not know it. */
+    private static @Nullable Charset charset(String contentType) {
+        String name = ContentType.parse(contentType).charset();
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return new FormBody.Malformed("unsupported charset in Content-Type");
+            return null;
         }
     }
 }
