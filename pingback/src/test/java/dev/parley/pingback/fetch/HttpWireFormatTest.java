@@ -142,6 +142,29 @@ class HttpWireFormatTest {
     }
 
     @Test
+    @DisplayName("a TLS handshake trickled one byte per 200 ms is cut off at the time cap")
+    void tricklingTlsHandshakeTimesOut() {
+        // A TLS handshake record header announcing 16 KiB, then its body one byte at a time: every read returns
+        // data before any socket timeout, so only the fetch-wide watchdog can end it.
+        try (RawServer server = RawServer.answeringAtOnce(out -> {
+            out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+            for (int i = 0; i < 16_384; i++) {
+                out.write(0x02);
+                out.flush();
+                Thread.sleep(200);
+            }
+        })) {
+            SafeFetcher fetcher = SafeFetcher.builder().addressPolicy(server.allowance())
+                    .resolver(new MapResolver().map("slow.test", "127.0.0.1"))
+                    .timeout(Duration.ofMillis(800)).build();
+            String url = server.uri("/").toString().replace("http://127.0.0.1", "https://slow.test");
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertRefused(fetcher.fetch(url), FetchFailure.TIMEOUT));
+        }
+    }
+
+    @Test
     void requestIsAMinimalHttp11Get() {
         try (RawServer server = RawServer.answering("HTTP/1.1 204 No Content\r\n\r\n")) {
             fetch(server);

@@ -30,17 +30,26 @@ final class RawServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    private RawServer(Responder responder) throws IOException {
+    private RawServer(Responder responder, boolean readRequest) throws IOException {
         socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-        acceptor = new Thread(() -> acceptLoop(responder), "raw-server");
+        acceptor = new Thread(() -> acceptLoop(responder, readRequest), "raw-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     static RawServer answering(Responder responder) {
+        return start(responder, true);
+    }
+
+    /** Answers as soon as a connection is accepted, without waiting for an HTTP request (e.g. during TLS). */
+    static RawServer answeringAtOnce(Responder responder) {
+        return start(responder, false);
+    }
+
+    private static RawServer start(Responder responder, boolean readRequest) {
         try {
-            return new RawServer(responder);
+            return new RawServer(responder, readRequest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,10 +59,12 @@ final class RawServer implements AutoCloseable {
         return answering(out -> out.write(response.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
-    private void acceptLoop(Responder responder) {
+    private void acceptLoop(Responder responder, boolean readRequest) {
         while (!socket.isClosed()) {
             try (Socket connection = socket.accept()) {
-                requests.add(readHead(connection.getInputStream()));
+                if (readRequest) {
+                    requests.add(readHead(connection.getInputStream()));
+                }
                 OutputStream out = connection.getOutputStream();
                 responder.respond(out);
                 out.flush();
