@@ -10,6 +10,7 @@ import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.ModerationServlet;
 import dev.parley.examples.web.PingbackServlet;
 import dev.parley.examples.web.PostPageServlet;
+import dev.parley.examples.web.RequestGuardFilter;
 import dev.parley.examples.web.SecurityHeadersFilter;
 import dev.parley.examples.web.SiteUrls;
 import dev.parley.examples.web.StaticResourceServlet;
@@ -145,6 +146,7 @@ public final class DemoServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         add(context, "/", new IndexServlet(service, blog, urls));
         add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage));
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
