@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>XML-RPC rules: an untyped {@code <value>} is a string, as is {@code <string>}; string content is kept
  * exactly, whitespace included; whitespace, comments and processing instructions between elements are
- * ignored; the method name is compared after trimming surrounding whitespace.
+ * ignored; the method name is compared after trimming surrounding whitespace. The request's media type is not
+ * judged (senders use {@code text/xml}, {@code application/xml} or nothing); only its charset parameter is used.
  *
  * <p>Safety: the body is read into memory up to the cap plus one byte, then parsed by the JDK's StAX parser with
  * DTDs unsupported and any DOCTYPE refused (StAX's counterpart of
