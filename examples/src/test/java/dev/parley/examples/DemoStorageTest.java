@@ -1,0 +1,52 @@
+package dev.parley.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.storage.StatusCounts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The demo on its default store, an H2 file")
+class DemoStorageTest {
+
+    private static DemoConfig h2(Path dir) {
+        return DemoConfig.from(Map.of("parley.port", "0", "parley.h2.file", dir.resolve("blog").toString(),
+                "parley.admin.password", "a-long-enough-password")::get);
+    }
+
+    @Test
+    @DisplayName("seeds an empty database once, and keeps comments and edit tokens across a restart")
+    void seedsOnceAndSurvivesRestart(@TempDir Path dir) throws Exception {
+        StatusCounts first;
+        try (DemoServer server = DemoServer.builder().config(h2(dir)).build()) {
+            server.start();
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + server.blog().posts().get(0).path())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Jonas Weber");
+            first = server.comments().counts(java.util.List.of(server.blog().posts().get(0).thread()))
+                    .values().iterator().next();
+        }
+        assertThat(Files.exists(dir.resolve("blog.mv.db"))).isTrue();
+        assertThat(Files.exists(dir.resolve("blog.token-secret"))).isTrue();
+        String secret = Files.readString(dir.resolve("blog.token-secret"));
+
+        try (DemoServer again = DemoServer.builder().config(h2(dir)).build()) {
+            again.start();
+            StatusCounts second = again.comments().counts(java.util.List.of(again.blog().posts().get(0).thread()))
+                    .values().iterator().next();
+            assertThat(second).isEqualTo(first);
+            assertThat(first.pending()).isEqualTo(1);
+        }
+        assertThat(Files.readString(dir.resolve("blog.token-secret"))).isEqualTo(secret);
+    }
+}
