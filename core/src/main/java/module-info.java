@@ -6,6 +6,7 @@ module dev.parley.core {
     requires org.jsoup;
     requires tools.jackson.databind;
     requires org.slf4j;
+    requires java.net.http;
     // transitive: @Nullable appears in exported signatures (-Xlint:exports)
     requires static transitive org.jspecify;
 
