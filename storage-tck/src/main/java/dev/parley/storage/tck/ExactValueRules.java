@@ -219,12 +219,28 @@ abstract class ExactValueRules extends StoreRules {
         assertThat(store().counts(thread)).isEqualTo(new StatusCounts(1, 1, 0, 0));
     }
 
-    /** A string of exactly {@code length} UTF-16 units; a high surrogate fill is paired with its low half. */
+    /**
+     * A string of exactly {@code length} UTF-16 units that does not repeat, so no store can pass by compressing
+     * it: printable ASCII for an ASCII {@code fill}, CJK ideographs for a BMP one, and characters of the
+     * supplementary planes (emoji, CJK extension B) for a high surrogate, completed by one ASCII character when
+     * {@code length} is odd.
+     */
     static String filled(int length, char fill) {
-        if (!Character.isHighSurrogate(fill)) {
-            return String.valueOf(fill).repeat(length);
+        StringBuilder text = new StringBuilder(length);
+        long state = length * 31L + fill;
+        while (text.length() < length) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            int next = (int) ((state >>> 33) & 0x7fff_ffff);
+            if (fill < 0x80) {
+                text.append((char) ('!' + next % 94));
+            } else if (!Character.isHighSurrogate(fill)) {
+                text.append((char) (0x4E00 + next % 0x5200));
+            } else if (text.length() + 2 <= length) {
+                text.appendCodePoint(next % 2 == 0 ? 0x1F300 + next % 0x300 : 0x20000 + next % 0xA6D0);
+            } else {
+                text.append('x');
+            }
         }
-        String pair = new String(new char[] {fill, '\uDE00'});
-        return pair.repeat(length / 2) + (length % 2 == 1 ? "x" : "");
+        return text.toString();
     }
 }

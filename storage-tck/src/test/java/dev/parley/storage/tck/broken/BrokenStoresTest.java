@@ -108,9 +108,11 @@ class BrokenStoresTest {
         assertThat(outcome.failedMethods).contains(
                 "keysetWalkListsEveryRootOnce", "pagesContinueInsideTies", "cursorFromTokenContinues",
                 "cursorBetweenRootsContinues", "pagesAreStableUnderInserts", "pagesAreStableUnderModeration",
-                "pagesAreStableUnderDeletes", "fullLastPageIsFollowedByAnEmptyOne",
+                "pagesAreStableUnderDeletes", "fullLastPageIsFollowedByAnEmptyOne", "statusesAreMergedInOrder",
                 "queueOfSeveralStatusesAcrossPages", "queuePagesAreStable", "scanPagesListEachOnce",
-                "scanPagesAreStable", "concurrentInsertsAndUpdates", "pageWalksDuringInserts");
+                "scanPagesAreStable", "microsecondsRoundTrip", "extremeInstantsRoundTrip",
+                "concurrentInsertsAndUpdates", "pageWalksDuringInserts");
+        assertThat(outcome.failedMethods).as("only tests that read past a cursor fail").hasSize(17);
         report(reporter, "cursor-ignoring", outcome);
     }
 
@@ -121,6 +123,10 @@ class BrokenStoresTest {
 
         assertThat(outcome.failedMethods).contains(
                 "staleVersionIsRefused", "futureVersionIsRefused", "exactlyOneCompareAndSetWins");
+        // The lost-increment check usually fails too, but whether two updaters interleave is up to the scheduler.
+        assertThat(outcome.failedMethods).as("only compare-and-set tests fail").isSubsetOf(
+                "staleVersionIsRefused", "futureVersionIsRefused", "exactlyOneCompareAndSetWins",
+                "concurrentInsertsAndUpdates");
         report(reporter, "version-ignoring", outcome);
     }
 
@@ -130,6 +136,8 @@ class BrokenStoresTest {
         Outcome outcome = run(LostInsertKit.class);
 
         assertThat(outcome.failedMethods).contains("concurrentInsertsAndUpdates");
+        assertThat(outcome.failedMethods).as("only tests of concurrent inserts fail").isSubsetOf(
+                "concurrentInsertsAndUpdates", "pageWalksDuringInserts", "exactlyOneDuplicateLinkbackWins");
         report(reporter, "lost-insert", outcome);
     }
 
@@ -138,7 +146,7 @@ class BrokenStoresTest {
     void duplicateLinkbackStoreFails(TestReporter reporter) {
         Outcome outcome = run(DuplicateLinkbackKit.class);
 
-        assertThat(outcome.failedMethods).contains("exactlyOneDuplicateLinkbackWins");
+        assertThat(outcome.failedMethods).containsExactly("exactlyOneDuplicateLinkbackWins");
         report(reporter, "duplicate-linkback", outcome);
     }
 
