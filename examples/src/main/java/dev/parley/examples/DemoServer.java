@@ -153,7 +153,7 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, config.adminPassword(), clock));
         add(context, "/feed/*", new FeedServlet(service, blog, urls));
         add(context, "/pingback", new PingbackServlet(recorder));
-        add(context, "/trackback/*", new TrackbackServlet(recorder, blog, urls));
+        add(context, "/trackback/*", new TrackbackServlet(recorder, blog));
         add(context, "/webmention", new WebmentionServlet(recorder, queue));
         add(context, "/avatars/*", new AvatarServlet());
         add(context, "/static/*", new StaticResourceServlet());

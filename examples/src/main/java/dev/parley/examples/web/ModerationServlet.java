@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The moderation page, behind the configured password.
@@ -190,7 +191,7 @@ public final class ModerationServlet extends HttpServlet {
                 .raw(">").text(label).raw("</button></form> ");
     }
 
-    private void loginPage(HttpServletResponse response, int status, String message) throws IOException {
+    private void loginPage(HttpServletResponse response, int status, @Nullable String message) throws IOException {
         Html body = new Html().raw("<h1>Moderation</h1>");
         if (message != null) {
             body.raw("<p class=\"errors\" role=\"alert\">").text(message).raw("</p>");

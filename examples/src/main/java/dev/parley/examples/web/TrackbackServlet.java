@@ -38,12 +38,10 @@ public final class TrackbackServlet extends HttpServlet {
      *
      * @param recorder verifies and records the pings
      * @param blog the posts that can be pinged
-     * @param urls the site's URLs (unused beyond construction checks; kept for symmetry with the other servlets)
      */
-    public TrackbackServlet(LinkbackRecorder recorder, Blog blog, SiteUrls urls) {
+    public TrackbackServlet(LinkbackRecorder recorder, Blog blog) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.blog = Objects.requireNonNull(blog, "blog");
-        Objects.requireNonNull(urls, "urls");
     }
 
     @Override
