@@ -62,12 +62,14 @@ public final class CommentService {
 
     private final Engine engine;
     private final Posting posting;
+    private final Linkbacks linkbacks;
     private final Changes changes;
     private final Reading reading;
 
     private CommentService(Engine engine) {
         this.engine = engine;
         this.posting = new Posting(engine);
+        this.linkbacks = new Linkbacks(engine);
         this.changes = new Changes(engine);
         this.reading = new Reading(engine);
     }
@@ -157,7 +159,37 @@ public final class CommentService {
      */
     public LinkbackResult recordLinkback(LinkbackRequest request) {
         Objects.requireNonNull(request, "request must not be null");
-        return posting.recordLinkback(request);
+        return linkbacks.record(request);
+    }
+
+    /**
+     * Updates a linkback whose source was verified again (a Webmention sent a second time after the source
+     * changed): a source not yet recorded is recorded; a known one gets the new title, excerpt and author
+     * and is judged again. Spam stays spam, and an update never publishes a held linkback; a deleted one
+     * comes back if moderation approves.
+     *
+     * @param request the re-verified linkback
+     * @return recorded (stored or updated) or rejected
+     * @throws NullPointerException if {@code request} is null
+     */
+    public LinkbackResult updateLinkback(LinkbackRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return linkbacks.update(request);
+    }
+
+    /**
+     * Removes a linkback whose source no longer links to the thread (a Webmention whose source is gone,
+     * HTTP 410, or no longer has the link): it is kept as {@link Status#DELETED}.
+     *
+     * @param thread the thread
+     * @param sourceUrl the source URL, compared exactly
+     * @return the linkback as stored now, or empty if the thread holds none from that source
+     * @throws NullPointerException naming the argument, if one is null
+     */
+    public Optional<Comment> removeLinkback(ThreadKey thread, String sourceUrl) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        Objects.requireNonNull(sourceUrl, "source url must not be null");
+        return linkbacks.remove(thread, sourceUrl);
     }
 
     // ---- the author's changes -----------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package dev.parley.core;
 
-import dev.parley.core.content.Html;
 import dev.parley.core.moderation.ModerationOutcome;
 import dev.parley.core.moderation.RejectCode;
 import dev.parley.core.moderation.Submission;
@@ -8,11 +7,8 @@ import dev.parley.core.moderation.Verdict;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
-import dev.parley.storage.DuplicateLinkbackException;
 import dev.parley.storage.Kind;
-import dev.parley.storage.Linkback;
 import dev.parley.storage.Status;
-import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** New comments, replies and linkbacks: validation, placement in the tree, moderation, insert, events. */
+/** New comments and replies: validation, placement in the tree, moderation, insert, events. */
 final class Posting {
 
     static final String TRUSTED_REASON = "approved: posted by a trusted user";
@@ -124,60 +120,6 @@ final class Posting {
         return new Placement(ancestor.id(), answered.rootId(), ancestor.depth() + 1);
     }
 
-    LinkbackResult recordLinkback(LinkbackRequest request) {
-        Instant now = engine.clock().instant();
-        if (engine.policy().closing(request.thread()).isClosedAt(now)) {
-            return new LinkbackResult.Rejected(RejectCode.CLOSED, Engine.message(RejectCode.CLOSED));
-        }
-        Optional<Comment> existing = engine.store().findLinkback(request.thread(), request.sourceUrl());
-        if (existing.isPresent()) {
-            return new LinkbackResult.AlreadyRegistered(existing.get());
-        }
-        String title = cut(oneLine(request.title()), Linkback.MAX_TITLE_LENGTH);
-        String excerpt = cut(request.excerpt().strip(), engine.settings().maxTextLength());
-        // Title, excerpt and author come from another site as text: escaped here, never parsed as HTML.
-        String html = excerpt.isEmpty() ? "" : "<p>" + Html.escape(excerpt) + "</p>";
-        String name = request.authorName() != null ? oneLine(request.authorName())
-                : title;
-        if (name.isBlank()) {
-            name = host(request.sourceUrl());
-        }
-        ClientContext client = request.client();
-        Author author = new Author(cut(name, engine.settings().maxNameLength()), null, request.sourceUrl(), null,
-                client.ip(), client.userAgent());
-        Linkback linkback = new Linkback(request.sourceUrl(), title);
-        Submission submission = new Submission(request.thread(), request.kind(), null, author, excerpt, html,
-                linkback, client.referrer(), client.permalink(), null);
-        ModerationOutcome outcome = engine.pipeline().evaluate(submission, engine.store(), now);
-        if (outcome.verdict() == Verdict.REJECT) {
-            return new LinkbackResult.Rejected(outcome.code(), Engine.message(outcome.code()));
-        }
-        Comment comment = Comment.builder()
-                .id(engine.ids().get())
-                .thread(request.thread())
-                .asRoot()
-                .kind(request.kind())
-                .status(status(outcome.verdict()))
-                .author(author)
-                .text(excerpt)
-                .html(html)
-                .linkback(linkback)
-                .moderationReason(outcome.reason())
-                .createdAt(now)
-                .updatedAt(now)
-                .build();
-        try {
-            engine.store().insert(comment);
-        } catch (DuplicateLinkbackException e) {
-            // Another request registered the same source between our lookup and insert.
-            return engine.store().findLinkback(request.thread(), request.sourceUrl())
-                    .<LinkbackResult>map(LinkbackResult.AlreadyRegistered::new)
-                    .orElseThrow(() -> e);
-        }
-        engine.listeners().fire(l -> l.onLinkback(comment), "linkback");
-        return new LinkbackResult.Recorded(comment);
-    }
-
     static Status status(Verdict verdict) {
         return switch (verdict) {
             case APPROVE -> Status.APPROVED;
@@ -191,20 +133,6 @@ final class Posting {
         return new PostResult.Rejected(code, field, Engine.message(code));
     }
 
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    }
 
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-        return text.substring(0, end);
-    }
 
-    private static String host(String url) {
-        String host = URI.create(url).getHost();
-        return host == null || host.isBlank() ? "linkback" : host;
-    }
 }

@@ -56,6 +56,9 @@ class ArgumentChecksTest {
         return Stream.of(
                 npe("post", "request", () -> SERVICE.post(null)),
                 npe("recordLinkback", "request", () -> SERVICE.recordLinkback(null)),
+                npe("updateLinkback", "request", () -> SERVICE.updateLinkback(null)),
+                npe("removeLinkback", "thread", () -> SERVICE.removeLinkback(null, "https://a.example/")),
+                npe("removeLinkback", "source url", () -> SERVICE.removeLinkback(THREAD, null)),
                 npe("editByAuthor", "id", () -> SERVICE.editByAuthor(null, TOKEN, "x", InputFormat.PLAIN_TEXT)),
                 npe("editByAuthor", "token", () -> SERVICE.editByAuthor(ID, null, "x", InputFormat.PLAIN_TEXT)),
                 npe("editByAuthor", "text", () -> SERVICE.editByAuthor(ID, TOKEN, null, InputFormat.PLAIN_TEXT)),

@@ -132,4 +132,55 @@ class LinkbackTest {
         assertThat(closed.service.recordLinkback(pingback("https://a.example/")))
                 .isEqualTo(new LinkbackResult.Rejected(RejectCode.CLOSED, "Comments are closed."));
     }
+
+    @Test
+    void webmentionUpdateReplacesTitleAndExcerptAndKeepsTheId() {
+        Comment first = ((LinkbackResult.Recorded) f.service.recordLinkback(new LinkbackRequest(THREAD,
+                Kind.WEBMENTION, "https://notes.example/1", "Draft", "old words", null, ClientContext.none())))
+                .comment();
+        f.clock.advance(java.time.Duration.ofHours(1));
+
+        Comment updated = ((LinkbackResult.Recorded) f.service.updateLinkback(new LinkbackRequest(THREAD,
+                Kind.WEBMENTION, "https://notes.example/1", "Final", "new words", "Nora", ClientContext.none())))
+                .comment();
+
+        assertThat(updated.id()).isEqualTo(first.id());
+        assertThat(updated.linkback().title()).isEqualTo("Final");
+        assertThat(updated.text()).isEqualTo("new words");
+        assertThat(updated.author().name()).isEqualTo("Nora");
+        assertThat(updated.updatedAt()).isEqualTo(f.clock.instant());
+        assertThat(updated.version()).isEqualTo(1);
+    }
+
+    @Test
+    void webmentionUpdateOfAnUnknownSourceRecordsIt() {
+        assertThat(f.service.updateLinkback(pingback("https://new.example/")))
+                .isInstanceOf(LinkbackResult.Recorded.class);
+    }
+
+    @Test
+    void webmentionUpdateNeverPublishesAHeldOne() {
+        Comment recorded = ((LinkbackResult.Recorded) f.service.recordLinkback(pingback("https://a.example/")))
+                .comment();
+        assertThat(recorded.status()).isEqualTo(Status.APPROVED);
+        f.service.hold(recorded.id());
+
+        Comment updated = ((LinkbackResult.Recorded) f.service.updateLinkback(pingback("https://a.example/")))
+                .comment();
+
+        assertThat(updated.status()).isEqualTo(Status.PENDING);
+    }
+
+    @Test
+    void goneSourceRemovesTheLinkbackFromTheThread() {
+        f.service.recordLinkback(pingback("https://other.example/post"));
+
+        Comment removed = f.service.removeLinkback(THREAD, "https://other.example/post").orElseThrow();
+
+        assertThat(removed.status()).isEqualTo(Status.DELETED);
+        assertThat(removed.moderationReason()).isEqualTo("deleted: the source no longer links here");
+        assertThat(f.service.page(THREAD, dev.parley.storage.Order.OLDEST_FIRST, null, 10, Viewer.anonymous())
+                .roots()).isEmpty();
+        assertThat(f.service.removeLinkback(THREAD, "https://unknown.example/")).isEmpty();
+    }
 }
