@@ -56,6 +56,22 @@ abstract class FindAllRules extends StoreRules {
     }
 
     @Test
+    @DisplayName("the returned map is the caller's: changing it, where it allows changes, changes nothing stored")
+    void returnedMapIsDetached() {
+        insertThree();
+        Map<CommentId, Comment> found = store().findAll(List.of(id("a"), id("b")));
+
+        try {
+            found.remove(id("a"));
+            found.put(id("x"), stored("c"));
+        } catch (UnsupportedOperationException unmodifiable) {
+            // An unmodifiable map is the other good answer.
+        }
+
+        assertThat(store().findAll(List.of(id("a"), id("b"), id("x"))).keySet()).containsExactly(id("a"), id("b"));
+    }
+
+    @Test
     @DisplayName("findAll of no ids, or on an empty store, is an empty map")
     void findAllOfNothingIsEmpty() {
         assertThat(store().findAll(List.of(id("a")))).isEmpty();

@@ -129,6 +129,21 @@ abstract class RepliesRules extends StoreRules {
     }
 
     @Test
+    @DisplayName("the returned list is the caller's: changing it, where it allows changes, changes nothing stored")
+    void returnedListIsDetached() {
+        insertTrees();
+        List<Comment> replies = store().replies(List.of(id("a")), ALL_STATUSES);
+
+        try {
+            replies.clear();
+        } catch (UnsupportedOperationException unmodifiable) {
+            // An unmodifiable list is the other good answer.
+        }
+
+        assertThat(store().replies(List.of(id("a")), ALL_STATUSES)).containsExactly(a1, a2, a11, a111);
+    }
+
+    @Test
     @DisplayName("replies accepts 1,000 root ids and refuses more with IllegalArgumentException")
     void atMostOneThousandRootIds() {
         insertTrees();
