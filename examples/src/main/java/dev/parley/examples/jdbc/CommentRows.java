@@ -6,6 +6,7 @@ import dev.parley.storage.CommentId;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Linkback;
 import dev.parley.storage.Status;
+import dev.parley.storage.StoreException;
 import dev.parley.storage.ThreadKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,8 +65,21 @@ final class CommentRows {
         insert.setString(24, AttributesCodec.encode(c.attributes()));
     }
 
-    /** Reads the current row of a result whose columns are {@link #COLUMNS}, by position (by name costs more). */
+    /**
+     * Reads the current row of a result whose columns are {@link #COLUMNS}, by position (by name costs more).
+     *
+     * @throws StoreException if the row does not hold a valid comment (edited by hand, say)
+     */
     static Comment read(ResultSet row) throws SQLException {
+        try {
+            return readValid(row);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new StoreException("the row of comment " + row.getString(1) + " does not hold a valid comment: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Comment readValid(ResultSet row) throws SQLException {
         String parentId = row.getString(3);
         String inReplyToId = row.getString(6);
         String source = row.getString(17);

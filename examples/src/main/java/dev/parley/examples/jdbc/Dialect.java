@@ -1,5 +1,8 @@
 package dev.parley.examples.jdbc;
 
+import dev.parley.storage.Author;
+import dev.parley.storage.Comment;
+import dev.parley.storage.Linkback;
 import dev.parley.storage.StoreException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -96,6 +99,52 @@ enum Dialect {
                                         + " ON parley_comment (created_micros, id)"),
                         ownIndexes.stream())
                 .toList();
+    }
+
+    /**
+     * Refuses a comment this database cannot store exactly. PostgreSQL keeps text as UTF-8, which has no
+     * place for U+0000 (the server rejects it) nor for an unpaired surrogate (the driver silently writes
+     * {@code ?}): rather than store an altered comment, the store refuses it. H2 keeps any Java string.
+     * Attributes never need this: their encoding escapes both.
+     *
+     * @throws StoreException naming the first component that cannot be stored
+     */
+    void requireStorable(Comment comment) {
+        if (this != POSTGRESQL) {
+            return;
+        }
+        Author author = comment.author();
+        Linkback linkback = comment.linkback();
+        String[] values = {comment.thread().value(), comment.text(), comment.html(), author.name(), author.email(),
+            author.url(), author.userId(), author.ip(), author.userAgent(), comment.moderationReason(),
+            linkback == null ? null : linkback.sourceUrl(), linkback == null ? null : linkback.title()};
+        String[] names = {"thread", "text", "html", "author name", "author email", "author url", "author user id",
+            "author ip", "author user agent", "moderation reason", "linkback source url", "linkback title"};
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            if (value != null && !isUtf8Encodable(value)) {
+                throw new StoreException("could not store comment " + comment.id() + ": its " + names[i]
+                        + " holds U+0000 or an unpaired surrogate, which PostgreSQL text cannot store");
+            }
+        }
+    }
+
+    private static boolean isUtf8Encodable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,34 +30,52 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link CommentStore} on plain JDBC, for H2 2.x and PostgreSQL: one table, {@code parley_comment}, and
- * five indexes, created by {@link #create(DataSource)} when absent.
+ * A {@link CommentStore} on plain JDBC, for H2 2.x and PostgreSQL: one table, {@code parley_comment}, with its
+ * indexes, created by {@link #create(DataSource)} when absent.
+ *
+ * <pre>{@code
+ * // Embedded H2 in a file next to the application:
+ * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000", "sa", "");
+ * // PostgreSQL: any pooling DataSource (HikariCP, the container's, or H2's pool over the driver's):
+ * PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+ * pg.setURL("jdbc:postgresql://localhost:5432/blog");
+ * pg.setUser("blog");
+ * pg.setPassword(secret);
+ * DataSource postgres = JdbcConnectionPool.create(pg);
+ *
+ * CommentStore store = JdbcCommentStore.create(h2); // or postgres
+ * }</pre>
  *
  * <p><b>Schema.</b> A column per {@link Comment} component; timestamps as microseconds since the epoch in
- * {@code BIGINT} (exact across both databases for the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
- * range); attributes as a JSON object of strings in a text column. Ids and thread keys compare in binary order
- * ({@code COLLATE "C"} on PostgreSQL; H2 compares strings by code unit). Indexes: roots of a thread by (thread,
- * status, created, id), partial on PostgreSQL; replies by (root id, created, id); the moderation queue by
- * (status, created, id); the export scan by (created, id); and a unique key on (thread, SHA-256 of the linkback
- * source) that makes concurrent duplicate linkbacks fail atomically in the database.
+ * {@code BIGINT} (exact on both databases over the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
+ * range); attributes as a JSON object of strings, escaped so that any value round-trips. Ids and thread keys
+ * compare in binary order ({@code COLLATE "C"} on PostgreSQL, whatever the database's locale; H2 compares
+ * strings by code unit). Indexes: the roots of a thread by (thread, status, created, id), holding roots only
+ * (a partial index on PostgreSQL, depth 0 as a key column on H2); replies by (root id, created, id); the
+ * moderation queue by (status, created, id); the export scan by (created, id); and a unique key on (thread,
+ * SHA-256 of the linkback source) that makes concurrent duplicate linkbacks fail atomically in the database.
  *
  * <p><b>Cost.</b> A page of roots is at most one bounded index range per requested status, and the replies of
- * a page one index lookup per root: neither reads rows outside the page, so reading a page takes the same time
- * in a thread of 100 comments or of 100,000.
+ * a page one index lookup per root: neither reads rows outside the page, so a page costs about the same in a
+ * thread of 100 comments or of 100,000. Counts read the thread's index entries: their cost grows with the
+ * thread.
  *
  * <p><b>Thread-safety.</b> Safe for any number of threads: the store holds no mutable state and takes a
  * connection from the {@code DataSource} for each call, returning it before the call ends. Every SPI method is a
- * single SQL statement, so it is atomic and reads one consistent snapshot without an explicit transaction;
- * {@link #insertAll(Collection)} runs in one transaction. Give it a pooling {@code DataSource} with
- * auto-commit on (the JDBC default).
+ * single SQL statement (an update that matches nothing reads the row once more to say why), so each is atomic
+ * and reads one consistent snapshot without an explicit transaction; {@link #insertAll(Collection)} runs in one
+ * transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
  *
  * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
  * the {@code SQLException} as its cause; a unique-key violation (SQLState 23505) on insert becomes
- * {@link DuplicateCommentException} or {@link DuplicateLinkbackException}.
+ * {@link DuplicateCommentException} or {@link DuplicateLinkbackException}. PostgreSQL stores text as UTF-8,
+ * which cannot hold U+0000 or an unpaired surrogate: a comment holding one in a text component is refused
+ * with a {@link StoreException} naming the component, never stored altered.
  */
 public final class JdbcCommentStore implements CommentStore {
 
@@ -112,6 +131,7 @@ public final class JdbcCommentStore implements CommentStore {
     @Override
     public void insert(Comment comment) {
         Objects.requireNonNull(comment, "comment must not be null");
+        dialect.requireStorable(comment);
         run("insert comment " + comment.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT)) {
                 CommentRows.bindInsert(insert, comment);
@@ -144,6 +164,7 @@ public final class JdbcCommentStore implements CommentStore {
         if (copy.isEmpty()) {
             return;
         }
+        copy.forEach(dialect::requireStorable);
         run("insert " + copy.size() + " comments", connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -162,7 +183,11 @@ public final class JdbcCommentStore implements CommentStore {
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -188,7 +213,7 @@ public final class JdbcCommentStore implements CommentStore {
     public Map<CommentId, Comment> findAll(Collection<CommentId> ids) {
         Objects.requireNonNull(ids, "ids must not be null");
         List<String> distinct = distinctValues(ids, CommentId::value, "ids");
-        Map<String, Comment> byId = new java.util.HashMap<>();
+        Map<String, Comment> byId = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += PageRequest.MAX_LIMIT) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + PageRequest.MAX_LIMIT));
             List<Comment> found = run("find " + chunk.size() + " comments", connection -> {
@@ -213,6 +238,7 @@ public final class JdbcCommentStore implements CommentStore {
     @Override
     public Comment update(Comment changed) {
         Objects.requireNonNull(changed, "changed must not be null");
+        dialect.requireStorable(changed);
         int updated = run("update comment " + changed.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                 bindUpdate(update, changed);
@@ -289,7 +315,7 @@ public final class JdbcCommentStore implements CommentStore {
                     "threads must hold at most " + PageRequest.MAX_LIMIT + " keys, had " + threads.size());
         }
         List<String> keys = distinctValues(threads, ThreadKey::value, "threads");
-        Map<String, Map<Status, Long>> found = new java.util.HashMap<>();
+        Map<String, Map<Status, Long>> found = new HashMap<>();
         if (!keys.isEmpty()) {
             String sql = "SELECT thread, status, COUNT(*) FROM parley_comment WHERE "
                     + dialect.inList("thread", keys.size()) + " GROUP BY thread, status";
@@ -450,7 +476,7 @@ public final class JdbcCommentStore implements CommentStore {
         return names;
     }
 
-    private static <T> List<String> distinctValues(Collection<T> values, java.util.function.Function<T, String> text,
+    private static <T> List<String> distinctValues(Collection<T> values, Function<T, String> text,
             String name) {
         Set<String> distinct = new LinkedHashSet<>();
         for (T value : values) {

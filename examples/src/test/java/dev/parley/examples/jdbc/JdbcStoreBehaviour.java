@@ -91,6 +91,18 @@ abstract class JdbcStoreBehaviour {
     }
 
     @Test
+    @DisplayName("a row that no longer holds a valid comment is reported as a StoreException, not misuse")
+    void corruptRowBecomesStoreException() throws SQLException {
+        store.insert(root("c1", T0));
+        execute("UPDATE parley_comment SET status = 'GONE', attributes = '{' WHERE id = 'c1'");
+
+        assertThatThrownBy(() -> store.find(CommentId.of("c1")))
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("the row of comment c1 does not hold a valid comment")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("a duplicate id is refused by the primary key and reported as DuplicateCommentException")
     void duplicateIdMapsFromPrimaryKeyViolation() {
         Comment first = linkback("c1", "https://example.org/a");
@@ -140,6 +152,35 @@ abstract class JdbcStoreBehaviour {
         assertThat(queryString("SELECT attributes FROM parley_comment WHERE id = 'c1'"))
                 .isEqualTo("{\"b\":\"say \\\"hi\\\"\\n\\u0000\",\"wp:id\":\"42\"}");
         assertThat(store.find(comment.id())).contains(comment);
+    }
+
+    @Test
+    @DisplayName("text PostgreSQL cannot hold (U+0000, unpaired surrogates) is refused there, never altered;"
+            + " H2 stores it exactly")
+    void textOutsideUtf8IsRefusedOnPostgres() throws SQLException {
+        List<Comment> awkward = List.of(
+                root("nul", T0).toBuilder().text("a\u0000b").build(),
+                root("high", T0).toBuilder().html("a\uD800b").build(),
+                root("low", T0).toBuilder().author(Author.named("\uDC00Ada")).build());
+
+        for (Comment comment : awkward) {
+            if (isPostgres()) {
+                assertThatThrownBy(() -> store.insert(comment))
+                        .isExactlyInstanceOf(StoreException.class)
+                        .hasMessageContaining("PostgreSQL text cannot store");
+                assertThat(store.find(comment.id())).isEmpty();
+            } else {
+                store.insert(comment);
+                assertThat(store.find(comment.id())).contains(comment);
+            }
+        }
+        Comment stored = root("fine", T0);
+        store.insert(stored);
+        if (isPostgres()) {
+            assertThatThrownBy(() -> store.update(stored.toBuilder().text("\u0000").build()))
+                    .isExactlyInstanceOf(StoreException.class);
+            assertThat(store.find(stored.id())).contains(stored);
+        }
     }
 
     @Test
@@ -199,8 +240,8 @@ abstract class JdbcStoreBehaviour {
      * index fits the query, so that a large table is read in index order without a sort.
      */
     private void assertOrderedIndexScan(Sql sql, String index) throws SQLException {
+        boolean postgres = isPostgres();
         try (Connection connection = dataSource().getConnection()) {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
             if (postgres) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET enable_seqscan = off");
@@ -228,6 +269,12 @@ abstract class JdbcStoreBehaviour {
             } else {
                 assertThat(plan).containsIgnoringCase(index).contains("index sorted");
             }
+        }
+    }
+
+    private boolean isPostgres() throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
         }
     }
 
