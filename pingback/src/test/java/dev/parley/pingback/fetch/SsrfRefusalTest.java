@@ -4,7 +4,6 @@ import static dev.parley.pingback.fetch.FetchFailure.BAD_URL;
 import static dev.parley.pingback.fetch.FetchFailure.BLOCKED_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -250,9 +249,5 @@ class SsrfRefusalTest {
                 .map("nat64.example", "64:ff9b::a00:1")
                 .map("mixed.example", "93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "127.0.0.1")
                 .map("public.example", "93.184.215.14");
-    }
-
-    static List<Case> all() {
-        return forbidden().toList();
     }
 }
