@@ -8,9 +8,11 @@ import dev.parley.core.InputField;
 import dev.parley.core.Location;
 import dev.parley.core.PostRequest;
 import dev.parley.core.PostResult;
+import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.Viewer;
 import dev.parley.core.content.InputFormat;
+import dev.parley.core.json.CommentJson;
 import dev.parley.core.moderation.RejectCode;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
@@ -55,6 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <tr><td>{@code GET /api/counts?thread=<slug>&thread=<slug>...}</td><td>approved counts of several threads</td></tr>
  * </table>
  *
+ * <p>Comments are written in core's public JSON schema ({@link CommentJson}), with local identicon avatars:
+ * no e-mail, IP address or user agent ever appears.
+ *
  * <p>Reads accept the edit tokens of the {@code X-Edit-Token} header (comma-separated) and of the page's
  * cookie, so an author sees their own pending comments. Every error is a JSON body
  * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422.
@@ -74,7 +79,8 @@ public final class CommentApiServlet extends HttpServlet {
     private final transient Blog blog;
     private final transient SiteUrls urls;
     private final transient JsonMapper mapper = JsonMapper.builder().build();
-    private final transient CommentJson json;
+    private final transient CommentJson views =
+            CommentJson.withAvatars(author -> "/avatars/" + Avatars.key(author) + ".svg");
     private final int defaultLimit;
 
     /**
@@ -89,7 +95,6 @@ public final class CommentApiServlet extends HttpServlet {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
-        this.json = new CommentJson(mapper, urls);
         this.defaultLimit = defaultLimit;
     }
 
@@ -143,7 +148,7 @@ public final class CommentApiServlet extends HttpServlet {
         int limit = intParameter(request, "limit", defaultLimit, 1, 100);
         Order order = "newest".equals(request.getParameter("order")) ? Order.NEWEST_FIRST : Order.OLDEST_FIRST;
         ThreadPage page = comments.page(post.thread(), order, after, limit, viewer(request));
-        write(response, 200, json.page(page));
+        write(response, 200, views.write(views.toPublic(page)));
     }
 
     private void postComment(HttpServletRequest request, HttpServletResponse response, Post post) throws IOException {
@@ -168,7 +173,7 @@ public final class CommentApiServlet extends HttpServlet {
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
         ObjectNode out = mapper.createObjectNode();
-        out.set("comment", json.comment(accepted.comment(), false));
+        out.set("comment", mapper.readTree(views.write(views.toPublic(new ThreadNode(accepted.comment())))));
         out.put("editToken", accepted.editToken().value());
         response.setHeader("Location", urls.base() + "/api/comments/" + accepted.comment().id().value());
         write(response, 201, out);
@@ -180,7 +185,7 @@ public final class CommentApiServlet extends HttpServlet {
             error(response, 404, "not_found", "no such comment", null);
             return;
         }
-        write(response, 200, json.comment(location.get().comment(), false));
+        write(response, 200, views.write(views.toPublic(new ThreadNode(location.get().comment()))));
     }
 
     private void edit(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
@@ -200,7 +205,7 @@ public final class CommentApiServlet extends HttpServlet {
 
     private void answer(HttpServletResponse response, EditResult result) throws IOException {
         if (result instanceof EditResult.Done done) {
-            write(response, 200, json.comment(done.comment(), false));
+            write(response, 200, views.write(views.toPublic(new ThreadNode(done.comment()))));
             return;
         }
         EditResult.Rejected rejected = (EditResult.Rejected) result;
@@ -349,7 +354,11 @@ public final class CommentApiServlet extends HttpServlet {
     }
 
     private void write(HttpServletResponse response, int status, ObjectNode body) throws IOException {
-        byte[] bytes = mapper.writeValueAsBytes(body);
+        write(response, status, mapper.writeValueAsString(body));
+    }
+
+    private static void write(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json");

@@ -76,14 +76,16 @@ class CommentApiTest {
         JsonNode body = JSON.readTree(created.body());
         String id = body.get("comment").get("id").asString();
         String token = body.get("editToken").asString();
-        assertThat(body.get("comment").get("parent").asString()).isEqualTo(parent);
         assertThat(body.get("comment").get("depth").asInt()).isEqualTo(1);
+        JsonNode thread = JSON.readTree(RunningDemo.get(RunningDemo.client(), threadUrl()).body());
+        assertThat(thread.get("comments").get(0).get("replies").findValuesAsString("id")).contains(id);
 
         String commentUrl = demo.base() + "/api/comments/" + id;
         assertThat(json("PUT", commentUrl, "{\"text\":\"Hijacked\"}", "not-the-token").statusCode()).isEqualTo(403);
         HttpResponse<String> edited = json("PUT", commentUrl, "{\"text\":\"Second draft\"}", token);
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(edited.body()).get("html").asString()).contains("Second draft");
+        assertThat(JSON.readTree(edited.body()).has("edited")).isTrue();
 
         assertThat(json("DELETE", commentUrl, "", token).statusCode()).isEqualTo(200);
         assertThat(RunningDemo.get(RunningDemo.client(), commentUrl).statusCode()).isEqualTo(404);

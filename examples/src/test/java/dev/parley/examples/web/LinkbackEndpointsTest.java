@@ -103,8 +103,8 @@ class LinkbackEndpointsTest {
         assertThat(answer.body()).contains("<methodResponse><params>").doesNotContain("<fault>");
         assertThat(linkbacksInApi()).anySatisfy(linkback -> {
             assertThat(linkback.get("kind").asString()).isEqualTo("pingback");
-            assertThat(linkback.get("linkback").get("source").asString()).isEqualTo(source);
-            assertThat(linkback.get("linkback").get("title").asString()).isEqualTo("Loopback blog: why I comment");
+            assertThat(linkback.get("source").get("url").asString()).isEqualTo(source);
+            assertThat(linkback.get("source").get("title").asString()).isEqualTo("Loopback blog: why I comment");
             assertThat(linkback.get("html").asString()).contains("I keep commenting because of threads like");
         });
 
@@ -151,7 +151,7 @@ class LinkbackEndpointsTest {
         assertThat(answer.body()).contains("<error>0</error>");
         assertThat(linkbacksInApi()).anySatisfy(linkback -> {
             assertThat(linkback.get("kind").asString()).isEqualTo("trackback");
-            assertThat(linkback.get("linkback").get("title").asString()).isEqualTo("Trackbacks <still> work");
+            assertThat(linkback.get("source").get("title").asString()).isEqualTo("Trackbacks <still> work");
             assertThat(linkback.get("author").get("name").asString()).isEqualTo("Loopback Journal");
             assertThat(linkback.get("html").asString()).contains("An excerpt sent with the ping");
         });
@@ -174,7 +174,7 @@ class LinkbackEndpointsTest {
         assertThat(outcome.accepted()).as(outcome.message()).isTrue();
         assertThat(linkbacksInApi()).anySatisfy(linkback -> {
             assertThat(linkback.get("kind").asString()).isEqualTo("webmention");
-            assertThat(linkback.get("linkback").get("source").asString()).isEqualTo(source);
+            assertThat(linkback.get("source").get("url").asString()).isEqualTo(source);
         });
         String id = outcome.recorded().id().value();
         HttpResponse<String> permalink = RunningDemo.get(RunningDemo.client(),
