@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrackbackParserTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String ALPHABET = "url=%+&ttle_xcpbognm:/.0aF\u00ff";
 
     private final TrackbackParser parser = TrackbackParser.create();
 
@@ -255,6 +256,20 @@ class TrackbackParserTest {
         void nullMethodIsMisuse() {
             assertThatThrownBy(() -> parser.parse((String) null, FORM, new byte[0]))
                     .isInstanceOf(NullPointerException.class).hasMessageContaining("method");
+        }
+    }
+
+    @Test
+    @DisplayName("Random bodies and Content-Types give a result, never an exception")
+    void randomInputNeverThrows() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1129L);
+        String[] types = {FORM, FORM + "; charset=utf-16", FORM + "; charset=\"", FORM + ";;charset=", "x/y", ""};
+        for (int i = 0; i < 5_000; i++) {
+            byte[] body = new byte[random.nextInt(200)];
+            for (int b = 0; b < body.length; b++) {
+                body[b] = (byte) ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+            }
+            assertThat(parser.parse("POST", types[random.nextInt(types.length)], body)).isNotNull();
         }
     }
 }

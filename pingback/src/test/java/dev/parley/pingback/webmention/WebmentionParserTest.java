@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebmentionParserTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String ALPHABET = "source=target&%+:/.#?@[]0aF \u00ff";
 
     private final WebmentionParser parser = WebmentionParser.create();
 
@@ -186,5 +187,18 @@ class WebmentionParserTest {
         WebmentionParser tight = WebmentionParser.builder().maxUrlLength(20).build().toBuilder().build();
         assertThat(refused(tight.parse("POST", FORM, form("http://a.example/very/long/path", "http://b.example/")
                 .getBytes(StandardCharsets.US_ASCII)))).isEqualTo("source is longer than 20 characters");
+    }
+
+    @Test
+    @DisplayName("Random bodies give a result, never an exception")
+    void randomInputNeverThrows() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2911L);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] body = new byte[random.nextInt(200)];
+            for (int b = 0; b < body.length; b++) {
+                body[b] = (byte) ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+            }
+            assertThat(parser.parse("POST", FORM, body)).isNotNull();
+        }
     }
 }
