@@ -11,7 +11,6 @@ import dev.parley.storage.DuplicateCommentException;
 import dev.parley.storage.DuplicateLinkbackException;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Order;
-import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.StatusCounts;

@@ -69,13 +69,12 @@ final class ThreadDocumentStore implements CommentStore {
                 case NONE -> documents.compute(thread, (key, document) -> append(document, comment));
                 case UNSYNCHRONISED_INSERT -> {
                     List<Comment> appended = append(documents.get(thread), comment);
-                    // A real store spends a round trip here; the yield stands for it.
-                    Thread.yield();
+                    roundTrip();
                     documents.put(thread, appended);
                 }
                 case LINKBACK_CHECK_THEN_INSERT -> {
                     requireNewLinkback(documents.get(thread), comment);
-                    Thread.yield();
+                    roundTrip();
                     documents.compute(thread, (key, document) -> {
                         List<Comment> appended = new ArrayList<>(document == null ? List.of() : document);
                         appended.add(comment);
@@ -87,6 +86,13 @@ final class ThreadDocumentStore implements CommentStore {
         } catch (RuntimeException e) {
             threadOf.remove(comment.id(), thread);
             throw e;
+        }
+    }
+
+    /** Stands for the database round trip between a flawed store's read and its write: other threads run. */
+    private static void roundTrip() {
+        for (int i = 0; i < 10; i++) {
+            Thread.yield();
         }
     }
 
