@@ -135,7 +135,8 @@ abstract class ExactValueRules extends StoreRules {
         assertThat(stored("first").createdAt()).isEqualTo(created);
         assertThat(stored("first").updatedAt()).isEqualTo(created.plusNanos(1_000));
         assertThat(stored("third").updatedAt()).isEqualTo(Instant.parse("2026-10-25T01:30:00.999999Z"));
-        assertThat(ids(store().scan(PageRequest.first(Order.OLDEST_FIRST, 10)))).containsExactly("first", "second", "third");
+        assertThat(ids(store().scan(PageRequest.first(Order.OLDEST_FIRST, 10))))
+                .containsExactly("first", "second", "third");
         assertThat(ids(store().roots(thread("post-1"), APPROVED,
                 PageRequest.first(Order.OLDEST_FIRST, 10).next(new Cursor(created, id("zzzz"))))))
                 .containsExactly("second", "third");

@@ -43,7 +43,8 @@ abstract class LinkbackRules extends StoreRules {
             Comment linkback = Comments.linkback("lb" + i, "post-1", Kind.WEBMENTION, SOURCE + "?" + status, at(i++))
                     .status(status).build();
             store().insert(linkback);
-            assertThat(store().findLinkback(thread("post-1"), SOURCE + "?" + status)).as("%s", status).contains(linkback);
+            assertThat(store().findLinkback(thread("post-1"), SOURCE + "?" + status))
+                    .as("%s", status).contains(linkback);
         }
     }
 
@@ -107,7 +108,8 @@ abstract class LinkbackRules extends StoreRules {
         insert(root, reply);
 
         assertThat(store().findLinkback(thread("post-1"), SOURCE)).contains(reply);
-        assertThatThrownBy(() -> store().insert(Comments.linkback("lb2", "post-1", Kind.PINGBACK, SOURCE, at(2)).build()))
+        Comment duplicate = Comments.linkback("lb2", "post-1", Kind.PINGBACK, SOURCE, at(2)).build();
+        assertThatThrownBy(() -> store().insert(duplicate))
                 .isInstanceOf(DuplicateLinkbackException.class);
     }
 

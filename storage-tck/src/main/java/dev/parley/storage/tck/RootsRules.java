@@ -209,7 +209,8 @@ abstract class RootsRules extends StoreRules {
             Page next = roots(APPROVED, PageRequest.first(order, 4).next(Cursor.parse(token)));
 
             assertThat(ids(next)).as("%s", order)
-                    .containsExactlyElementsOf(order == Order.OLDEST_FIRST ? List.of("r50", "r60") : List.of("r20", "r10"));
+                    .containsExactlyElementsOf(
+                            order == Order.OLDEST_FIRST ? List.of("r50", "r60") : List.of("r20", "r10"));
         }
     }
 
