@@ -13,7 +13,7 @@ module dev.parley.core {
     // Each package is exported once it holds its first type (javac refuses to export an empty package).
     exports dev.parley.core;
     exports dev.parley.core.content;
-    // exports dev.parley.core.avatar;
+    exports dev.parley.core.avatar;
     exports dev.parley.core.moderation;
     exports dev.parley.core.json;
     // Jackson reads and writes the view records reflectively.

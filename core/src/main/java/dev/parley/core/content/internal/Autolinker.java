@@ -24,9 +24,10 @@ final class Autolinker {
      */
     static void link(Element element) {
         Texts.mergeAdjacent(element);
-        for (Node child : new ArrayList<>(element.childNodes())) {
+        for (int i = 0; i < element.childNodeSize(); i++) {
+            Node child = element.childNode(i);
             if (child instanceof TextNode text) {
-                linkText(text);
+                i += linkText(text) - 1;
             } else if (child instanceof Element inner && !skips(inner.normalName())) {
                 link(inner);
             }
@@ -37,11 +38,12 @@ final class Autolinker {
         return "a".equals(tag) || "pre".equals(tag) || "code".equals(tag);
     }
 
-    private static void linkText(TextNode node) {
+    /** Links the URLs in a text node; returns how many nodes now stand where it stood. */
+    private static int linkText(TextNode node) {
         String text = node.getWholeText();
         BareUrls.Match match = BareUrls.next(text, 0);
         if (match == null) {
-            return;
+            return 1;
         }
         List<Node> replacement = new ArrayList<>();
         int done = 0;
@@ -49,7 +51,7 @@ final class Autolinker {
             if (match.start() > done) {
                 replacement.add(new TextNode(text.substring(done, match.start())));
             }
-            Element anchor = new Element("a").attr("href", match.href());
+            Element anchor = Texts.link(match.href());
             anchor.appendChild(new TextNode(text.substring(match.start(), match.end())));
             replacement.add(anchor);
             done = match.end();
@@ -59,5 +61,6 @@ final class Autolinker {
             replacement.add(new TextNode(text.substring(done)));
         }
         Texts.replace(node, replacement);
+        return replacement.size();
     }
 }

@@ -36,6 +36,9 @@ final class BareUrls {
         int length = text.length();
         for (int i = from; i < length; i++) {
             char c = text.charAt(i);
+            if (c != 'h' && c != 'H' && c != 'w' && c != 'W' || i > 0 && !startsWord(text.charAt(i - 1))) {
+                continue;
+            }
             int prefix;
             boolean www = false;
             if (c == 'h' || c == 'H') {
@@ -46,16 +49,10 @@ final class BareUrls {
                 } else {
                     continue;
                 }
-            } else if (c == 'w' || c == 'W') {
-                if (!text.regionMatches(true, i, "www.", 0, 4)) {
-                    continue;
-                }
+            } else if (text.regionMatches(true, i, "www.", 0, 4)) {
                 prefix = 4;
                 www = true;
             } else {
-                continue;
-            }
-            if (i > 0 && !startsWord(text.charAt(i - 1))) {
                 continue;
             }
             int hostStart = i + prefix;

@@ -5,8 +5,6 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Line breaks in HTML input, in the manner of WordPress's {@code wpautop} but on the parsed tree rather than
@@ -21,8 +19,6 @@ import org.jsoup.select.QueryParser;
  * and thread-safe.
  */
 final class Paragraphs {
-
-    private static final Evaluator BLOCK = QueryParser.parse("p, pre, ul, ol, li, blockquote");
 
     private Paragraphs() {
     }
@@ -53,7 +49,16 @@ final class Paragraphs {
     }
 
     private static boolean holdsBlock(Element element) {
-        return ContentPolicy.isBlock(element.normalName()) || element.selectFirst(BLOCK) != null;
+        if (ContentPolicy.isBlock(element.normalName())) {
+            return true;
+        }
+        // By node index: jsoup's element-children list is built with a stream on every change.
+        for (int i = 0, count = element.childNodeSize(); i < count; i++) {
+            if (element.childNode(i) instanceof Element child && holdsBlock(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void block(Element element) {
@@ -104,7 +109,7 @@ final class Paragraphs {
         for (List<Node> nodes : paragraphs) {
             trim(nodes);
             if (!nodes.isEmpty()) {
-                Element p = new Element("p");
+                Element p = Texts.paragraph();
                 for (Node node : nodes) {
                     p.appendChild(node);
                 }
@@ -160,9 +165,10 @@ final class Paragraphs {
     /** Line breaks inside a block or inline element. */
     private static void lines(Element element) {
         Texts.mergeAdjacent(element);
-        for (Node child : new ArrayList<>(element.childNodes())) {
+        for (int i = 0; i < element.childNodeSize(); i++) {
+            Node child = element.childNode(i);
             if (child instanceof TextNode text) {
-                breakLines(text, element);
+                i += breakLines(text, element) - 1;
             } else if (child instanceof Element inner) {
                 if (ContentPolicy.isBlock(inner.normalName())) {
                     block(inner);
@@ -173,10 +179,11 @@ final class Paragraphs {
         }
     }
 
-    private static void breakLines(TextNode node, Element parent) {
+    /** Replaces newlines in a text node; returns how many nodes now stand where it stood. */
+    private static int breakLines(TextNode node, Element parent) {
         String text = node.getWholeText();
         if (text.indexOf('\n') < 0) {
-            return;
+            return 1;
         }
         List<Node> replacement = new ArrayList<>();
         StringBuilder kept = new StringBuilder(text.length());
@@ -198,7 +205,7 @@ final class Paragraphs {
                         replacement.add(new TextNode(kept.toString()));
                         kept.setLength(0);
                     }
-                    replacement.add(new Element("br"));
+                    replacement.add(Texts.lineBreak());
                 }
             }
             i = end;
@@ -207,6 +214,7 @@ final class Paragraphs {
             replacement.add(new TextNode(kept.toString()));
         }
         Texts.replace(node, replacement);
+        return replacement.size();
     }
 
     private static boolean startsAtEdge(Node node, Element parent) {

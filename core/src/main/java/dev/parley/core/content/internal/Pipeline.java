@@ -1,7 +1,6 @@
 package dev.parley.core.content.internal;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -32,10 +31,10 @@ public final class Pipeline {
      * @return sanitized HTML
      */
     public String plainText(String text) {
-        Element body = Document.createShell("").body();
+        Element body = Texts.body();
         PlainText.build(lineFeeds(text), body);
         Autolinker.link(body);
-        return writer.write(body);
+        return writer.write(body, text.length());
     }
 
     /**
@@ -53,7 +52,7 @@ public final class Pipeline {
         if (htmlLinks) {
             Autolinker.link(body);
         }
-        return writer.write(body);
+        return writer.write(body, html.length());
     }
 
     private static String lineFeeds(String text) {

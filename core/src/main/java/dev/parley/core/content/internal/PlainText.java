@@ -32,9 +32,10 @@ final class PlainText {
                 paragraph = null;
             } else {
                 if (paragraph == null) {
-                    paragraph = body.appendElement("p");
+                    paragraph = Texts.paragraph();
+                    body.appendChild(paragraph);
                 } else {
-                    paragraph.appendElement("br");
+                    paragraph.appendChild(Texts.lineBreak());
                 }
                 paragraph.appendChild(new TextNode(line));
             }

@@ -12,6 +12,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sanitizer: writes a tree as HTML, keeping only what the {@link ContentPolicy#safelist() safelist}
@@ -19,10 +20,11 @@ import org.jsoup.select.NodeVisitor;
  *
  * <p>One pass over the tree straight into a string, instead of jsoup's {@code Cleaner} (which copies the
  * tree) followed by {@code html()}: the same decisions, half the work. For each element the safelist decides
- * the tag and every attribute; URL attributes must also pass {@link UrlPolicy}, whose cleaned value is the
- * one written; the safelist's enforced attributes ({@code rel="nofollow ugc"}) replace any the input had.
- * Disallowed elements, and links without an allowed target, are unwrapped, their text kept; comments and script or style data are never written;
- * text and attribute values are escaped; {@link Nesting} unwraps anything a browser would re-nest. The output
+ * the tag and every attribute; a URL attribute is checked by {@link UrlPolicy} against the schemes the
+ * safelist allows for it (read once by {@link UrlAttributes}), and its cleaned value is the one written; the
+ * safelist's enforced attributes ({@code rel="nofollow ugc"}) replace any the input had. Disallowed elements,
+ * and links without an allowed target, are unwrapped, their text kept; comments and script or style data are
+ * never written; text and attribute values are escaped; {@link Nesting} unwraps anything a browser would re-nest. The output
  * is compact (no indentation), and a newline that opens a {@code pre} is doubled so that the browser's
  * parser, which drops one, keeps the text intact.
  *
@@ -31,6 +33,8 @@ import org.jsoup.select.NodeVisitor;
 public final class SafeHtmlWriter {
 
     private final Safelist safelist;
+    private final UrlAttributes urls;
+    private final Set<String> tags;
     private final Map<String, String> enforced;
     private final Map<String, Set<String>> enforcedKeys;
 
@@ -38,9 +42,19 @@ public final class SafeHtmlWriter {
      * Creates a writer for the given safelist.
      *
      * @param safelist the policy, which must not change afterwards
+     * @throws IllegalStateException if the safelist allows a URL attribute without restricting its schemes,
+     *     or allows a scheme that can run code
      */
     public SafeHtmlWriter(Safelist safelist) {
         this.safelist = safelist;
+        this.urls = new UrlAttributes(safelist, ContentPolicy.TAGS);
+        Set<String> safe = new HashSet<>();
+        for (String tag : ContentPolicy.TAGS) {
+            if (safelist.isSafeTag(tag)) {
+                safe.add(tag);
+            }
+        }
+        this.tags = Set.copyOf(safe);
         Map<String, String> byTag = new HashMap<>();
         Map<String, Set<String>> keysByTag = new HashMap<>();
         for (String tag : ContentPolicy.TAGS) {
@@ -68,9 +82,16 @@ public final class SafeHtmlWriter {
      */
     boolean hasTarget(Element anchor) {
         Attribute href = anchor.attribute("href");
-        return href != null
-                && safelist.isSafeAttribute("a", anchor, href)
-                && UrlPolicy.clean(href.getValue(), true) != null;
+        return href != null && url("a", "href", href.getValue()) != null;
+    }
+
+    /**
+     * Returns a URL attribute's value as it will be written, or null if the safelist does not allow the
+     * attribute on the tag or the value is not an allowed absolute URL.
+     */
+    private @Nullable String url(String tag, String key, String value) {
+        Set<String> schemes = urls.schemes(tag, key);
+        return schemes == null ? null : UrlPolicy.clean(value, schemes);
     }
 
     /**
@@ -80,20 +101,32 @@ public final class SafeHtmlWriter {
      * @return the sanitized HTML
      */
     public String write(Element root) {
-        Visitor visitor = new Visitor(root);
+        return write(root, 256);
+    }
+
+    /**
+     * Writes the allowed content of {@code root}'s children, sizing the buffer for the expected output.
+     *
+     * @param root the container (not written itself)
+     * @param expectedLength a guess at the output length, such as the input length
+     * @return the sanitized HTML
+     */
+    public String write(Element root, int expectedLength) {
+        Visitor visitor = new Visitor(root, expectedLength + expectedLength / 8 + 64);
         NodeTraversor.traverse(visitor, root);
         return visitor.out.toString();
     }
 
     private final class Visitor implements NodeVisitor {
         private final Element root;
-        private final StringBuilder out = new StringBuilder(256);
+        private final StringBuilder out;
         private final Nesting nesting = new Nesting();
         private boolean[] written = new boolean[32];
         private boolean preJustOpened;
 
-        Visitor(Element root) {
+        Visitor(Element root, int capacity) {
             this.root = root;
+            this.out = new StringBuilder(capacity);
         }
 
         @Override
@@ -115,7 +148,7 @@ public final class SafeHtmlWriter {
                     written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
                 }
                 String tag = element.normalName();
-                boolean write = safelist.isSafeTag(tag) && nesting.admits(tag)
+                boolean write = (tags.contains(tag) || safelist.isSafeTag(tag)) && nesting.admits(tag)
                         && (!"a".equals(tag) || hasTarget(element));
                 written[depth] = write;
                 if (write) {
@@ -142,17 +175,16 @@ public final class SafeHtmlWriter {
             if (element.attributesSize() > 0) {
                 for (Attribute attribute : element.attributes()) {
                     String key = attribute.getKey();
-                    if (!safelist.isSafeAttribute(tag, element, attribute)) {
+                    if (enforcedKeys.get(tag).contains(key)) {
                         continue;
                     }
                     String value = attribute.getValue();
-                    if ("href".equals(key) || "cite".equals(key)) {
-                        value = UrlPolicy.clean(value, "href".equals(key));
+                    if (UrlAttributes.isUrlKey(key)) {
+                        value = url(tag, key, value);
                         if (value == null) {
                             continue;
                         }
-                    }
-                    if (enforcedKeys.get(tag).contains(key)) {
+                    } else if (!safelist.isSafeAttribute(tag, element, attribute)) {
                         continue;
                     }
                     out.append(' ').append(key).append("=\"");
@@ -172,21 +204,26 @@ public final class SafeHtmlWriter {
      */
     static void escape(String text, StringBuilder out, boolean attribute) {
         int length = text.length();
+        int run = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\u00a0' -> out.append("&nbsp;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\t', '\n' -> out.append(c);
-                default -> {
-                    if (c >= ' ' && c != 0x7f && c != '\ufffe' && c != '\uffff') {
-                        out.append(c);
-                    }
-                }
+            if (c >= '?' && c < 0x7f || c >= ' ' && c < '?' && c != '&' && c != '<' && c != '>' && c != '"'
+                    || c > 0xa0 && c < '\ufffe') {
+                continue;
             }
+            @Nullable String replacement;
+            switch (c) {
+                case '&' -> replacement = "&amp;";
+                case '<' -> replacement = "&lt;";
+                case '>' -> replacement = "&gt;";
+                case '\u00a0' -> replacement = "&nbsp;";
+                case '"' -> replacement = attribute ? "&quot;" : "\"";
+                case '\t', '\n' -> replacement = c == '\t' ? "\t" : "\n";
+                default -> replacement = c >= 0x80 && c < 0xa0 ? String.valueOf(c) : "";
+            }
+            out.append(text, run, i).append(replacement);
+            run = i + 1;
         }
+        out.append(text, run, length);
     }
 }

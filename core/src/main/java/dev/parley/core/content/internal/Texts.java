@@ -5,10 +5,18 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
 import org.jspecify.annotations.Nullable;
 
-/** Small tree edits on text nodes shared by the passes. Stateless and thread-safe. */
+/** Small tree edits shared by the passes. Stateless and thread-safe. */
 final class Texts {
+
+    // Looked up once: Tag.valueOf consults a fresh copy of jsoup's tag set on every call, which made creating
+    // an element cost more than parsing one. Tags are never changed after lookup, so sharing them is safe.
+    private static final Tag P = Tag.valueOf("p");
+    private static final Tag BR = Tag.valueOf("br");
+    private static final Tag A = Tag.valueOf("a");
+    private static final Tag BODY = Tag.valueOf("body");
 
     private Texts() {
     }
@@ -67,6 +75,26 @@ final class Texts {
             node.before(added);
         }
         node.remove();
+    }
+
+    /** Returns a new, empty {@code p}. */
+    static Element paragraph() {
+        return new Element(P, "");
+    }
+
+    /** Returns a new {@code br}. */
+    static Element lineBreak() {
+        return new Element(BR, "");
+    }
+
+    /** Returns a new link to {@code href}, without content. */
+    static Element link(String href) {
+        return new Element(A, "").attr("href", href);
+    }
+
+    /** Returns a new, empty {@code body}, detached from any document. */
+    static Element body() {
+        return new Element(BODY, "");
     }
 
     /** Whether {@code c} is HTML whitespace (space, tab, line feed, form feed, carriage return). */

@@ -85,10 +85,10 @@ final class TreeNormalizer {
                 if (ContentPolicy.isBlock(tag) || ContentPolicy.HTML_BLOCKS.contains(tag)) {
                     // A block that cannot stay one still separates its text from what is around it.
                     if (breaksBefore(element, depth)) {
-                        element.before(new Element("br"));
+                        element.before(Texts.lineBreak());
                     }
                     if (breaksAfter(element, depth)) {
-                        element.after(new Element("br"));
+                        element.after(Texts.lineBreak());
                     }
                 }
             }

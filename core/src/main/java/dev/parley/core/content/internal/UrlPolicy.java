@@ -1,6 +1,7 @@
 package dev.parley.core.content.internal;
 
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Browsers remove tabs and newlines anywhere in a URL and strip leading and trailing controls and spaces
  * before they read the scheme, so {@code " java\tscript:"} is {@code javascript:} to them. This check does the
- * same and then requires an absolute URL with an allowed scheme: {@code http} or {@code https} with a host, or
- * (for links) {@code mailto} with an address. Relative URLs are refused: a comment is shown on many pages, and
+ * same and then requires an absolute URL with an allowed scheme: {@code http} or {@code https} with a host,
+ * or {@code mailto} with an address where the safelist allows it. Relative URLs are refused: a comment is shown on many pages, and
  * a relative link would point somewhere different on each. Stateless and thread-safe.
  */
 public final class UrlPolicy {
@@ -21,11 +22,11 @@ public final class UrlPolicy {
      * Returns the URL as it will be written, or null if it is not allowed.
      *
      * @param value the attribute value, entities already decoded
-     * @param allowMailto whether {@code mailto:} is allowed (links) or not (citations)
+     * @param schemes the allowed schemes, in lower case
      * @return the URL with tabs, newlines and surrounding controls and spaces removed and the scheme in lower
      *     case, or null
      */
-    public static @Nullable String clean(String value, boolean allowMailto) {
+    public static @Nullable String clean(String value, Set<String> schemes) {
         String url = stripped(value);
         if (url == null) {
             return null;
@@ -35,21 +36,15 @@ public final class UrlPolicy {
             return null;
         }
         String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!schemes.contains(scheme)) {
+            return null;
+        }
         String rest = url.substring(colon + 1);
-        switch (scheme) {
-            case "http", "https" -> {
-                if (!rest.startsWith("//") || rest.length() == 2 || "/?#\\".indexOf(rest.charAt(2)) >= 0) {
-                    return null;
-                }
-            }
-            case "mailto" -> {
-                if (!allowMailto || rest.isEmpty()) {
-                    return null;
-                }
-            }
-            default -> {
-                return null;
-            }
+        boolean hierarchical = scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp");
+        if (hierarchical
+                ? !rest.startsWith("//") || rest.length() == 2 || "/?#\\".indexOf(rest.charAt(2)) >= 0
+                : rest.isEmpty()) {
+            return null;
         }
         return scheme + ":" + rest;
     }
