@@ -31,6 +31,20 @@ final class CommentRows {
     static final String INSERT = "INSERT INTO parley_comment (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * The compare-and-set update: writes every component that may change, bumps the version, and matches only
+     * the row at the expected version whose fixed components are unchanged.
+     */
+    static final String UPDATE = "UPDATE parley_comment SET status = ?, author_name = ?, author_email = ?,"
+            + " author_url = ?, author_user_id = ?, author_ip = ?, author_user_agent = ?, body_text = ?,"
+            + " body_html = ?, linkback_title = ?, moderation_reason = ?, updated_micros = ?, attributes = ?,"
+            + " version = version + 1"
+            + " WHERE id = ? AND version = ?"
+            // Fixed at insert: matching them here makes the check and the write one atomic statement.
+            + " AND thread = ? AND parent_id IS NOT DISTINCT FROM ? AND root_id = ? AND depth = ?"
+            + " AND in_reply_to_id IS NOT DISTINCT FROM ? AND kind = ? AND linkback_source IS NOT DISTINCT FROM ?"
+            + " AND created_micros = ?";
+
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private CommentRows() {
@@ -63,6 +77,32 @@ final class CommentRows {
         insert.setLong(22, micros(c.updatedAt()));
         insert.setLong(23, c.version());
         insert.setString(24, AttributesCodec.encode(c.attributes()));
+    }
+
+    static void bindUpdate(PreparedStatement update, Comment c) throws SQLException {
+        update.setString(1, c.status().name());
+        update.setString(2, c.author().name());
+        setNullable(update, 3, c.author().email());
+        setNullable(update, 4, c.author().url());
+        setNullable(update, 5, c.author().userId());
+        setNullable(update, 6, c.author().ip());
+        setNullable(update, 7, c.author().userAgent());
+        update.setString(8, c.text());
+        update.setString(9, c.html());
+        setNullable(update, 10, c.linkback() == null ? null : c.linkback().title());
+        setNullable(update, 11, c.moderationReason());
+        update.setLong(12, CommentRows.micros(c.updatedAt()));
+        update.setString(13, AttributesCodec.encode(c.attributes()));
+        update.setString(14, c.id().value());
+        update.setLong(15, c.version());
+        update.setString(16, c.thread().value());
+        setNullable(update, 17, c.parentId() == null ? null : c.parentId().value());
+        update.setString(18, c.rootId().value());
+        update.setInt(19, c.depth());
+        setNullable(update, 20, c.inReplyToId() == null ? null : c.inReplyToId().value());
+        update.setString(21, c.kind().name());
+        setNullable(update, 22, c.linkback() == null ? null : c.linkback().sourceUrl());
+        update.setLong(23, CommentRows.micros(c.createdAt()));
     }
 
     /**

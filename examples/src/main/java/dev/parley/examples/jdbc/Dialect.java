@@ -87,7 +87,7 @@ enum Dialect {
                 + " version BIGINT NOT NULL,"
                 + " attributes VARCHAR(1000000) NOT NULL,"
                 + " CONSTRAINT parley_comment_pk PRIMARY KEY (id),"
-                + " CONSTRAINT " + JdbcCommentStore.LINKBACK_CONSTRAINT + " UNIQUE (thread, linkback_source_hash))";
+                + " CONSTRAINT " + SqlFailures.LINKBACK_CONSTRAINT + " UNIQUE (thread, linkback_source_hash))";
         return Stream.concat(
                         Stream.of(
                                 table,

@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,23 +78,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcCommentStore implements CommentStore {
 
-    /** The unique constraint on (thread, linkback source hash); its name tells the two violations apart. */
-    static final String LINKBACK_CONSTRAINT = "parley_comment_linkback_uq";
-
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int BATCH_SIZE = 1_000;
 
     private static final String SELECT = "SELECT " + CommentRows.COLUMNS + " FROM parley_comment";
-
-    private static final String UPDATE = "UPDATE parley_comment SET status = ?, author_name = ?, author_email = ?,"
-            + " author_url = ?, author_user_id = ?, author_ip = ?, author_user_agent = ?, body_text = ?,"
-            + " body_html = ?, linkback_title = ?, moderation_reason = ?, updated_micros = ?, attributes = ?,"
-            + " version = version + 1"
-            + " WHERE id = ? AND version = ?"
-            // Fixed at insert: matching them here makes the check and the write one atomic statement.
-            + " AND thread = ? AND parent_id IS NOT DISTINCT FROM ? AND root_id = ? AND depth = ?"
-            + " AND in_reply_to_id IS NOT DISTINCT FROM ? AND kind = ? AND linkback_source IS NOT DISTINCT FROM ?"
-            + " AND created_micros = ?";
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -124,7 +109,7 @@ public final class JdbcCommentStore implements CommentStore {
             }
             return new JdbcCommentStore(dataSource, dialect);
         } catch (SQLException e) {
-            throw failure("create the comment schema", e);
+            throw SqlFailures.wrap("create the comment schema", e);
         }
     }
 
@@ -137,8 +122,8 @@ public final class JdbcCommentStore implements CommentStore {
                 CommentRows.bindInsert(insert, comment);
                 insert.executeUpdate();
             } catch (SQLException e) {
-                if (isUniqueViolation(e)) {
-                    throw duplicate(comment, e);
+                if (SqlFailures.isUniqueViolation(e)) {
+                    throw SqlFailures.duplicate(comment, e);
                 }
                 throw e;
             }
@@ -240,8 +225,8 @@ public final class JdbcCommentStore implements CommentStore {
         Objects.requireNonNull(changed, "changed must not be null");
         dialect.requireStorable(changed);
         int updated = run("update comment " + changed.id(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                bindUpdate(update, changed);
+            try (PreparedStatement update = connection.prepareStatement(CommentRows.UPDATE)) {
+                CommentRows.bindUpdate(update, changed);
                 return update.executeUpdate();
             }
         });
@@ -387,78 +372,12 @@ public final class JdbcCommentStore implements CommentStore {
         return comments;
     }
 
-    private static void bindUpdate(PreparedStatement update, Comment c) throws SQLException {
-        update.setString(1, c.status().name());
-        update.setString(2, c.author().name());
-        CommentRows.setNullable(update, 3, c.author().email());
-        CommentRows.setNullable(update, 4, c.author().url());
-        CommentRows.setNullable(update, 5, c.author().userId());
-        CommentRows.setNullable(update, 6, c.author().ip());
-        CommentRows.setNullable(update, 7, c.author().userAgent());
-        update.setString(8, c.text());
-        update.setString(9, c.html());
-        CommentRows.setNullable(update, 10, c.linkback() == null ? null : c.linkback().title());
-        CommentRows.setNullable(update, 11, c.moderationReason());
-        update.setLong(12, CommentRows.micros(c.updatedAt()));
-        update.setString(13, AttributesCodec.encode(c.attributes()));
-        update.setString(14, c.id().value());
-        update.setLong(15, c.version());
-        update.setString(16, c.thread().value());
-        CommentRows.setNullable(update, 17, c.parentId() == null ? null : c.parentId().value());
-        update.setString(18, c.rootId().value());
-        update.setInt(19, c.depth());
-        CommentRows.setNullable(update, 20, c.inReplyToId() == null ? null : c.inReplyToId().value());
-        update.setString(21, c.kind().name());
-        CommentRows.setNullable(update, 22, c.linkback() == null ? null : c.linkback().sourceUrl());
-        update.setLong(23, CommentRows.micros(c.createdAt()));
-    }
-
     private <T extends @Nullable Object> T run(String action, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw failure(action, e);
+            throw SqlFailures.wrap(action, e);
         }
-    }
-
-    private static StoreException failure(String action, SQLException e) {
-        return new StoreException("could not " + action + ": " + e.getMessage()
-                + " (SQLState " + e.getSQLState() + ")", e);
-    }
-
-    private static StoreException duplicate(Comment comment, SQLException e) {
-        StoreException duplicate;
-        if (comment.linkback() != null && mentions(e, LINKBACK_CONSTRAINT)) {
-            duplicate = new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
-        } else {
-            duplicate = new DuplicateCommentException(comment.id());
-        }
-        duplicate.initCause(e);
-        return duplicate;
-    }
-
-    /** Tells whether {@code e}, or an exception chained to it, is a unique-key violation. */
-    static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean mentions(SQLException e, String constraint) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            String message = next.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void requireStatuses(Set<Status> statuses) {

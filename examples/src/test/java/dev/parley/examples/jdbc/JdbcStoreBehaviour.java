@@ -111,7 +111,7 @@ abstract class JdbcStoreBehaviour {
         assertThatThrownBy(() -> store.insert(linkback("c1", "https://example.org/a")))
                 .isExactlyInstanceOf(DuplicateCommentException.class)
                 .cause().isInstanceOf(SQLException.class)
-                .satisfies(cause -> assertThat(JdbcCommentStore.isUniqueViolation((SQLException) cause)).isTrue());
+                .satisfies(cause -> assertThat(SqlFailures.isUniqueViolation((SQLException) cause)).isTrue());
         assertThatThrownBy(() -> store.insert(root("c1", T0.plusSeconds(1))))
                 .isExactlyInstanceOf(DuplicateCommentException.class);
     }

@@ -1,0 +1,63 @@
+package dev.parley.examples.jdbc;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.DuplicateCommentException;
+import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.StoreException;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** Turns {@link SQLException}s into the SPI's exceptions. Stateless and thread-safe. */
+final class SqlFailures {
+
+    /** The unique constraint on (thread, linkback source hash); its name tells the two violations apart. */
+    static final String LINKBACK_CONSTRAINT = "parley_comment_linkback_uq";
+
+    /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private SqlFailures() {
+    }
+
+    /** Wraps a failure of {@code action} ("insert comment c1"), keeping the SQL state in the message. */
+    static StoreException wrap(String action, SQLException e) {
+        return new StoreException("could not " + action + ": " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    /** The refusal an insert of {@code comment} met: a duplicate linkback if the linkback key said so, else id. */
+    static StoreException duplicate(Comment comment, SQLException e) {
+        StoreException duplicate;
+        if (comment.linkback() != null && mentions(e, LINKBACK_CONSTRAINT)) {
+            duplicate = new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
+        } else {
+            duplicate = new DuplicateCommentException(comment.id());
+        }
+        duplicate.initCause(e);
+        return duplicate;
+    }
+
+    /** Tells whether {@code e}, or an exception chained to it, is a unique-key violation. */
+    static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(SQLException e, String constraint) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            String message = next.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
