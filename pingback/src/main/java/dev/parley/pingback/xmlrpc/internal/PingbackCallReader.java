@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * factory is told to reuse its reader ({@code reuse-instance}, which resets all scanner state between
  * documents), and idle factories wait in a small pool. A factory is used by one thread at a time: it is taken
  * from the pool for one read and offered back after its reader is closed. The pool belongs to this object (no
- * thread-locals), so it is collected with it. Thread-safe.
+ * thread-locals), so it is collected with it; an idle reader keeps its last document (at most the body cap)
+ * until its next use. Thread-safe.
  */
 public final class PingbackCallReader {
 
