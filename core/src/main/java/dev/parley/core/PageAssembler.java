@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Nests a page's roots and replies, as the store returns them, into {@link ThreadNode}s in linear time:
- * one map put and one map get per comment, no sorting (replies arrive oldest first, so each child list is
- * built in order), and a pruning pass only when the page holds a deleted comment.
+ * one map put, one map get and one node per comment, no sorting (replies arrive oldest first, so replies are
+ * linked in order), and placeholders settled from the deleted comments alone: a visible reply marks its
+ * deleted ancestors as it is linked, so no second pass over the tree is needed.
  */
 final class PageAssembler {
 
@@ -45,13 +46,15 @@ final class PageAssembler {
     static List<ThreadNode> assemble(List<Comment> roots, List<Comment> replies, Visibility visibility) {
         Map<CommentId, ThreadNode> nodes = new HashMap<>(capacity(roots.size() + replies.size()));
         List<ThreadNode> page = new ArrayList<>(roots.size());
-        boolean deleted = false;
+        List<ThreadNode> deleted = null;
         for (Comment root : roots) {
             if (visibility.shows(root)) {
                 ThreadNode node = new ThreadNode(root);
                 nodes.put(root.id(), node);
                 page.add(node);
-                deleted |= root.status() == Status.DELETED;
+                if (!node.live()) {
+                    deleted = add(deleted, node);
+                }
             }
         }
         List<Comment> early = null;
@@ -62,29 +65,28 @@ final class PageAssembler {
             ThreadNode parent = nodes.get(reply.parentId());
             if (parent == null) {
                 // Its parent is hidden, purged, or comes later in the list (same timestamp, larger id).
-                if (early == null) {
-                    early = new ArrayList<>();
-                }
-                early.add(reply);
+                early = add(early, reply);
                 continue;
             }
             ThreadNode node = new ThreadNode(reply);
             parent.addReply(node);
             nodes.put(reply.id(), node);
-            deleted |= reply.status() == Status.DELETED;
+            if (!node.live()) {
+                deleted = add(deleted, node);
+            }
         }
         if (early != null) {
-            deleted |= attachEarly(early, nodes);
+            deleted = attachEarly(early, nodes, deleted);
         }
-        if (deleted) {
-            page.removeIf(root -> !prune(root));
+        if (deleted != null) {
+            prune(deleted, page);
         }
         return page;
     }
 
     /** Attaches replies listed before their parent; the rest have no visible parent and stay hidden. */
-    private static boolean attachEarly(List<Comment> early, Map<CommentId, ThreadNode> nodes) {
-        boolean deleted = false;
+    private static @Nullable List<ThreadNode> attachEarly(List<Comment> early, Map<CommentId, ThreadNode> nodes,
+            @Nullable List<ThreadNode> deleted) {
         Set<ThreadNode> touched = new HashSet<>();
         boolean progress = true;
         while (progress && !early.isEmpty()) {
@@ -97,31 +99,43 @@ final class PageAssembler {
                     parent.addReply(node);
                     touched.add(parent);
                     nodes.put(reply.id(), node);
-                    deleted |= reply.status() == Status.DELETED;
+                    if (!node.live()) {
+                        deleted = add(deleted, node);
+                    }
                     early.remove(i--);
                     progress = true;
                 }
             }
         }
         for (ThreadNode parent : touched) {
-            parent.mutableReplies().sort(OLDEST_FIRST);
+            List<ThreadNode> ordered = new ArrayList<>(parent.replies());
+            ordered.sort(OLDEST_FIRST);
+            parent.relinkReplies(ordered);
         }
         return deleted;
     }
 
-    /** Drops deleted comments without visible replies and blanks the rest; returns whether {@code node} stays. */
-    private static boolean prune(ThreadNode node) {
-        List<ThreadNode> replies = node.mutableReplies();
-        if (!replies.isEmpty()) {
-            replies.removeIf(reply -> !prune(reply));
-        }
-        if (node.placeholder()) {
-            if (replies.isEmpty()) {
-                return false;
+    /** Drops deleted comments with no visible reply below them and blanks the ones kept as placeholders. */
+    private static void prune(List<ThreadNode> deleted, List<ThreadNode> page) {
+        boolean rootsDropped = false;
+        for (ThreadNode node : deleted) {
+            if (node.live()) {
+                node.replaceComment(blank(node.comment()));
+            } else if (node.parent() != null) {
+                node.parent().removeReply(node);
+            } else {
+                rootsDropped = true;
             }
-            node.replaceComment(blank(node.comment()));
         }
-        return true;
+        if (rootsDropped) {
+            page.removeIf(root -> !root.live());
+        }
+    }
+
+    private static <T> List<T> add(@Nullable List<T> list, T item) {
+        List<T> target = list == null ? new ArrayList<>() : list;
+        target.add(item);
+        return target;
     }
 
     static Comment blank(Comment deleted) {

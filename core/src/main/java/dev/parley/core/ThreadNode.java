@@ -2,10 +2,9 @@ package dev.parley.core;
 
 import dev.parley.storage.Comment;
 import dev.parley.storage.Status;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One comment of a {@link ThreadPage} with its visible replies, oldest first.
@@ -21,8 +20,18 @@ public final class ThreadNode {
     /** The author name a placeholder shows. */
     public static final String DELETED_NAME = "[deleted]";
 
+    private static final ThreadNode[] NO_REPLIES = new ThreadNode[0];
+
+    // Replies are linked newest first while the page is assembled (no list per node, and linking touches only
+    // the parent, so assembly allocates one object per comment) and turned into an immutable list, oldest
+    // first, on first read. A racing first read builds equal lists; List.of publishes them safely.
     private Comment comment;
-    private List<ThreadNode> replies = List.of();
+    private @Nullable ThreadNode parent;
+    private @Nullable ThreadNode newestReply;
+    private @Nullable ThreadNode olderSibling;
+    private int replyCount;
+    private boolean live;
+    private @Nullable List<ThreadNode> replies;
 
     /**
      * Creates a node without replies; pages are assembled by the service.
@@ -32,6 +41,7 @@ public final class ThreadNode {
      */
     public ThreadNode(Comment comment) {
         this.comment = Objects.requireNonNull(comment, "comment must not be null");
+        this.live = comment.status() != Status.DELETED;
     }
 
     /**
@@ -49,7 +59,17 @@ public final class ThreadNode {
      * @return an unmodifiable list
      */
     public List<ThreadNode> replies() {
-        return Collections.unmodifiableList(replies);
+        List<ThreadNode> list = replies;
+        if (list == null) {
+            ThreadNode[] array = replyCount == 0 ? NO_REPLIES : new ThreadNode[replyCount];
+            int i = replyCount;
+            for (ThreadNode reply = newestReply; reply != null; reply = reply.olderSibling) {
+                array[--i] = reply;
+            }
+            list = List.of(array);
+            replies = list;
+        }
+        return list;
     }
 
     /**
@@ -68,23 +88,62 @@ public final class ThreadNode {
      */
     public int size() {
         int size = 1;
-        for (ThreadNode reply : replies) {
+        for (ThreadNode reply = newestReply; reply != null; reply = reply.olderSibling) {
             size += reply.size();
         }
         return size;
     }
 
-    // Assembly hooks: the page is built in one pass by the service before it is published, never after.
+    // Assembly hooks for PageAssembler: used while the page is built, never after it is returned.
 
+    /** Appends a reply; a visible reply makes every deleted ancestor worth keeping as a placeholder. */
     void addReply(ThreadNode reply) {
-        if (replies.isEmpty()) {
-            replies = new ArrayList<>(4);
+        reply.parent = this;
+        replies = null;
+        reply.olderSibling = newestReply;
+        newestReply = reply;
+        replyCount++;
+        if (reply.live) {
+            for (ThreadNode up = this; up != null && !up.live; up = up.parent) {
+                up.live = true;
+            }
         }
-        replies.add(reply);
     }
 
-    List<ThreadNode> mutableReplies() {
-        return replies;
+    /** Unlinks a reply (a deleted one nothing visible hangs under). */
+    void removeReply(ThreadNode reply) {
+        replies = null;
+        ThreadNode newer = null;
+        for (ThreadNode at = newestReply; at != null; newer = at, at = at.olderSibling) {
+            if (at == reply) {
+                if (newer == null) {
+                    newestReply = at.olderSibling;
+                } else {
+                    newer.olderSibling = at.olderSibling;
+                }
+                at.olderSibling = null;
+                replyCount--;
+                return;
+            }
+        }
+    }
+
+    /** Re-links the replies in the given order, after replies arrived before their parent. */
+    void relinkReplies(List<ThreadNode> ordered) {
+        replies = null;
+        newestReply = null;
+        for (ThreadNode reply : ordered) {
+            reply.olderSibling = newestReply;
+            newestReply = reply;
+        }
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    @Nullable ThreadNode parent() {
+        return parent;
     }
 
     void replaceComment(Comment blanked) {
@@ -93,7 +152,6 @@ public final class ThreadNode {
 
     @Override
     public String toString() {
-        return "ThreadNode[" + comment.id() + (placeholder() ? ", placeholder" : "") + ", replies=" + replies.size()
-                + "]";
+        return "ThreadNode[" + comment.id() + (placeholder() ? ", placeholder" : "") + ", replies=" + replyCount + "]";
     }
 }
