@@ -1,6 +1,7 @@
 package dev.parley.benchmarks.thread;
 
 import dev.parley.core.CommentService;
+import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.Viewer;
 import dev.parley.storage.Author;
@@ -43,7 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@link #assemblePage()} goes through the public API, {@link CommentService#page}, on a store that hands
  * back the precomputed roots page and replies list, so it measures exactly what the engine adds to the two
  * reads: visibility checks, nesting, placeholder pruning and the page value. {@link #indexByIdFloor()} puts the
- * same 100,000 comments into a presized {@code HashMap}.
+ * same 100,000 comments into a presized {@code HashMap}. {@link #assemblePageAndReadEveryReplyList()} adds
+ * what a renderer pays on top: reading every node's reply list once (they are materialized on first read).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ThreadPageBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2}.
  */
@@ -113,6 +115,26 @@ public class ThreadPageBenchmark {
     @Benchmark
     public ThreadPage assemblePage() {
         return service.page(THREAD, Order.OLDEST_FIRST, null, ROOTS, Viewer.anonymous());
+    }
+
+    /**
+     * The page, then every node's reply list read once, as a host rendering the whole page does: reply lists
+     * are materialized on first read, so this is the page's full cost to a renderer.
+     *
+     * @return the number of nodes walked
+     */
+    @Benchmark
+    public int assemblePageAndReadEveryReplyList() {
+        int nodes = 0;
+        java.util.ArrayDeque<ThreadNode> todo = new java.util.ArrayDeque<>(assemblePage().roots());
+        while (!todo.isEmpty()) {
+            ThreadNode node = todo.pop();
+            nodes++;
+            for (ThreadNode reply : node.replies()) {
+                todo.push(reply);
+            }
+        }
+        return nodes;
     }
 
     /**
