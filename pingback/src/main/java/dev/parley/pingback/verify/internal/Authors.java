@@ -26,12 +26,13 @@ final class Authors {
     private Authors() {
     }
 
-    static @Nullable LinkbackAuthor of(@Nullable Element entry, @Nullable Element pageCard, String base) {
+    static @Nullable LinkbackAuthor of(@Nullable Mf2Properties entry, @Nullable Element pageCard, PageScan scan) {
+        String base = scan.base();
         if (entry != null) {
-            Element property = Mf2Properties.of(entry).author;
+            Element property = entry.author;
             if (property != null) {
                 LinkbackAuthor author = ClassTokens.has(property.attr("class"), "h-card")
-                        ? fromCard(property, base)
+                        ? fromCard(property, scan.propertiesOf(property), base)
                         : author(Values.text(property, LinkbackAuthor.MAX_NAME_LENGTH), Values.url(property, base),
                                 null);
                 if (author != null) {
@@ -39,11 +40,10 @@ final class Authors {
                 }
             }
         }
-        return pageCard == null ? null : fromCard(pageCard, base);
+        return pageCard == null ? null : fromCard(pageCard, scan.propertiesOf(pageCard), base);
     }
 
-    private static @Nullable LinkbackAuthor fromCard(Element card, String base) {
-        Mf2Properties props = Mf2Properties.of(card);
+    private static @Nullable LinkbackAuthor fromCard(Element card, Mf2Properties props, String base) {
         String name = props.name != null
                 ? Values.text(props.name, LinkbackAuthor.MAX_NAME_LENGTH)
                 : Values.text(card, LinkbackAuthor.MAX_NAME_LENGTH);

@@ -19,17 +19,17 @@ final class Mf2Properties {
     @Nullable Element url;
     @Nullable Element photo;
 
-    private Mf2Properties() {
+    Mf2Properties() {
     }
 
-    /** Scans the root's subtree once, without recursion. */
+    /** Scans a root's subtree once, without recursion, for a root the page scan did not record. */
     static Mf2Properties of(Element root) {
         Mf2Properties props = new Mf2Properties();
         Node node = root.firstChild();
         while (node != null) {
             boolean descend = false;
             if (node instanceof Element el && !el.normalName().equals("template")) {
-                String classes = el.attr("class");
+                String classes = PageScan.classes(el);
                 if (classes.indexOf('-') >= 0) {
                     props.take(el, classes);
                     descend = !ClassTokens.hasRoot(classes);
@@ -43,7 +43,8 @@ final class Mf2Properties {
         return props;
     }
 
-    private void take(Element el, String classes) {
+    /** Records the element under each property class it carries that is not yet taken. */
+    void take(Element el, String classes) {
         if (name == null && ClassTokens.has(classes, "p-name")) {
             name = el;
         }

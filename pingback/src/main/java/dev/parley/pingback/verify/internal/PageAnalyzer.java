@@ -62,7 +62,7 @@ public final class PageAnalyzer {
         PageScan scan = PageScan.run(doc, pageUrl, target);
         PageScan.Match primary = primary(scan.matches);
         Element entry = primary != null ? primary.entry() : scan.firstEntry;
-        Mf2Properties entryProps = entry != null ? Mf2Properties.of(entry) : null;
+        Mf2Properties entryProps = entry != null ? scan.propertiesOf(entry) : null;
         String title = null;
         if (primary != null && primary.entry() != null && entryProps != null) {
             title = entryTitle(entryProps);
@@ -79,7 +79,7 @@ public final class PageAnalyzer {
                 primary != null,
                 title,
                 excerpt,
-                Authors.of(entry, scan.pageCard, scan.base()),
+                Authors.of(entryProps, scan.pageCard, scan),
                 postType(scan.matches),
                 entryProps == null ? null : Values.instant(entryProps.published));
     }

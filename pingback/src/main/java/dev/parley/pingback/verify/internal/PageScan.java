@@ -2,7 +2,9 @@ package dev.parley.pingback.verify.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one pass over a parsed page: finds the elements that link to the target and notes, on the way, the
  * few landmarks extraction needs (the first {@code <title>}, the first {@code h-entry}, the first {@code
- * h-card} outside every h-entry), so no selector ever runs over the whole document.
+ * h-card} outside every h-entry, and the microformats2 properties of every h-entry and h-card), so no
+ * selector or second walk ever runs over the whole document.
  *
  * <p>What counts as a link: the {@code href} of {@code a}, {@code area} and {@code link}, and the {@code src}
  * of {@code img}, {@code video}, {@code audio}, {@code source} and {@code iframe}, resolved against the page
@@ -28,8 +31,10 @@ final class PageScan implements NodeFilter {
     private static final int MAX_MATCHES = 16;
 
     private final String base;
-    private final String target;
+    private final LinkMatcher matcher;
     private final ArrayDeque<Element> entries = new ArrayDeque<>();
+    private final ArrayDeque<Root> roots = new ArrayDeque<>();
+    private final Map<Element, Mf2Properties> properties = new IdentityHashMap<>();
     final List<Match> matches = new ArrayList<>();
     @Nullable Element baseElement;
     @Nullable Element title;
@@ -45,9 +50,13 @@ final class PageScan implements NodeFilter {
     record Match(Element element, @Nullable Element entry) {
     }
 
+    /** An open microformats2 root and, for h-entry and h-card, the properties found so far. */
+    private record Root(Element element, @Nullable Mf2Properties properties) {
+    }
+
     private PageScan(String base, String target) {
         this.base = base;
-        this.target = target;
+        this.matcher = new LinkMatcher(base, target);
     }
 
     /**
@@ -127,47 +136,79 @@ final class PageScan implements NodeFilter {
             default:
                 break;
         }
-        String classes = el.attr("class");
-        if (classes.indexOf("h-") >= 0) {
-            if (ClassTokens.has(classes, "h-entry")) {
-                entries.push(el);
-                if (firstEntry == null) {
-                    firstEntry = el;
-                }
-            } else if (pageCard == null && entries.isEmpty() && ClassTokens.has(classes, "h-card")) {
-                pageCard = el;
+        String classes = classes(el);
+        if (classes.indexOf('-') >= 0) {
+            microformats(el, classes);
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    /**
+     * Records the element's properties on the nearest root (an element's own property classes belong to the
+     * root around it, even when the element is itself a root), then opens a root if it is one. Properties
+     * are kept for h-entry and h-card roots only; other roots (h-cite, h-feed) just own theirs.
+     */
+    private void microformats(Element el, String classes) {
+        Root owner = roots.peek();
+        if (owner != null && owner.properties() != null) {
+            owner.properties().take(el, classes);
+        }
+        if (classes.indexOf("h-") < 0 || !ClassTokens.hasRoot(classes)) {
+            return;
+        }
+        boolean entry = ClassTokens.has(classes, "h-entry");
+        boolean card = !entry && ClassTokens.has(classes, "h-card");
+        Mf2Properties props = entry || card ? new Mf2Properties() : null;
+        roots.push(new Root(el, props));
+        if (props != null) {
+            properties.put(el, props);
+        }
+        if (entry) {
+            entries.push(el);
+            if (firstEntry == null) {
+                firstEntry = el;
+            }
+        } else if (card && pageCard == null && entries.isEmpty()) {
+            pageCard = el;
+        }
+    }
+
+    /**
+     * Returns the properties of an h-entry or h-card root, as recorded by the scan.
+     *
+     * @param root a root element of the scanned page
+     * @return its properties (scanned now if the pass did not record them)
+     */
+    Mf2Properties propertiesOf(Element root) {
+        Mf2Properties props = properties.get(root);
+        return props != null ? props : Mf2Properties.of(root);
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        Root root = roots.peek();
+        if (root != null && root.element() == node) {
+            roots.pop();
+            if (entries.peek() == node) {
+                entries.pop();
             }
         }
         return FilterResult.CONTINUE;
     }
 
-    @Override
-    public FilterResult tail(Node node, int depth) {
-        if (!entries.isEmpty() && entries.peek() == node) {
-            entries.pop();
-        }
-        return FilterResult.CONTINUE;
-    }
-
     private void check(Element el, String attribute) {
-        if (matches.size() >= MAX_MATCHES || !el.hasAttr(attribute)) {
+        if (matches.size() >= MAX_MATCHES) {
             return;
         }
+        // attr() answers "" both for a missing and an empty attribute; only a present empty one is a link.
         String value = el.attr(attribute);
-        if (!mayResolveTo(value)) {
-            return;
-        }
-        if (target.equals(Urls.resolve(base, value))) {
+        if (value.isEmpty() ? el.hasAttr(attribute) && matcher.matches("") : matcher.matches(value)) {
             matches.add(new Match(el, entries.peek()));
         }
     }
 
-    /**
-     * A cheap, conservative filter before resolving: a reference whose last path segment plainly differs
-     * from the target's cannot resolve to it. Anything unusual (dot segments, escapes, characters a browser
-     * would encode, a bare authority) goes to the full resolver.
-     */
-    private boolean mayResolveTo(String value) {
-        return true;
+    /** The class attribute; {@code attr} costs nothing for the many elements without attributes. */
+    static String classes(Element el) {
+        return el.attr("class");
     }
 }

@@ -124,7 +124,7 @@ public final class Urls {
     }
 
     /** Returns the index of the scheme's colon, or -1 if the string does not start with a scheme. */
-    private static int schemeEnd(String s) {
+    static int schemeEnd(String s) {
         if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
             return -1;
         }
