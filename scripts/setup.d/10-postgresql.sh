@@ -16,11 +16,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-# A fresh machine has no package lists yet; an existing one keeps its lists.
+# A fresh machine has no package lists yet; an existing one keeps its lists unless they are too old to install from.
 if ! apt-cache show postgresql > /dev/null 2>&1; then
   apt-get update -q
 fi
-apt-get install -y -q --no-install-recommends postgresql
+if ! apt-get install -y -q --no-install-recommends postgresql; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends postgresql
+fi
 # Debian's package starts a cluster service on port 5432; the tests never use it.
 if command -v pg_lsclusters > /dev/null && command -v pg_ctlcluster > /dev/null; then
   pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _; do
