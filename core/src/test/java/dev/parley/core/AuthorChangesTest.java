@@ -16,7 +16,18 @@ import org.junit.jupiter.api.Test;
 
 class AuthorChangesTest {
 
-    private final Fixture f = new Fixture();
+    private final List<String> events = new java.util.ArrayList<>();
+    private final Fixture f = new Fixture(s -> s, b -> b.listener(new CommentListener() {
+        @Override
+        public void onEdited(Comment before, Comment after) {
+            events.add("edited " + before.text() + " -> " + after.text());
+        }
+
+        @Override
+        public void onDeletedByAuthor(Comment before, Comment after) {
+            events.add("deleted " + before.status() + " -> " + after.status());
+        }
+    }));
 
     @Test
     void authorEditsWithTheTokenInsideTheWindow() {
@@ -32,6 +43,7 @@ class AuthorChangesTest {
         assertThat(edited.updatedAt()).isEqualTo(f.clock.instant());
         assertThat(edited.status()).isEqualTo(Status.APPROVED);
         assertThat(edited.version()).isEqualTo(1);
+        assertThat(events).containsExactly("edited teh typo -> the typo");
     }
 
     @Test
@@ -135,6 +147,7 @@ class AuthorChangesTest {
 
         assertThat(deleted.status()).isEqualTo(Status.DELETED);
         assertThat(deleted.moderationReason()).isEqualTo("deleted by author");
+        assertThat(events).containsExactly("deleted APPROVED -> DELETED");
         assertThat(Outline.of(f.service.page(THREAD, Order.OLDEST_FIRST, null, 10, Viewer.anonymous())))
                 .isEqualTo("Bob: other\n");
         assertThat(f.service.deleteByAuthor(posted.comment().id(), posted.editToken()))
