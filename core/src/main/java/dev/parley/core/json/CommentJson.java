@@ -2,6 +2,8 @@ package dev.parley.core.json;
 
 import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
+import dev.parley.core.avatar.AvatarHash;
+import dev.parley.core.avatar.Gravatar;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.Order;
@@ -62,6 +64,33 @@ public final class CommentJson {
      */
     public static CommentJson withAvatars(Function<Author, @Nullable String> avatars) {
         return new CommentJson(Objects.requireNonNull(avatars, "avatars must not be null"));
+    }
+
+    /**
+     * Returns a converter whose avatars are Gravatar images: {@code gravatar.url(AvatarHash.of(author))},
+     * Gravatar's hash of the e-mail (or of the user id or name when there is none, which shows the fallback).
+     *
+     * @param gravatar the Gravatar settings (size, fallback, rating)
+     * @return the converter
+     * @throws NullPointerException if {@code gravatar} is null
+     */
+    public static CommentJson withGravatar(Gravatar gravatar) {
+        Objects.requireNonNull(gravatar, "gravatar must not be null");
+        return new CommentJson(author -> gravatar.url(AvatarHash.of(author)));
+    }
+
+    /**
+     * Returns a converter whose avatars are the host's own identicon route, so a page needs no third-party
+     * request: {@code prefix + AvatarHash.of(author).hex() + ".svg"}, e.g. {@code /avatars/3f2a...9c.svg},
+     * which the host answers with {@code Identicon.svg(new AvatarHash(hex), size)}.
+     *
+     * @param prefix the route prefix, e.g. {@code "/avatars/"}
+     * @return the converter
+     * @throws NullPointerException if {@code prefix} is null
+     */
+    public static CommentJson withIdenticons(String prefix) {
+        Objects.requireNonNull(prefix, "prefix must not be null");
+        return new CommentJson(author -> prefix + AvatarHash.of(author).hex() + ".svg");
     }
 
     /**

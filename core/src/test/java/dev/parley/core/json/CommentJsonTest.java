@@ -117,6 +117,19 @@ class CommentJsonTest {
     }
 
     @Test
+    void avatarsComeFromGravatarOrTheHostsIdenticonRoute() {
+        buildThread();
+        ThreadPage page = service.page(THREAD, Order.OLDEST_FIRST, null, 1, Viewer.anonymous());
+        String annHash = dev.parley.core.avatar.AvatarHash.ofEmail("ann@example.org").hex();
+
+        assertThat(CommentJson.withIdenticons("/avatars/").toPublic(page).comments().get(0).author().avatar())
+                .isEqualTo("/avatars/" + annHash + ".svg");
+        assertThat(CommentJson.withGravatar(dev.parley.core.avatar.Gravatar.builder().build()).toPublic(page)
+                .comments().get(0).author().avatar()).contains(annHash);
+        assertThat(CommentJson.create().toPublic(page).comments().get(0).author().avatar()).isNull();
+    }
+
+    @Test
     void readingRefusesUnknownPropertiesAndWriteRefusesForeignRecords() {
         assertThatThrownBy(() -> json.read("{\"name\":\"Ann\",\"email\":\"x@y.example\"}", PublicAuthor.class))
                 .isInstanceOf(JacksonException.class);
