@@ -1,5 +1,7 @@
 package dev.parley.core.content.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.safety.Safelist;
 
@@ -16,6 +18,15 @@ public final class ContentPolicy {
     public static final Set<String> TAGS = Set.of(
             "a", "abbr", "acronym", "b", "blockquote", "cite", "code", "del", "em", "i", "q", "s", "strike",
             "strong", "p", "br", "pre", "ul", "ol", "li");
+
+    /** The attributes allowed on each element; the URL ones among them are limited to the schemes below. */
+    static final Map<String, List<String>> ATTRIBUTES = Map.of(
+            "a", List.of("href", "title"),
+            "abbr", List.of("title"),
+            "acronym", List.of("title"),
+            "blockquote", List.of("cite"),
+            "q", List.of("cite"),
+            "del", List.of("datetime"));
 
     /** The allowed elements a browser's parser treats as blocks: a {@code p} must never contain one. */
     static final Set<String> BLOCKS = Set.of("p", "pre", "ul", "ol", "li", "blockquote");
@@ -57,14 +68,9 @@ public final class ContentPolicy {
      * @return a new safelist; callers must not change it once shared
      */
     public static Safelist safelist() {
-        return new Safelist()
-                .addTags(TAGS.toArray(String[]::new))
-                .addAttributes("a", "href", "title")
-                .addAttributes("abbr", "title")
-                .addAttributes("acronym", "title")
-                .addAttributes("blockquote", "cite")
-                .addAttributes("q", "cite")
-                .addAttributes("del", "datetime")
+        Safelist safelist = new Safelist().addTags(TAGS.toArray(String[]::new));
+        ATTRIBUTES.forEach((tag, keys) -> safelist.addAttributes(tag, keys.toArray(String[]::new)));
+        return safelist
                 .addProtocols("a", "href", "http", "https", "mailto")
                 .addProtocols("blockquote", "cite", "http", "https")
                 .addProtocols("q", "cite", "http", "https")

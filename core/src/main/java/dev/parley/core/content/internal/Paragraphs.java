@@ -83,6 +83,12 @@ final class Paragraphs {
         if (run.isEmpty()) {
             return;
         }
+        if (onlySpace(run)) {
+            for (Node node : run) {
+                node.remove();
+            }
+            return;
+        }
         int index = run.get(0).siblingIndex();
         List<List<Node>> paragraphs = new ArrayList<>();
         List<Node> current = new ArrayList<>();
@@ -92,6 +98,10 @@ final class Paragraphs {
                 String value = text.getWholeText();
                 int start = 0;
                 int blank = blankLine(value, 0);
+                if (blank < 0) {
+                    current.add(text);
+                    continue;
+                }
                 while (blank >= 0) {
                     addText(current, value.substring(start, blank));
                     paragraphs.add(current);
@@ -122,6 +132,15 @@ final class Paragraphs {
         }
     }
 
+    private static boolean onlySpace(List<Node> run) {
+        for (Node node : run) {
+            if (!(node instanceof TextNode text) || !text.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void addText(List<Node> nodes, String text) {
         if (!text.isEmpty()) {
             nodes.add(new TextNode(text));
@@ -133,9 +152,12 @@ final class Paragraphs {
         while (!nodes.isEmpty()) {
             Node first = nodes.get(0);
             if (first instanceof TextNode text) {
-                String kept = stripLeading(text.getWholeText());
+                String whole = text.getWholeText();
+                String kept = stripLeading(whole);
                 if (!kept.isEmpty()) {
-                    nodes.set(0, new TextNode(kept));
+                    if (kept.length() != whole.length()) {
+                        nodes.set(0, new TextNode(kept));
+                    }
                     break;
                 }
             } else if (!isBreak(first)) {
@@ -146,9 +168,12 @@ final class Paragraphs {
         while (!nodes.isEmpty()) {
             Node last = nodes.get(nodes.size() - 1);
             if (last instanceof TextNode text) {
-                String kept = stripTrailing(text.getWholeText());
+                String whole = text.getWholeText();
+                String kept = stripTrailing(whole);
                 if (!kept.isEmpty()) {
-                    nodes.set(nodes.size() - 1, new TextNode(kept));
+                    if (kept.length() != whole.length()) {
+                        nodes.set(nodes.size() - 1, new TextNode(kept));
+                    }
                     break;
                 }
             } else if (!isBreak(last)) {

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * allows. It always runs last, after every transform.
  *
  * <p>One pass over the tree straight into a string, instead of jsoup's {@code Cleaner} (which copies the
- * tree) followed by {@code html()}: the same decisions, half the work. For each element the safelist decides
- * the tag and every attribute; a URL attribute is checked by {@link UrlPolicy} against the schemes the
+ * tree) followed by {@code html()}: the same decisions, less than half the work. The safelist decides every
+ * tag and every attribute, its verdicts on the policy's attributes read once at construction; a URL attribute is checked by {@link UrlPolicy} against the schemes the
  * safelist allows for it (read once by {@link UrlAttributes}), and its cleaned value is the one written; the
  * safelist's enforced attributes ({@code rel="nofollow ugc"}) replace any the input had. Disallowed elements,
  * and links without an allowed target, are unwrapped, their text kept; comments and script or style data are
@@ -35,6 +35,7 @@ public final class SafeHtmlWriter {
     private final Safelist safelist;
     private final UrlAttributes urls;
     private final Set<String> tags;
+    private final Map<String, Set<String>> textAttributes;
     private final Map<String, String> enforced;
     private final Map<String, Set<String>> enforcedKeys;
 
@@ -55,6 +56,20 @@ public final class SafeHtmlWriter {
             }
         }
         this.tags = Set.copyOf(safe);
+        // jsoup's isSafeAttribute allocates on every call; the safelist's verdict on each declared attribute
+        // is read once instead. An attribute the policy never declared is refused without asking.
+        Map<String, Set<String>> text = new HashMap<>();
+        ContentPolicy.ATTRIBUTES.forEach((tag, keys) -> {
+            Set<String> allowed = new HashSet<>();
+            for (String key : keys) {
+                Element probe = new Element(tag).attr(key, "text");
+                if (!UrlAttributes.isUrlKey(key) && safelist.isSafeAttribute(tag, probe, probe.attribute(key))) {
+                    allowed.add(key);
+                }
+            }
+            text.put(tag, Set.copyOf(allowed));
+        });
+        this.textAttributes = Map.copyOf(text);
         Map<String, String> byTag = new HashMap<>();
         Map<String, Set<String>> keysByTag = new HashMap<>();
         for (String tag : ContentPolicy.TAGS) {
@@ -81,8 +96,12 @@ public final class SafeHtmlWriter {
      * @return true if its {@code href} is allowed
      */
     boolean hasTarget(Element anchor) {
+        return target(anchor) != null;
+    }
+
+    private @Nullable String target(Element anchor) {
         Attribute href = anchor.attribute("href");
-        return href != null && url("a", "href", href.getValue()) != null;
+        return href == null ? null : url("a", "href", href.getValue());
     }
 
     /**
@@ -148,12 +167,16 @@ public final class SafeHtmlWriter {
                     written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
                 }
                 String tag = element.normalName();
-                boolean write = (tags.contains(tag) || safelist.isSafeTag(tag)) && nesting.admits(tag)
-                        && (!"a".equals(tag) || hasTarget(element));
+                @Nullable String href = null;
+                boolean write = (tags.contains(tag) || safelist.isSafeTag(tag)) && nesting.admits(tag);
+                if (write && "a".equals(tag)) {
+                    href = target(element);
+                    write = href != null;
+                }
                 written[depth] = write;
                 if (write) {
                     nesting.push(tag);
-                    startTag(tag, element);
+                    startTag(tag, element, href);
                 }
             }
         }
@@ -170,7 +193,7 @@ public final class SafeHtmlWriter {
             }
         }
 
-        private void startTag(String tag, Element element) {
+        private void startTag(String tag, Element element, @Nullable String href) {
             out.append('<').append(tag);
             if (element.attributesSize() > 0) {
                 for (Attribute attribute : element.attributes()) {
@@ -178,13 +201,16 @@ public final class SafeHtmlWriter {
                     if (enforcedKeys.get(tag).contains(key)) {
                         continue;
                     }
-                    String value = attribute.getValue();
-                    if (UrlAttributes.isUrlKey(key)) {
-                        value = url(tag, key, value);
-                        if (value == null) {
-                            continue;
-                        }
-                    } else if (!safelist.isSafeAttribute(tag, element, attribute)) {
+                    @Nullable String value;
+                    if ("href".equals(key) && href != null) {
+                        value = href;
+                    } else if (UrlAttributes.isUrlKey(key)) {
+                        value = url(tag, key, attribute.getValue());
+                    } else {
+                        Set<String> allowed = textAttributes.get(tag);
+                        value = allowed != null && allowed.contains(key) ? attribute.getValue() : null;
+                    }
+                    if (value == null) {
                         continue;
                     }
                     out.append(' ').append(key).append("=\"");
