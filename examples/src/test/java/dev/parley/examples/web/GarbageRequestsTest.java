@@ -44,7 +44,7 @@ class GarbageRequestsTest {
                 "/api/threads/nope/comments", "/api/comments/abc", "/api/comments/%20", "/api/counts",
                 "/api/counts?thread=" + "x".repeat(600), "/api/", "/admin", "/admin/login", "/admin/moderate",
                 "/admin/logout", "/admin/other", "/feed/" + slug, "/feed/", "/pingback", "/trackback/" + slug,
-                "/trackback/nope", "/webmention", "/avatars/zz.svg", "/avatars/" + "a".repeat(32) + ".svg",
+                "/trackback/nope", "/webmention", "/avatars/zz.svg", "/avatars/" + "a".repeat(64) + ".svg",
                 "/static/parley.css", "/static/../../etc/passwd");
     }
 

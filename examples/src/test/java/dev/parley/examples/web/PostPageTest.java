@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -159,5 +160,21 @@ class PostPageTest {
         Document page = Jsoup.parse(rejected.body());
         assertThat(page.selectFirst("form#respond input[name=url]").attr("value")).isEqualTo("javascript:alert(1)");
         assertThat(page.select("a[href^=javascript]")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("avatars are local SVG identicons, the same picture for the same author")
+    void localIdenticons() throws Exception {
+        HttpClient client = RunningDemo.client();
+        Document page = Jsoup.parse(RunningDemo.get(client, demo.postUrl()).body(), demo.base());
+        List<String> sources = page.select("img.avatar").eachAttr("abs:src");
+        assertThat(sources).isNotEmpty().allSatisfy(src -> assertThat(src).startsWith(demo.base() + "/avatars/"));
+
+        HttpResponse<String> svg = RunningDemo.get(client, sources.get(0));
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(svg.body()).startsWith("<svg").doesNotContain("<script");
+        List<String> jonas = page.select("img.avatar[title=Jonas Weber]").eachAttr("src");
+        assertThat(jonas).hasSizeGreaterThan(1).containsOnly(jonas.get(0));
     }
 }
