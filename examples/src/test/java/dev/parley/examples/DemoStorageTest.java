@@ -49,4 +49,21 @@ class DemoStorageTest {
         }
         assertThat(Files.readString(dir.resolve("blog.token-secret"))).isEqualTo(secret);
     }
+
+    @Test
+    @DisplayName("a JDBC URL selects the JDBC store on that database")
+    void jdbcUrl() throws Exception {
+        DemoConfig config = DemoConfig.from(Map.of("parley.port", "0", "parley.admin.password", "a-long-enough-password",
+                "parley.jdbc.url", "jdbc:h2:mem:demo-jdbc-url;DB_CLOSE_DELAY=-1")::get);
+        assertThat(config.store()).isEqualTo(DemoConfig.Store.JDBC);
+
+        try (DemoStorage storage = DemoStorage.open(config)) {
+            assertThat(storage.store()).isInstanceOf(dev.parley.examples.jdbc.JdbcCommentStore.class);
+            try (DemoServer server = DemoServer.builder().config(config).store(storage.store()).build()) {
+                server.start();
+                assertThat(server.comments().counts(java.util.List.of(server.blog().posts().get(0).thread()))
+                        .values().iterator().next().approved()).isEqualTo(12);
+            }
+        }
+    }
 }
