@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.content.InputFormat;
+import dev.parley.core.json.CommentJson;
+import dev.parley.core.json.PublicThread;
+import dev.parley.core.moderation.AkismetSpamCheck;
 import dev.parley.core.moderation.Decision;
 import dev.parley.core.moderation.ModerationPipeline;
 import dev.parley.core.moderation.RejectCode;
@@ -146,7 +149,23 @@ class ArgumentChecksTest {
                 iae("Rules.flood", "interval", () -> Rules.flood(Duration.ZERO)),
                 npe("Rules.holdWords", "words", () -> Rules.holdWords(null)),
                 iae("Rules.knownAuthor", "lookback", () -> Rules.knownAuthor(true, 0)),
-                npe("Rules.spamCheck", "check", () -> Rules.spamCheck(null, null, null)));
+                npe("Rules.spamCheck", "check", () -> Rules.spamCheck(null, null, null)),
+                npe("ThreadPage", "roots", () -> new ThreadPage(THREAD, Order.OLDEST_FIRST, null, null,
+                        dev.parley.storage.StatusCounts.ZERO)),
+                npe("Location", "comment", () -> new Location(null, List.of(), Order.OLDEST_FIRST, null)),
+                npe("CommentJson.toPublic", "page", () -> CommentJson.create().toPublic((ThreadPage) null)),
+                npe("CommentJson.toPublic", "node", () -> CommentJson.create().toPublic((ThreadNode) null)),
+                npe("CommentJson.toModerator", "comment",
+                        () -> CommentJson.create().toModerator((dev.parley.storage.Comment) null)),
+                npe("CommentJson.toModerator", "page",
+                        () -> CommentJson.create().toModerator((dev.parley.storage.Page) null)),
+                npe("CommentJson.write", "view", () -> CommentJson.create().write(null)),
+                npe("CommentJson.read", "json", () -> CommentJson.create().read(null, PublicThread.class)),
+                npe("CommentJson.read", "type", () -> CommentJson.create().read("{}", null)),
+                npe("CommentJson.withAvatars", "avatars", () -> CommentJson.withAvatars(null)),
+                npe("CommentJson.withIdenticons", "prefix", () -> CommentJson.withIdenticons(null)),
+                npe("AkismetSpamCheck.check", "request", () -> AkismetSpamCheck.builder().apiKey("k")
+                        .blog("https://b.example/").build().check(null)));
     }
 
     private static Set<EditToken> manyTokens() {
