@@ -185,6 +185,41 @@ class LinkbackEndpointsTest {
     }
 
     @Test
+    @DisplayName("a webmention sent again after the source is gone (410) removes the mention")
+    void webmentionDeletedWhenSourceGone() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        byte[] html = ("<html><head><title>Soon gone</title></head><body><p>Linking to <a href=\""
+                + demo.postUrl() + "\">the post</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        sources.createContext("/ephemeral", exchange -> {
+            if (gone.get()) {
+                exchange.sendResponseHeaders(410, -1);
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, html.length);
+                exchange.getResponseBody().write(html);
+            }
+            exchange.close();
+        });
+        String source = "http://" + sources.getAddress().getAddress().getHostAddress() + ":"
+                + sources.getAddress().getPort() + "/ephemeral";
+        Map<String, String> mention = Map.of("source", source, "target", demo.postUrl());
+
+        assertThat(RunningDemo.postForm(RunningDemo.client(), demo.base() + "/webmention", mention).statusCode())
+                .isEqualTo(202);
+        assertThat(demo.linkbacks.poll(30, TimeUnit.SECONDS).accepted()).isTrue();
+        assertThat(linkbacksInApi()).anySatisfy(
+                linkback -> assertThat(linkback.get("source").get("url").asString()).isEqualTo(source));
+
+        gone.set(true);
+        assertThat(RunningDemo.postForm(RunningDemo.client(), demo.base() + "/webmention", mention).statusCode())
+                .isEqualTo(202);
+        LinkbackRecorder.Outcome removed = demo.linkbacks.poll(30, TimeUnit.SECONDS);
+        assertThat(removed.message()).contains("removed");
+        assertThat(linkbacksInApi()).noneSatisfy(linkback -> assertThat(linkback.path("source").path("url")
+                .asString("")).isEqualTo(source));
+    }
+
+    @Test
     @DisplayName("webmentions beyond the bounded queue get 503 with Retry-After")
     void webmentionQueueFull() throws Exception {
         sources.createContext("/slow", exchange -> {
