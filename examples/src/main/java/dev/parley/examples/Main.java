@@ -30,7 +30,16 @@ public final class Main {
         }
         DemoServer server = DemoServer.builder().config(config).build();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "parley-demo-shutdown"));
-        server.start();
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            // Almost always the port: say which setting changes it rather than print a stack trace.
+            System.err.println("Cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
+                    + "). Choose another port with -Dparley.port=... or PARLEY_PORT=...");
+            server.close();
+            System.exit(1);
+            return;
+        }
         printWelcome(System.out, config, server);
         server.join();
     }
