@@ -3,7 +3,6 @@ package dev.parley.pingback.xmlrpc.internal;
 import dev.parley.pingback.Fault;
 import dev.parley.pingback.xmlrpc.PingbackParse;
 import dev.parley.pingback.xmlrpc.PingbackRequest;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -104,7 +103,7 @@ public final class PingbackCallReader {
         }
         XMLStreamReader reader;
         try {
-            reader = factory.createXMLStreamReader(new StringReader(((XmlBodyDecoder.Text) decoded).text()));
+            reader = factory.createXMLStreamReader(((XmlBodyDecoder.Text) decoded).reader());
         } catch (XMLStreamException | RuntimeException e) {
             return refuse(Fault.PARSE_ERROR, "request body is not readable XML");
         }

@@ -1,5 +1,7 @@
 package dev.parley.pingback.xmlrpc.internal;
 
+import java.io.CharArrayReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,11 +36,21 @@ public final class XmlBodyDecoder {
     }
 
     /**
-     * The body as text, without a byte order mark.
+     * The body as characters, without a byte order mark. The buffer is the decoder's own, handed over without
+     * a copy: its reader is the only one to look at it.
      *
-     * @param text the characters
+     * @param chars the characters, from its position to its limit
      */
-    public record Text(String text) implements Decoded {
+    public record Text(CharBuffer chars) implements Decoded {
+
+        /**
+         * Returns a reader over the characters.
+         *
+         * @return a new reader
+         */
+        public Reader reader() {
+            return new CharArrayReader(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+        }
     }
 
     /**
@@ -81,20 +93,19 @@ public final class XmlBodyDecoder {
                 }
             }
         }
-        String text;
+        CharBuffer chars;
         try {
-            text = charset.newDecoder()
+            chars = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body, offset, length - offset))
-                    .toString();
+                    .decode(ByteBuffer.wrap(body, offset, length - offset));
         } catch (CharacterCodingException e) {
             return new Undecodable("request body is not valid " + charset.name());
         }
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
+        if (chars.hasRemaining() && chars.get(chars.position()) == '\uFEFF') {
+            chars.position(chars.position() + 1);
         }
-        return new Text(text);
+        return new Text(chars);
     }
 
     private static boolean startsWith(byte[] body, int length, int... prefix) {
