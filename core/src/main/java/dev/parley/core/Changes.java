@@ -41,7 +41,11 @@ final class Changes {
         if (problem != null) {
             return new EditResult.Rejected(problem.code(), problem.field(), problem.message());
         }
-        Comment current = engine.store().find(id).orElseThrow();
+        Optional<Comment> found = engine.store().find(id);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        Comment current = found.get();
         String stripped = text.strip();
         String html = engine.renderer().render(stripped, format);
         Submission submission = new Submission(current.thread(), current.kind(), current.inReplyToId(),
