@@ -43,25 +43,38 @@ final class Mf2Properties {
         return props;
     }
 
-    /** Records the element under each property class it carries that is not yet taken. */
+    /**
+     * Records the element under each property class it carries that is not yet taken. One pass over the
+     * class names: this runs for every element with a hyphenated class inside an h-entry or h-card.
+     */
     void take(Element el, String classes) {
-        if (name == null && ClassTokens.has(classes, "p-name")) {
-            name = el;
+        int n = classes.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && classes.charAt(i) <= ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && classes.charAt(i) > ' ') {
+                i++;
+            }
+            if (i - start > 2 && classes.charAt(start + 1) == '-' || i - start > 3 && classes.charAt(start + 2) == '-') {
+                takeProperty(el, classes.substring(start, i));
+            }
         }
-        if (content == null && ClassTokens.has(classes, "e-content")) {
-            content = el;
-        }
-        if (author == null && (ClassTokens.has(classes, "p-author") || ClassTokens.has(classes, "u-author"))) {
-            author = el;
-        }
-        if (published == null && ClassTokens.has(classes, "dt-published")) {
-            published = el;
-        }
-        if (url == null && ClassTokens.has(classes, "u-url")) {
-            url = el;
-        }
-        if (photo == null && ClassTokens.has(classes, "u-photo")) {
-            photo = el;
+    }
+
+    private void takeProperty(Element el, String property) {
+        switch (property) {
+            case "p-name" -> name = name == null ? el : name;
+            case "e-content" -> content = content == null ? el : content;
+            case "p-author", "u-author" -> author = author == null ? el : author;
+            case "dt-published" -> published = published == null ? el : published;
+            case "u-url" -> url = url == null ? el : url;
+            case "u-photo" -> photo = photo == null ? el : photo;
+            default -> {
+                // Other properties are not extracted.
+            }
         }
     }
 
