@@ -3,7 +3,8 @@ package dev.parley.core.content.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds bare URLs in prose: {@code http://}, {@code https://} and {@code www.} at a word start, up to the
+ * Finds bare URLs in prose: {@code http://} and {@code https://} (in any case) and {@code www.} (lower or
+ * upper case) at a word start, up to the
  * first character that cannot be part of a URL, minus trailing punctuation that belongs to the sentence.
  *
  * <p>A hand-written scanner rather than a regular expression: it runs over every text node of every comment,
@@ -34,46 +35,60 @@ final class BareUrls {
      */
     static @Nullable Match next(String text, int from) {
         int length = text.length();
-        for (int i = from; i < length; i++) {
-            char c = text.charAt(i);
-            if (c != 'h' && c != 'H' && c != 'w' && c != 'W' || i > 0 && !startsWord(text.charAt(i - 1))) {
-                continue;
-            }
-            int prefix;
-            boolean www = false;
-            if (c == 'h' || c == 'H') {
-                if (text.regionMatches(true, i, "https://", 0, 8)) {
-                    prefix = 8;
-                } else if (text.regionMatches(true, i, "http://", 0, 7)) {
-                    prefix = 7;
-                } else {
-                    continue;
-                }
-            } else if (text.regionMatches(true, i, "www.", 0, 4)) {
-                prefix = 4;
-                www = true;
-            } else {
-                continue;
-            }
+        // Candidates are found with String.indexOf, which the JIT vectorizes; most text has none at all.
+        int scheme = schemeCandidate(text, from);
+        int www = wwwCandidate(text, from);
+        while (scheme >= 0 || www >= 0) {
+            boolean isWww = scheme < 0 || www >= 0 && www < scheme;
+            int i = isWww ? www : scheme;
+            int prefix = isWww ? 4 : text.charAt(i + 4) == ':' ? 7 : 8;
             int hostStart = i + prefix;
             // The host is checked before the rest is scanned, so a rejected candidate costs only its host and
             // hostile input cannot make the scan quadratic.
-            if (!(www ? wwwHost(text, hostStart) : schemeHost(text, hostStart))) {
-                continue;
-            }
-            int end = hostStart;
-            while (end < length) {
-                int cp = text.codePointAt(end);
-                if (!isUrlCodePoint(cp)) {
-                    break;
+            boolean valid = (i == 0 || startsWord(text.charAt(i - 1)))
+                    && (isWww ? wwwHost(text, hostStart) : schemeHost(text, hostStart));
+            if (valid) {
+                int end = hostStart;
+                while (end < length) {
+                    int cp = text.codePointAt(end);
+                    if (!isUrlCodePoint(cp)) {
+                        break;
+                    }
+                    end += Character.charCount(cp);
                 }
-                end += Character.charCount(cp);
+                end = trimTrailing(text, i, end);
+                String url = text.substring(i, end);
+                return new Match(i, end, isWww ? "https://" + url : url);
             }
-            end = trimTrailing(text, i, end);
-            String url = text.substring(i, end);
-            return new Match(i, end, www ? "https://" + url : url);
+            if (isWww) {
+                www = wwwCandidate(text, i + 1);
+            } else {
+                scheme = schemeCandidate(text, hostStart);
+            }
         }
         return null;
+    }
+
+    /** Start of the next {@code http://} or {@code https://} (any case) at or after {@code from}, or -1. */
+    private static int schemeCandidate(String text, int from) {
+        int separator = text.indexOf("://", from);
+        while (separator >= 0) {
+            if (separator - 5 >= from && text.regionMatches(true, separator - 5, "https", 0, 5)) {
+                return separator - 5;
+            }
+            if (separator - 4 >= from && text.regionMatches(true, separator - 4, "http", 0, 4)) {
+                return separator - 4;
+            }
+            separator = text.indexOf("://", separator + 3);
+        }
+        return -1;
+    }
+
+    /** Start of the next {@code www.} or {@code WWW.} at or after {@code from}, or -1. */
+    private static int wwwCandidate(String text, int from) {
+        int lower = text.indexOf("www.", from);
+        int upper = text.indexOf("WWW.", from);
+        return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
     }
 
     private static boolean startsWord(char previous) {

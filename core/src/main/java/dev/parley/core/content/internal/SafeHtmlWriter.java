@@ -77,9 +77,8 @@ public final class SafeHtmlWriter {
             Set<String> keys = new HashSet<>();
             for (Attribute attribute : safelist.getEnforcedAttributes(tag)) {
                 keys.add(attribute.getKey());
-                attributes.append(' ').append(attribute.getKey()).append("=\"");
-                escape(attribute.getValue(), attributes, true);
-                attributes.append('"');
+                attributes.append(' ').append(attribute.getKey()).append("=\"")
+                        .append(new HtmlOutput(32).escaped(attribute.getValue(), true)).append('"');
             }
             byTag.put(tag, attributes.toString());
             keysByTag.put(tag, Set.copyOf(keys));
@@ -138,14 +137,14 @@ public final class SafeHtmlWriter {
 
     private final class Visitor implements NodeVisitor {
         private final Element root;
-        private final StringBuilder out;
+        private final HtmlOutput out;
         private final Nesting nesting = new Nesting();
         private boolean[] written = new boolean[32];
         private boolean preJustOpened;
 
         Visitor(Element root, int capacity) {
             this.root = root;
-            this.out = new StringBuilder(capacity);
+            this.out = new HtmlOutput(capacity);
         }
 
         @Override
@@ -161,7 +160,7 @@ public final class SafeHtmlWriter {
                 if (!value.isEmpty()) {
                     preJustOpened = false;
                 }
-                escape(value, out, false);
+                out.escaped(value, false);
             } else if (node instanceof Element element) {
                 if (depth >= written.length) {
                     written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
@@ -213,43 +212,11 @@ public final class SafeHtmlWriter {
                     if (value == null) {
                         continue;
                     }
-                    out.append(' ').append(key).append("=\"");
-                    escape(value, out, true);
-                    out.append('"');
+                    out.append(' ').append(key).append("=\"").escaped(value, true).append('"');
                 }
             }
             out.append(enforced.get(tag)).append('>');
             preJustOpened = "pre".equals(tag);
         }
-    }
-
-    /**
-     * Escapes {@code &}, {@code <}, {@code >}, no-break space and (in attributes) {@code "}; drops C0 controls
-     * other than tab and newline, DEL and the noncharacters U+FFFE and U+FFFF, which have no place in a
-     * comment.
-     */
-    static void escape(String text, StringBuilder out, boolean attribute) {
-        int length = text.length();
-        int run = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= '?' && c < 0x7f || c >= ' ' && c < '?' && c != '&' && c != '<' && c != '>' && c != '"'
-                    || c > 0xa0 && c < '\ufffe') {
-                continue;
-            }
-            @Nullable String replacement;
-            switch (c) {
-                case '&' -> replacement = "&amp;";
-                case '<' -> replacement = "&lt;";
-                case '>' -> replacement = "&gt;";
-                case '\u00a0' -> replacement = "&nbsp;";
-                case '"' -> replacement = attribute ? "&quot;" : "\"";
-                case '\t', '\n' -> replacement = c == '\t' ? "\t" : "\n";
-                default -> replacement = c >= 0x80 && c < 0xa0 ? String.valueOf(c) : "";
-            }
-            out.append(text, run, i).append(replacement);
-            run = i + 1;
-        }
-        out.append(text, run, length);
     }
 }
