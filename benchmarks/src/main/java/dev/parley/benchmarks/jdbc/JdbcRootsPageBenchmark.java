@@ -41,7 +41,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * the first page, one in the middle and one near the end, so the keyset seek is measured where it costs most.
  * {@code approved} reads approved comments only (one index range); {@code approvedOrDeleted} reads the set a
  * thread page shows (approved, and deleted as placeholders), which the store answers with one index range per
- * status, merged.
+ * status, merged; the thread holds no deleted comment, so that second range is read and found empty.
+ *
+ * <p>Seeding uses {@link JdbcCommentStore#insertAll(java.util.Collection)}, the store's batch load, once per
+ * trial; the database is dropped after it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
