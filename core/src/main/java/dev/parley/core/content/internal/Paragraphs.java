@@ -35,17 +35,23 @@ final class Paragraphs {
     /** A container of blocks: its loose text and inline elements are grouped into paragraphs. */
     private static void flow(Element container) {
         Texts.mergeAdjacent(container);
+        List<Node> children = new ArrayList<>(container.childNodes());
+        // Detach everything and attach the result once: jsoup re-indexes siblings on every single removal.
+        container.empty();
+        List<Node> result = new ArrayList<>(children.size());
         List<Node> run = new ArrayList<>();
-        for (Node child : new ArrayList<>(container.childNodes())) {
+        for (Node child : children) {
             if (child instanceof Element element && holdsBlock(element)) {
-                wrap(container, run);
+                wrap(run, result);
                 run.clear();
                 block(element);
+                result.add(element);
             } else {
                 run.add(child);
             }
         }
-        wrap(container, run);
+        wrap(run, result);
+        container.appendChildren(result);
     }
 
     private static boolean holdsBlock(Element element) {
@@ -78,22 +84,14 @@ final class Paragraphs {
         }
     }
 
-    /** Splits a run of inline nodes into paragraphs at blank lines, and puts them where the run was. */
-    private static void wrap(Element container, List<Node> run) {
-        if (run.isEmpty()) {
+    /** Splits a run of detached inline nodes into paragraphs at blank lines, and adds them to {@code result}. */
+    private static void wrap(List<Node> run, List<Node> result) {
+        if (run.isEmpty() || onlySpace(run)) {
             return;
         }
-        if (onlySpace(run)) {
-            for (Node node : run) {
-                node.remove();
-            }
-            return;
-        }
-        int index = run.get(0).siblingIndex();
         List<List<Node>> paragraphs = new ArrayList<>();
         List<Node> current = new ArrayList<>();
         for (Node node : run) {
-            node.remove();
             if (node instanceof TextNode text) {
                 String value = text.getWholeText();
                 int start = 0;
@@ -115,20 +113,14 @@ final class Paragraphs {
             }
         }
         paragraphs.add(current);
-        List<Node> made = new ArrayList<>();
         for (List<Node> nodes : paragraphs) {
             trim(nodes);
             if (!nodes.isEmpty()) {
                 Element p = Texts.paragraph();
-                for (Node node : nodes) {
-                    p.appendChild(node);
-                }
-                made.add(p);
+                p.appendChildren(nodes);
+                lines(p);
+                result.add(p);
             }
-        }
-        container.insertChildren(index, made);
-        for (Node p : made) {
-            lines((Element) p);
         }
     }
 
