@@ -168,7 +168,7 @@ public final class LinkbackRecorder {
         if (protocol == Protocol.WEBMENTION) {
             Optional<Comment> existing = store.findLinkback(post.get().thread(), source);
             if (existing.isPresent()) {
-                return reverify(source, target, existing.get());
+                return reverify(post.get(), source, target, existing.get(), client);
             }
         }
         LinkbackResult result = receiver.receive(protocol, source, target);
@@ -184,8 +184,7 @@ public final class LinkbackRecorder {
         // TrackBack sends its own title, excerpt and blog name; the other protocols take them from the page.
         String title = pingTitle != null && !pingTitle.isBlank() ? pingTitle : verified.title();
         String excerpt = pingExcerpt != null && !pingExcerpt.isBlank() ? pingExcerpt : verified.excerpt();
-        String author = verified.author() != null && verified.author().name() != null ? verified.author().name()
-                : pingBlogName != null && !pingBlogName.isBlank() ? pingBlogName : hostOf(verified.source());
+        String author = authorOf(verified, pingBlogName);
         dev.parley.core.LinkbackResult recorded = comments.recordLinkback(
                 new LinkbackRequest(post.get().thread(), kind, verified.source(), title, excerpt, author, client));
         if (recorded instanceof dev.parley.core.LinkbackResult.Recorded done) {
@@ -199,16 +198,33 @@ public final class LinkbackRecorder {
         return refused(protocol, source, target, Fault.ACCESS_DENIED, rejected.message());
     }
 
-    /** A Webmention for a source already recorded: W3C's update and delete rules. */
-    private Outcome reverify(String source, String target, Comment existing) {
-        Reverification check = receiver.reverify(existing.linkback() == null ? source
-                : existing.linkback().sourceUrl(), target);
+    /** A Webmention for a source already recorded: W3C's update and delete rules, through core. */
+    private Outcome reverify(Post post, String source, String target, Comment existing, ClientContext client) {
+        String stored = existing.linkback() == null ? source : existing.linkback().sourceUrl();
+        Reverification check = receiver.reverify(stored, target);
         if (check instanceof Reverification.NoLongerLinks || check instanceof Reverification.Gone) {
-            comments.delete(existing.id());
+            comments.removeLinkback(post.thread(), stored);
             return refused(Protocol.WEBMENTION, source, target, Fault.SOURCE_HAS_NO_LINK,
                     "the source no longer links to the post; the mention was removed");
         }
+        if (check instanceof Reverification.StillLinks still) {
+            VerifiedLinkback fresh = still.linkback();
+            dev.parley.core.LinkbackResult updated = comments.updateLinkback(new LinkbackRequest(post.thread(),
+                    Kind.WEBMENTION, stored, fresh.title(), fresh.excerpt(), authorOf(fresh, null), client));
+            if (updated instanceof dev.parley.core.LinkbackResult.Recorded recorded) {
+                return new Outcome(Protocol.WEBMENTION, source, target, recorded.comment(), null,
+                        "the mention was updated");
+            }
+        }
+        // Unavailable for now (or an update moderation refused): keep what is there, as the W3C rules say.
         return new Outcome(Protocol.WEBMENTION, source, target, existing, null, "the mention is kept");
+    }
+
+    private static String authorOf(VerifiedLinkback verified, @Nullable String pingBlogName) {
+        if (verified.author() != null && verified.author().name() != null) {
+            return verified.author().name();
+        }
+        return pingBlogName != null && !pingBlogName.isBlank() ? pingBlogName : hostOf(verified.source());
     }
 
     private static Outcome refused(Protocol protocol, String source, String target, Fault fault, String message) {

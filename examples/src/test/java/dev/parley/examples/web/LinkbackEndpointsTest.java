@@ -185,15 +185,17 @@ class LinkbackEndpointsTest {
     }
 
     @Test
-    @DisplayName("a webmention sent again after the source is gone (410) removes the mention")
-    void webmentionDeletedWhenSourceGone() throws Exception {
+    @DisplayName("a webmention sent again updates the mention, and removes it once the source is gone (410)")
+    void webmentionUpdatedThenDeleted() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
-        byte[] html = ("<html><head><title>Soon gone</title></head><body><p>Linking to <a href=\""
-                + demo.postUrl() + "\">the post</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicReference<String> title =
+                new java.util.concurrent.atomic.AtomicReference<>("First title");
         sources.createContext("/ephemeral", exchange -> {
             if (gone.get()) {
                 exchange.sendResponseHeaders(410, -1);
             } else {
+                byte[] html = ("<html><head><title>" + title.get() + "</title></head><body><p>Linking to <a href=\""
+                        + demo.postUrl() + "\">the post</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, html.length);
                 exchange.getResponseBody().write(html);
@@ -208,7 +210,14 @@ class LinkbackEndpointsTest {
                 .isEqualTo(202);
         assertThat(demo.linkbacks.poll(30, TimeUnit.SECONDS).accepted()).isTrue();
         assertThat(linkbacksInApi()).anySatisfy(
-                linkback -> assertThat(linkback.get("source").get("url").asString()).isEqualTo(source));
+                linkback -> assertThat(linkback.get("source").get("title").asString()).isEqualTo("First title"));
+
+        title.set("Second title");
+        assertThat(RunningDemo.postForm(RunningDemo.client(), demo.base() + "/webmention", mention).statusCode())
+                .isEqualTo(202);
+        assertThat(demo.linkbacks.poll(30, TimeUnit.SECONDS).message()).contains("updated");
+        assertThat(linkbacksInApi()).anySatisfy(
+                linkback -> assertThat(linkback.get("source").get("title").asString()).isEqualTo("Second title"));
 
         gone.set(true);
         assertThat(RunningDemo.postForm(RunningDemo.client(), demo.base() + "/webmention", mention).statusCode())
