@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * raw text of {@code script}, {@code style}, {@code textarea} or {@code title} (the parser never makes
  * elements there), and not the inert content of {@code template}. Not thread-safe; one instance per page.
  */
-final class PageScan implements NodeFilter {
+final class PageScan {
 
     /** More matches than this add nothing to extraction; the rest are ignored. */
     private static final int MAX_MATCHES = 16;
@@ -70,12 +67,12 @@ final class PageScan implements NodeFilter {
     static PageScan run(Document doc, String pageUrl, String target) {
         String base = baseFrom(firstBaseInHead(doc), pageUrl);
         PageScan scan = new PageScan(base, target);
-        NodeTraversor.filter(scan, doc);
+        scan.walk(doc);
         // A <base> in the body still sets the base for the whole page; rare enough to pay a second pass.
         String actual = baseFrom(scan.baseElement, pageUrl);
         if (!actual.equals(base)) {
             scan = new PageScan(actual, target);
-            NodeTraversor.filter(scan, doc);
+            scan.walk(doc);
         }
         return scan;
     }
@@ -103,14 +100,38 @@ final class PageScan implements NodeFilter {
         return resolved != null ? resolved : pageUrl;
     }
 
-    @Override
-    public FilterResult head(Node node, int depth) {
-        if (!(node instanceof Element el)) {
-            return FilterResult.CONTINUE;
+    /**
+     * Visits every element in document order without recursion (a hostile nesting depth cannot overflow the
+     * stack), skipping text nodes: only elements carry links and classes.
+     */
+    private void walk(Element root) {
+        Element el = root;
+        while (el != null) {
+            Element child = enter(el) ? el.firstElementChild() : null;
+            if (child != null) {
+                el = child;
+                continue;
+            }
+            while (el != null) {
+                leave(el);
+                if (el == root) {
+                    return;
+                }
+                Element sibling = el.nextElementSibling();
+                if (sibling != null) {
+                    el = sibling;
+                    break;
+                }
+                el = el.parent();
+            }
         }
+    }
+
+    /** Looks at one element; returns whether to visit its children (not for a template's inert content). */
+    private boolean enter(Element el) {
         switch (el.normalName()) {
             case "template":
-                return FilterResult.SKIP_ENTIRELY;
+                return false;
             case "base":
                 if (baseElement == null && el.hasAttr("href")) {
                     baseElement = el;
@@ -140,7 +161,7 @@ final class PageScan implements NodeFilter {
         if (classes.indexOf('-') >= 0) {
             microformats(el, classes);
         }
-        return FilterResult.CONTINUE;
+        return true;
     }
 
     /**
@@ -184,16 +205,14 @@ final class PageScan implements NodeFilter {
         return props != null ? props : Mf2Properties.of(root);
     }
 
-    @Override
-    public FilterResult tail(Node node, int depth) {
+    private void leave(Element el) {
         Root root = roots.peek();
-        if (root != null && root.element() == node) {
+        if (root != null && root.element() == el) {
             roots.pop();
-            if (entries.peek() == node) {
+            if (entries.peek() == el) {
                 entries.pop();
             }
         }
-        return FilterResult.CONTINUE;
     }
 
     private void check(Element el, String attribute) {
