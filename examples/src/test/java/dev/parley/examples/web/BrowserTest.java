@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives a real headless Chromium through the demo: comment, reply to a reply, a held comment approved by the
@@ -57,10 +60,19 @@ class BrowserTest {
     private static String submit(WebElement form, String name, String text) {
         form.findElement(By.name("name")).sendKeys(name);
         form.findElement(By.name("text")).sendKeys(text);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWaitForNextPage(form.findElement(By.cssSelector("button[type=submit]")), form);
         String url = browser.getCurrentUrl();
         assertThat(url).as("redirected to the new comment's fragment").contains("#c-");
         return url.substring(url.indexOf("#c-") + 3);
+    }
+
+    /**
+     * Clicks a submit button and waits until the page it was on is replaced: a click returns before the
+     * POST, redirect and GET are done. The timeout is only a safety net.
+     */
+    private static void clickAndWaitForNextPage(WebElement button, WebElement onOldPage) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(onOldPage));
     }
 
     private static Object pwned() {
@@ -118,10 +130,11 @@ class BrowserTest {
 
         browser.get(demo.base() + "/admin");
         browser.findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/admin/login'] button")).click();
+        WebElement login = browser.findElement(By.cssSelector("form[action='/admin/login']"));
+        clickAndWaitForNextPage(login.findElement(By.tagName("button")), login);
         WebElement row = browser.findElement(By.id("q-" + id));
         assertThat(row.findElement(By.cssSelector("td.reason")).getText()).contains("link");
-        row.findElement(By.cssSelector("button[value='approve-" + id + "']")).click();
+        clickAndWaitForNextPage(row.findElement(By.cssSelector("button[value='approve-" + id + "']")), row);
         assertThat(browser.findElements(By.id("q-" + id))).isEmpty();
 
         browser.get(demo.base() + demo.post().path() + "/comments/" + id);
@@ -141,7 +154,7 @@ class BrowserTest {
         form.findElement(By.name("name")).sendKeys(payload);
         form.findElement(By.name("url")).sendKeys("javascript:window.__pwned=1");
         form.findElement(By.name("text")).sendKeys("<script>window.__pwned=1</script>");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWaitForNextPage(form.findElement(By.cssSelector("button[type=submit]")), form);
 
         // A javascript: website is refused: the form comes back with the input kept, as text.
         WebElement returned = browser.findElement(By.id("respond"));
@@ -155,7 +168,7 @@ class BrowserTest {
         String text = "<script>window.__pwned=1</script> " + payload
                 + " <a href=\"javascript:window.__pwned=1\">click me</a> javascript:window.__pwned=1";
         returned.findElement(By.name("text")).sendKeys(text);
-        returned.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWaitForNextPage(returned.findElement(By.cssSelector("button[type=submit]")), returned);
         String url = browser.getCurrentUrl();
         assertThat(url).contains("#c-");
         WebElement comment = browser.findElement(By.id(url.substring(url.indexOf("#c-") + 1)));
