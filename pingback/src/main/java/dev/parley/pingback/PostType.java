@@ -5,6 +5,8 @@ package dev.parley.pingback;
  * properties that name the target: the source's h-entry has {@code u-in-reply-to}, {@code u-like-of},
  * {@code u-repost-of} or {@code u-bookmark-of} equal to the target URL. Anything else, including every
  * Pingback and TrackBack without microformats, is a {@link #MENTION}.
+ *
+ * <p>Thread-safe (an enum).
  */
 public enum PostType {
     /** The h-entry's {@code u-in-reply-to} is the target: a comment written on another site. */

@@ -3,6 +3,8 @@ package dev.parley.pingback;
 /**
  * The linkback protocol a request arrived by. It decides nothing in verification; it travels with the
  * result so a host can store the kind of linkback and answer in the protocol's own form.
+ *
+ * <p>Thread-safe (an enum).
  */
 public enum Protocol {
     /** Pingback 1.0: an XML-RPC {@code pingback.ping(sourceURI, targetURI)} call. */
