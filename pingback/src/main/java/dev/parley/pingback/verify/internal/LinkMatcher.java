@@ -13,7 +13,13 @@ final class LinkMatcher {
     /** ASCII characters resolution keeps as written; a dot (a dot segment?) needs a look at its neighbour. */
     private static final boolean[] PLAIN = new boolean[128];
 
+    /** Characters the first pass must notice: the fragment, escapes, and what cleaning removes or converts. */
+    private static final boolean[] NOTABLE = new boolean[128];
+
     static {
+        for (char c : "#%\\\t\n\r".toCharArray()) {
+            NOTABLE[c] = true;
+        }
         for (char c = '!'; c < 0x7f; c++) {
             PLAIN[c] = "\"%'.<>\\`{}".indexOf(c) < 0;
         }
@@ -54,15 +60,30 @@ final class LinkMatcher {
 
     /** Returns false only when the reference certainly does not resolve to the target. */
     boolean mayMatch(String reference) {
-        int end = reference.indexOf('#');
-        if (end < 0) {
-            end = reference.length();
+        // One pass finds the fragment and anything cleaning or escaping would change; most characters are plain.
+        int n = reference.length();
+        int end = n;
+        boolean percent = false;
+        boolean cleaned = false;
+        for (int i = 0; i < n; i++) {
+            char c = reference.charAt(i);
+            if (c < 0x80 && !NOTABLE[c]) {
+                continue;
+            }
+            if (c == '#') {
+                end = i;
+                break;
+            }
+            if (c == '%') {
+                percent = true;
+            } else if (c < 0x80) {
+                cleaned = true;
+            }
         }
         if (end == 0) {
             return baseIsTarget;
         }
-        if (reference.charAt(0) <= ' ' || before(reference, '\\', end) || before(reference, '\t', end)
-                || before(reference, '\n', end) || before(reference, '\r', end)) {
+        if (cleaned || reference.charAt(0) <= ' ') {
             // Cleaning would change the reference (a scheme or an authority could appear): no shortcut.
             return true;
         }
@@ -78,7 +99,7 @@ final class LinkMatcher {
         if (reference.charAt(0) == '/' && end > 1 && reference.charAt(1) == '/') {
             return authorityAndPathMayMatch(reference, 2, end);
         }
-        return tailMayMatch(reference, end);
+        return percent || tailMayMatch(reference, end);
     }
 
     /**
@@ -88,10 +109,6 @@ final class LinkMatcher {
      * reference out; reaching an unusual character first sends it to the full resolver.
      */
     private boolean tailMayMatch(String reference, int end) {
-        int percent = reference.indexOf('%');
-        if (percent >= 0 && percent < end) {
-            return true;
-        }
         int j = target.length() - 1;
         for (int i = end - 1; i >= 0; i--, j--) {
             char c = reference.charAt(i);
@@ -112,10 +129,6 @@ final class LinkMatcher {
         return sameOrigin && (reference.charAt(0) != '/' || j == targetPathStart - 1);
     }
 
-    private static boolean before(String s, char c, int end) {
-        int i = s.indexOf(c);
-        return i >= 0 && i < end;
-    }
 
     /** Whether a dot is followed by a plain segment character, so its segment is not "." or "..". */
     private static boolean isNameCharacter(String reference, int index, int end) {

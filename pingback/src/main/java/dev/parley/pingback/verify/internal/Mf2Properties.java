@@ -59,24 +59,31 @@ final class Mf2Properties {
                 i++;
             }
             if (i - start > 2 && classes.charAt(start + 1) == '-' || i - start > 3 && classes.charAt(start + 2) == '-') {
-                takeProperty(el, classes.substring(start, i));
+                takeProperty(el, classes, start, i - start);
             }
         }
     }
 
-    private void takeProperty(Element el, String property) {
-        switch (property) {
-            case "p-name" -> name = name == null ? el : name;
-            case "e-content" -> content = content == null ? el : content;
-            case "p-author", "u-author" -> author = author == null ? el : author;
-            case "dt-published" -> published = published == null ? el : published;
-            case "u-url" -> url = url == null ? el : url;
-            case "u-photo" -> photo = photo == null ? el : photo;
-            default -> {
-                // Other properties are not extracted.
-            }
+    private void takeProperty(Element el, String classes, int start, int length) {
+        if (name == null && is(classes, start, length, "p-name")) {
+            name = el;
+        } else if (content == null && is(classes, start, length, "e-content")) {
+            content = el;
+        } else if (author == null && (is(classes, start, length, "p-author") || is(classes, start, length, "u-author"))) {
+            author = el;
+        } else if (published == null && is(classes, start, length, "dt-published")) {
+            published = el;
+        } else if (url == null && is(classes, start, length, "u-url")) {
+            url = el;
+        } else if (photo == null && is(classes, start, length, "u-photo")) {
+            photo = el;
         }
     }
+
+    private static boolean is(String classes, int start, int length, String property) {
+        return length == property.length() && classes.startsWith(property, start);
+    }
+
 
     /** The next node in document order after the subtree of {@code node}, staying inside {@code root}. */
     static @Nullable Node next(Node node, Node root) {

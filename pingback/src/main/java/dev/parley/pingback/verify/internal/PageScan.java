@@ -31,7 +31,7 @@ final class PageScan {
     private final LinkMatcher matcher;
     private final ArrayDeque<Element> entries = new ArrayDeque<>();
     private final ArrayDeque<Root> roots = new ArrayDeque<>();
-    private final Map<Element, Mf2Properties> properties = new IdentityHashMap<>(64);
+    private final Map<Element, Mf2Properties> properties = new IdentityHashMap<>(256);
     final List<Match> matches = new ArrayList<>();
     @Nullable Element baseElement;
     @Nullable Element title;
