@@ -6,7 +6,6 @@ import dev.parley.storage.CommentId;
 import dev.parley.storage.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ final class PageAssembler {
     }
 
     static List<ThreadNode> assemble(List<Comment> roots, List<Comment> replies, Visibility visibility) {
-        Map<CommentId, ThreadNode> nodes = new HashMap<>(capacity(roots.size() + replies.size()));
+        Index nodes = new Index(roots.size() + replies.size());
         List<ThreadNode> page = new ArrayList<>(roots.size());
         List<ThreadNode> deleted = null;
         for (Comment root : roots) {
@@ -85,7 +84,7 @@ final class PageAssembler {
     }
 
     /** Attaches replies listed before their parent; the rest have no visible parent and stay hidden. */
-    private static @Nullable List<ThreadNode> attachEarly(List<Comment> early, Map<CommentId, ThreadNode> nodes,
+    private static @Nullable List<ThreadNode> attachEarly(List<Comment> early, Index nodes,
             @Nullable List<ThreadNode> deleted) {
         Set<ThreadNode> touched = new HashSet<>();
         boolean progress = true;
@@ -148,7 +147,54 @@ final class PageAssembler {
                 .build();
     }
 
-    private static int capacity(int size) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) (size / 0.75f) + 1);
+    /**
+     * Nodes by comment id: open addressing with linear probing, keys and values side by side in one array, at
+     * most half full. A parent lookup then touches one slot pair instead of a bucket and a separate entry
+     * object, which is most of the assembly's cost on a large page. Insert-only, single-threaded, non-null keys.
+     */
+    private static final class Index {
+        private final Object[] slots;
+        private final int shift;
+
+        Index(int expected) {
+            int bits = 2;
+            while ((1 << bits) < 2L * Math.max(expected, 1)) {
+                bits++;
+            }
+            slots = new Object[2 << bits];
+            shift = 32 - bits;
+        }
+
+        private int slot(CommentId key) {
+            return (key.hashCode() * 0x9E3779B9) >>> shift;
+        }
+
+        @Nullable ThreadNode get(@Nullable CommentId key) {
+            if (key == null) {
+                return null;
+            }
+            int mask = (slots.length >> 1) - 1;
+            for (int i = slot(key); ; i = (i + 1) & mask) {
+                Object k = slots[2 * i];
+                if (k == null) {
+                    return null;
+                }
+                if (k == key || k.equals(key)) {
+                    return (ThreadNode) slots[2 * i + 1];
+                }
+            }
+        }
+
+        void put(CommentId key, ThreadNode value) {
+            int mask = (slots.length >> 1) - 1;
+            for (int i = slot(key); ; i = (i + 1) & mask) {
+                Object k = slots[2 * i];
+                if (k == null || k == key || k.equals(key)) {
+                    slots[2 * i] = key;
+                    slots[2 * i + 1] = value;
+                    return;
+                }
+            }
+        }
     }
 }

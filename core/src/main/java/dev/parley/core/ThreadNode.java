@@ -99,7 +99,6 @@ public final class ThreadNode {
     /** Appends a reply; a visible reply makes every deleted ancestor worth keeping as a placeholder. */
     void addReply(ThreadNode reply) {
         reply.parent = this;
-        replies = null;
         reply.olderSibling = newestReply;
         newestReply = reply;
         replyCount++;
