@@ -83,7 +83,16 @@ final class HtmlOutput {
     }
 
     private static boolean special(char c) {
-        return c < ' ' || c == '&' || c == '<' || c == '>' || c == '"' || c >= 0x7f && c <= 0xa0 || c >= '\ufffe';
+        return c < SPECIAL.length ? SPECIAL[c] : c >= '\ufffe';
+    }
+
+    // A table for the low range: one load per character instead of a chain of comparisons.
+    private static final boolean[] SPECIAL = new boolean[0xa1];
+
+    static {
+        for (char c = 0; c < SPECIAL.length; c++) {
+            SPECIAL[c] = c < ' ' || c == '&' || c == '<' || c == '>' || c == '"' || c >= 0x7f;
+        }
     }
 
     private void ensure(int more) {

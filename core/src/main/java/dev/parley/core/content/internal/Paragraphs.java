@@ -196,39 +196,37 @@ final class Paragraphs {
         }
     }
 
-    /** Replaces newlines in a text node; returns how many nodes now stand where it stood. */
+    /**
+     * Replaces newlines in a text node; returns how many nodes now stand where it stood. Only the whitespace
+     * runs that hold a newline change, so the text between them is copied in bulk rather than per character.
+     */
     private static int breakLines(TextNode node, Element parent) {
         String text = node.getWholeText();
-        if (text.indexOf('\n') < 0) {
+        int newline = text.indexOf('\n');
+        if (newline < 0) {
             return 1;
         }
+        int length = text.length();
         List<Node> replacement = new ArrayList<>();
-        StringBuilder kept = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (!Texts.isSpace(c)) {
-                kept.append(c);
-                i++;
-                continue;
+        int done = 0;
+        while (newline >= 0) {
+            int start = newline;
+            while (start > done && Texts.isSpace(text.charAt(start - 1))) {
+                start--;
             }
-            int end = endOfSpace(text, i);
-            if (!holdsNewline(text, i, end)) {
-                kept.append(text, i, end);
-            } else {
-                boolean edge = i == 0 && startsAtEdge(node, parent) || end == text.length() && endsAtEdge(node, parent);
-                if (!edge) {
-                    if (kept.length() > 0) {
-                        replacement.add(new TextNode(kept.toString()));
-                        kept.setLength(0);
-                    }
-                    replacement.add(Texts.lineBreak());
-                }
+            int end = endOfSpace(text, newline);
+            if (start > done) {
+                replacement.add(new TextNode(text.substring(done, start)));
             }
-            i = end;
+            boolean edge = start == 0 && startsAtEdge(node, parent) || end == length && endsAtEdge(node, parent);
+            if (!edge) {
+                replacement.add(Texts.lineBreak());
+            }
+            done = end;
+            newline = text.indexOf('\n', end);
         }
-        if (kept.length() > 0) {
-            replacement.add(new TextNode(kept.toString()));
+        if (done < length) {
+            replacement.add(new TextNode(text.substring(done)));
         }
         Texts.replace(node, replacement);
         return replacement.size();

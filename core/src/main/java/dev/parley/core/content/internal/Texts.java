@@ -71,9 +71,12 @@ final class Texts {
 
     /** Puts {@code replacement} where {@code node} is, and removes {@code node}. */
     static void replace(Node node, List<Node> replacement) {
-        for (Node added : replacement) {
-            node.before(added);
+        // One insertion for the lot: jsoup re-indexes the siblings after each single one.
+        Element parent = (Element) node.parentNode();
+        if (parent == null) {
+            throw new IllegalStateException("node to replace has no parent");
         }
+        parent.insertChildren(node.siblingIndex(), replacement);
         node.remove();
     }
 
