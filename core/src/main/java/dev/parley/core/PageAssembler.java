@@ -5,24 +5,23 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Status;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Nests a page's roots and replies, as the store returns them, into {@link ThreadNode}s in linear time:
- * one map put, one map get and one node per comment, no sorting (replies arrive oldest first, so replies are
- * linked in order), and placeholders settled from the deleted comments alone: a visible reply marks its
- * deleted ancestors as it is linked, so no second pass over the tree is needed.
+ * Nests a page's roots and replies, as the store returns them, in linear time and compact arrays: every
+ * visible comment gets a position, an open-addressing table maps ids to positions (one put and one get per
+ * comment), and each comment's replies become a run of positions in one shared array, in list order, which
+ * is oldest first (the store's order, ties included), so nothing is sorted. {@link ThreadNode}s are views
+ * made when a reply list is first read.
+ *
+ * <p>A deleted comment stays, as a placeholder, exactly when a visible comment hangs below it: every visible
+ * reply marks its deleted ancestors once, so that is linear too. A reply whose parent is hidden (spam,
+ * someone else's held comment, purged) is hidden with its whole subtree.
  */
 final class PageAssembler {
-
-    private static final Comparator<ThreadNode> OLDEST_FIRST = Comparator
-            .comparing((ThreadNode n) -> n.comment().createdAt())
-            .thenComparing(n -> n.comment().id());
 
     /** Who may see which held comment. */
     record Visibility(boolean moderator, Set<CommentId> ownIds, @Nullable String userId) {
@@ -43,98 +42,115 @@ final class PageAssembler {
     }
 
     static List<ThreadNode> assemble(List<Comment> roots, List<Comment> replies, Visibility visibility) {
-        Index nodes = new Index(roots.size() + replies.size());
-        List<ThreadNode> page = new ArrayList<>(roots.size());
-        List<ThreadNode> deleted = null;
+        int capacity = roots.size() + replies.size();
+        Comment[] comments = new Comment[capacity];
+        int rootCount = 0;
         for (Comment root : roots) {
             if (visibility.shows(root)) {
-                ThreadNode node = new ThreadNode(root);
-                nodes.put(root.id(), node);
-                page.add(node);
-                if (!node.live()) {
-                    deleted = add(deleted, node);
+                comments[rootCount++] = root;
+            }
+        }
+        int count = rootCount;
+        for (Comment reply : replies) {
+            if (visibility.shows(reply)) {
+                comments[count++] = reply;
+            }
+        }
+        Index index = new Index(count);
+        for (int i = 0; i < count; i++) {
+            index.put(comments[i].id(), i);
+        }
+        // Replies may precede their parent on a timestamp tie, so parents are resolved once all are indexed.
+        int[] parent = new int[count];
+        int[] offsets = new int[count + 1];
+        boolean[] live = new boolean[count];
+        for (int i = 0; i < rootCount; i++) {
+            parent[i] = -1;
+            live[i] = comments[i].status() != Status.DELETED;
+        }
+        for (int i = rootCount; i < count; i++) {
+            int p = index.get(comments[i].parentId());
+            parent[i] = p;
+            if (p >= 0) {
+                offsets[p + 1]++;
+            }
+            live[i] = comments[i].status() != Status.DELETED;
+        }
+        for (int i = 0; i < count; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        int[] children = new int[Math.max(offsets[count], 0)];
+        int[] fill = offsets.clone();
+        for (int i = rootCount; i < count; i++) {
+            int p = parent[i];
+            if (p >= 0) {
+                children[fill[p]++] = i;
+            }
+            if (live[i]) {
+                for (int up = p; up >= 0 && !live[up]; up = parent[up]) {
+                    live[up] = true;
                 }
             }
         }
-        List<Comment> early = null;
-        for (Comment reply : replies) {
-            if (!visibility.shows(reply)) {
-                continue;
+        Tree tree = new Tree(comments, offsets, children, live);
+        List<ThreadNode> page = new ArrayList<>(rootCount);
+        for (int i = 0; i < rootCount; i++) {
+            if (live[i]) {
+                page.add(tree.node(i));
             }
-            ThreadNode parent = nodes.get(reply.parentId());
-            if (parent == null) {
-                // Its parent is hidden, purged, or comes later in the list (same timestamp, larger id).
-                early = add(early, reply);
-                continue;
-            }
-            ThreadNode node = new ThreadNode(reply);
-            parent.addReply(node);
-            nodes.put(reply.id(), node);
-            if (!node.live()) {
-                deleted = add(deleted, node);
-            }
-        }
-        if (early != null) {
-            deleted = attachEarly(early, nodes, deleted);
-        }
-        if (deleted != null) {
-            prune(deleted, page);
         }
         return page;
     }
 
-    /** Attaches replies listed before their parent; the rest have no visible parent and stay hidden. */
-    private static @Nullable List<ThreadNode> attachEarly(List<Comment> early, Index nodes,
-            @Nullable List<ThreadNode> deleted) {
-        Set<ThreadNode> touched = new HashSet<>();
-        boolean progress = true;
-        while (progress && !early.isEmpty()) {
-            progress = false;
-            for (int i = 0; i < early.size(); i++) {
-                Comment reply = early.get(i);
-                ThreadNode parent = nodes.get(reply.parentId());
-                if (parent != null) {
-                    ThreadNode node = new ThreadNode(reply);
-                    parent.addReply(node);
-                    touched.add(parent);
-                    nodes.put(reply.id(), node);
-                    if (!node.live()) {
-                        deleted = add(deleted, node);
-                    }
-                    early.remove(i--);
-                    progress = true;
+    /** A page's comments and nesting as positions; the nodes read it. Immutable once built. */
+    static final class Tree {
+        private final Comment[] comments;
+        private final int[] offsets;
+        private final int[] children;
+        private final boolean[] live;
+
+        Tree(Comment[] comments, int[] offsets, int[] children, boolean[] live) {
+            this.comments = comments;
+            this.offsets = offsets;
+            this.children = children;
+            this.live = live;
+        }
+
+        ThreadNode node(int i) {
+            Comment comment = comments[i];
+            return new ThreadNode(comment.status() == Status.DELETED ? blank(comment) : comment, this, i);
+        }
+
+        /** The visible replies of position {@code i}, oldest first. */
+        ThreadNode[] replies(int i) {
+            int from = offsets[i];
+            int to = offsets[i + 1];
+            int visible = 0;
+            for (int k = from; k < to; k++) {
+                if (live[children[k]]) {
+                    visible++;
                 }
             }
-        }
-        for (ThreadNode parent : touched) {
-            List<ThreadNode> ordered = new ArrayList<>(parent.replies());
-            ordered.sort(OLDEST_FIRST);
-            parent.relinkReplies(ordered);
-        }
-        return deleted;
-    }
-
-    /** Drops deleted comments with no visible reply below them and blanks the ones kept as placeholders. */
-    private static void prune(List<ThreadNode> deleted, List<ThreadNode> page) {
-        boolean rootsDropped = false;
-        for (ThreadNode node : deleted) {
-            if (node.live()) {
-                node.replaceComment(blank(node.comment()));
-            } else if (node.parent() != null) {
-                node.parent().removeReply(node);
-            } else {
-                rootsDropped = true;
+            ThreadNode[] nodes = new ThreadNode[visible];
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                if (live[children[k]]) {
+                    nodes[n++] = node(children[k]);
+                }
             }
+            return nodes;
         }
-        if (rootsDropped) {
-            page.removeIf(root -> !root.live());
-        }
-    }
 
-    private static <T> List<T> add(@Nullable List<T> list, T item) {
-        List<T> target = list == null ? new ArrayList<>() : list;
-        target.add(item);
-        return target;
+        /** Counts position {@code i} and every visible position below it. */
+        int size(int i) {
+            int size = 1;
+            for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+                if (live[children[k]]) {
+                    size += size(children[k]);
+                }
+            }
+            return size;
+        }
     }
 
     static Comment blank(Comment deleted) {
@@ -148,50 +164,51 @@ final class PageAssembler {
     }
 
     /**
-     * Nodes by comment id: open addressing with linear probing, keys and values side by side in one array, at
-     * most half full. A parent lookup then touches one slot pair instead of a bucket and a separate entry
-     * object, which is most of the assembly's cost on a large page. Insert-only, single-threaded, non-null keys.
+     * Positions by comment id: open addressing with linear probing, at most half full; keys in one array and
+     * positions in another at the same slot. Insert-only, single-threaded.
      */
     private static final class Index {
-        private final Object[] slots;
+        private final Object[] keys;
+        private final int[] positions;
         private final int shift;
+        private final int mask;
 
         Index(int expected) {
             int bits = 2;
-            while ((1 << bits) < 2L * Math.max(expected, 1)) {
+            while ((1L << bits) < 2L * Math.max(expected, 1)) {
                 bits++;
             }
-            slots = new Object[2 << bits];
+            keys = new Object[1 << bits];
+            positions = new int[1 << bits];
             shift = 32 - bits;
+            mask = (1 << bits) - 1;
         }
 
         private int slot(CommentId key) {
             return (key.hashCode() * 0x9E3779B9) >>> shift;
         }
 
-        @Nullable ThreadNode get(@Nullable CommentId key) {
+        int get(@Nullable CommentId key) {
             if (key == null) {
-                return null;
+                return -1;
             }
-            int mask = (slots.length >> 1) - 1;
             for (int i = slot(key); ; i = (i + 1) & mask) {
-                Object k = slots[2 * i];
+                Object k = keys[i];
                 if (k == null) {
-                    return null;
+                    return -1;
                 }
                 if (k == key || k.equals(key)) {
-                    return (ThreadNode) slots[2 * i + 1];
+                    return positions[i];
                 }
             }
         }
 
-        void put(CommentId key, ThreadNode value) {
-            int mask = (slots.length >> 1) - 1;
+        void put(CommentId key, int position) {
             for (int i = slot(key); ; i = (i + 1) & mask) {
-                Object k = slots[2 * i];
+                Object k = keys[i];
                 if (k == null || k == key || k.equals(key)) {
-                    slots[2 * i] = key;
-                    slots[2 * i + 1] = value;
+                    keys[i] = key;
+                    positions[i] = position;
                     return;
                 }
             }

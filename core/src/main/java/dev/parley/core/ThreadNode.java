@@ -13,24 +13,18 @@ import org.jspecify.annotations.Nullable;
  * id, thread, position and times, but its text, html and author are blanked ({@code "[deleted]"}), so a
  * host cannot show removed content by mistake.
  *
- * <p>Unmodifiable once the page is returned, and thread-safe to read.
+ * <p>Unmodifiable, and thread-safe to read.
  */
 public final class ThreadNode {
 
     /** The author name a placeholder shows. */
     public static final String DELETED_NAME = "[deleted]";
 
-    private static final ThreadNode[] NO_REPLIES = new ThreadNode[0];
-
-    // Replies are linked newest first while the page is assembled (no list per node, and linking touches only
-    // the parent, so assembly allocates one object per comment) and turned into an immutable list, oldest
-    // first, on first read. A racing first read builds equal lists; List.of publishes them safely.
-    private Comment comment;
-    private @Nullable ThreadNode parent;
-    private @Nullable ThreadNode newestReply;
-    private @Nullable ThreadNode olderSibling;
-    private int replyCount;
-    private boolean live;
+    private final Comment comment;
+    private final PageAssembler.@Nullable Tree tree;
+    private final int position;
+    // Nodes are views of the page's compact tree, made when a reply list is first read. A racing first read
+    // builds equal lists; List.of publishes its contents safely through final fields.
     private @Nullable List<ThreadNode> replies;
 
     /**
@@ -41,7 +35,15 @@ public final class ThreadNode {
      */
     public ThreadNode(Comment comment) {
         this.comment = Objects.requireNonNull(comment, "comment must not be null");
-        this.live = comment.status() != Status.DELETED;
+        this.tree = null;
+        this.position = -1;
+        this.replies = List.of();
+    }
+
+    ThreadNode(Comment comment, PageAssembler.Tree tree, int position) {
+        this.comment = comment;
+        this.tree = tree;
+        this.position = position;
     }
 
     /**
@@ -61,12 +63,7 @@ public final class ThreadNode {
     public List<ThreadNode> replies() {
         List<ThreadNode> list = replies;
         if (list == null) {
-            ThreadNode[] array = replyCount == 0 ? NO_REPLIES : new ThreadNode[replyCount];
-            int i = replyCount;
-            for (ThreadNode reply = newestReply; reply != null; reply = reply.olderSibling) {
-                array[--i] = reply;
-            }
-            list = List.of(array);
+            list = List.of(tree.replies(position));
             replies = list;
         }
         return list;
@@ -87,70 +84,11 @@ public final class ThreadNode {
      * @return the size of the subtree, 1 or more
      */
     public int size() {
-        int size = 1;
-        for (ThreadNode reply = newestReply; reply != null; reply = reply.olderSibling) {
-            size += reply.size();
-        }
-        return size;
-    }
-
-    // Assembly hooks for PageAssembler: used while the page is built, never after it is returned.
-
-    /** Appends a reply; a visible reply makes every deleted ancestor worth keeping as a placeholder. */
-    void addReply(ThreadNode reply) {
-        reply.parent = this;
-        reply.olderSibling = newestReply;
-        newestReply = reply;
-        replyCount++;
-        if (reply.live) {
-            for (ThreadNode up = this; up != null && !up.live; up = up.parent) {
-                up.live = true;
-            }
-        }
-    }
-
-    /** Unlinks a reply (a deleted one nothing visible hangs under). */
-    void removeReply(ThreadNode reply) {
-        replies = null;
-        ThreadNode newer = null;
-        for (ThreadNode at = newestReply; at != null; newer = at, at = at.olderSibling) {
-            if (at == reply) {
-                if (newer == null) {
-                    newestReply = at.olderSibling;
-                } else {
-                    newer.olderSibling = at.olderSibling;
-                }
-                at.olderSibling = null;
-                replyCount--;
-                return;
-            }
-        }
-    }
-
-    /** Re-links the replies in the given order, after replies arrived before their parent. */
-    void relinkReplies(List<ThreadNode> ordered) {
-        replies = null;
-        newestReply = null;
-        for (ThreadNode reply : ordered) {
-            reply.olderSibling = newestReply;
-            newestReply = reply;
-        }
-    }
-
-    boolean live() {
-        return live;
-    }
-
-    @Nullable ThreadNode parent() {
-        return parent;
-    }
-
-    void replaceComment(Comment blanked) {
-        comment = blanked;
+        return tree == null ? 1 : tree.size(position);
     }
 
     @Override
     public String toString() {
-        return "ThreadNode[" + comment.id() + (placeholder() ? ", placeholder" : "") + ", replies=" + replyCount + "]";
+        return "ThreadNode[" + comment.id() + (placeholder() ? ", placeholder" : "") + "]";
     }
 }
