@@ -4,8 +4,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
- * The rendering steps in their fixed order: build or parse the tree, normalize it, transform it (paragraphs,
- * links), and sanitize it last with the {@link SafeHtmlWriter}. Immutable and thread-safe.
+ * The rendering steps in their fixed order: build or parse the tree, normalize it, add paragraphs, and write
+ * it with the {@link SafeHtmlWriter}, which links bare URLs as it writes the text. Linking in the writer
+ * spares a walk of the tree and a node per link; the links it adds pass the same safelist checks as any other
+ * element, so the sanitizer still has the last word on everything emitted. Immutable and thread-safe.
  */
 public final class Pipeline {
 
@@ -33,8 +35,7 @@ public final class Pipeline {
     public String plainText(String text) {
         Element body = Texts.body();
         PlainText.build(lineFeeds(text), body);
-        Autolinker.link(body);
-        return writer.write(body, text.length());
+        return writer.write(body, text.length(), true);
     }
 
     /**
@@ -49,10 +50,7 @@ public final class Pipeline {
         if (htmlParagraphs) {
             Paragraphs.apply(body);
         }
-        if (htmlLinks) {
-            Autolinker.link(body);
-        }
-        return writer.write(body, html.length());
+        return writer.write(body, html.length(), htmlLinks);
     }
 
     private static String lineFeeds(String text) {

@@ -130,9 +130,29 @@ public final class SafeHtmlWriter {
      * @return the sanitized HTML
      */
     public String write(Element root, int expectedLength) {
-        Visitor visitor = new Visitor(root, expectedLength + expectedLength / 8 + 64);
+        return write(root, expectedLength, false);
+    }
+
+    /**
+     * Writes the allowed content of {@code root}'s children, optionally linking bare URLs in its text as it
+     * goes (outside {@code a}, {@code pre} and {@code code}, as {@link BareUrls} finds them). A link added this
+     * way passes the same checks as a link in the tree: the safelist must allow {@code a} there, the target
+     * must pass {@link UrlPolicy}, and the enforced attributes are added; a URL that fails stays text.
+     * Adjacent text nodes are read as one text, so a URL split by an unwrapped element is still found.
+     *
+     * @param root the container (not written itself)
+     * @param expectedLength a guess at the output length, such as the input length
+     * @param linkBareUrls whether to link bare URLs in text
+     * @return the sanitized HTML
+     */
+    public String write(Element root, int expectedLength, boolean linkBareUrls) {
+        Visitor visitor = new Visitor(root, expectedLength + expectedLength / 8 + 64, linkBareUrls);
         NodeTraversor.traverse(visitor, root);
         return visitor.out.toString();
+    }
+
+    private static boolean skipsLinking(String tag) {
+        return "a".equals(tag) || "pre".equals(tag) || "code".equals(tag);
     }
 
     private final class Visitor implements NodeVisitor {
@@ -140,11 +160,17 @@ public final class SafeHtmlWriter {
         private final HtmlOutput out;
         private final Nesting nesting = new Nesting();
         private boolean[] written = new boolean[32];
+        private final boolean linkBareUrls;
         private boolean preJustOpened;
+        /** Open elements, written or not, in which text is never linked: {@code a}, {@code pre}, {@code code}. */
+        private int unlinkable;
+        /** Text nodes already written as part of the text node before them. */
+        private int joinedTexts;
 
-        Visitor(Element root, int capacity) {
+        Visitor(Element root, int capacity, boolean linkBareUrls) {
             this.root = root;
             this.out = new HtmlOutput(capacity);
+            this.linkBareUrls = linkBareUrls;
         }
 
         @Override
@@ -153,6 +179,14 @@ public final class SafeHtmlWriter {
                 return;
             }
             if (node instanceof TextNode text) {
+                if (joinedTexts > 0) {
+                    joinedTexts--;
+                    return;
+                }
+                if (linkBareUrls && unlinkable == 0) {
+                    linked(text);
+                    return;
+                }
                 String value = text.getWholeText();
                 if (preJustOpened && !value.isEmpty() && value.charAt(0) == '\n') {
                     out.append('\n');
@@ -166,6 +200,9 @@ public final class SafeHtmlWriter {
                     written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
                 }
                 String tag = element.normalName();
+                if (skipsLinking(tag)) {
+                    unlinkable++;
+                }
                 @Nullable String href = null;
                 boolean write = (tags.contains(tag) || safelist.isSafeTag(tag)) && nesting.admits(tag);
                 if (write && "a".equals(tag)) {
@@ -182,9 +219,15 @@ public final class SafeHtmlWriter {
 
         @Override
         public void tail(Node node, int depth) {
-            if (node != root && node instanceof Element element && written[depth]) {
+            if (node == root || !(node instanceof Element element)) {
+                return;
+            }
+            String tag = element.normalName();
+            if (skipsLinking(tag)) {
+                unlinkable--;
+            }
+            if (written[depth]) {
                 nesting.pop();
-                String tag = element.normalName();
                 preJustOpened = false;
                 if (!"br".equals(tag)) {
                     out.append("</").append(tag).append('>');
@@ -192,9 +235,52 @@ public final class SafeHtmlWriter {
             }
         }
 
-        private void startTag(String tag, Element element, @Nullable String href) {
+        /**
+         * Writes a text node and the text nodes right after it as one text, linking the bare URLs in it. Never
+         * inside {@code pre}, so the newline rule for {@code pre} does not apply.
+         */
+        private void linked(TextNode first) {
+            String value = first.getWholeText();
+            Node next = first.nextSibling();
+            if (next instanceof TextNode) {
+                StringBuilder joined = new StringBuilder(value);
+                while (next instanceof TextNode following) {
+                    joined.append(following.getWholeText());
+                    joinedTexts++;
+                    next = following.nextSibling();
+                }
+                value = joined.toString();
+            }
+            if (!value.isEmpty()) {
+                preJustOpened = false;
+            }
+            int done = 0;
+            for (BareUrls.Match match = BareUrls.next(value, 0); match != null; match = BareUrls.next(value, done)) {
+                out.escaped(value.substring(done, match.start()), false);
+                String text = value.substring(match.start(), match.end());
+                // The same decisions as for an a element in the tree: the safelist, the nesting, the URL check.
+                @Nullable String href = (tags.contains("a") || safelist.isSafeTag("a")) && nesting.admits("a")
+                        ? url("a", "href", match.href()) : null;
+                if (href == null) {
+                    out.escaped(text, false);
+                } else {
+                    startTag("a", null, href);
+                    out.escaped(text, false).append("</a>");
+                    preJustOpened = false;
+                }
+                done = match.end();
+            }
+            out.escaped(done == 0 ? value : value.substring(done), false);
+        }
+
+        /** Writes a start tag; {@code element} is null for a link this writer adds, whose only attribute is its target. */
+        private void startTag(String tag, @Nullable Element element, @Nullable String href) {
             out.append('<').append(tag);
-            if (element.attributesSize() > 0) {
+            if (element == null) {
+                if (href != null) {
+                    out.append(" href=\"").escaped(href, true).append('"');
+                }
+            } else if (element.attributesSize() > 0) {
                 for (Attribute attribute : element.attributes()) {
                     String key = attribute.getKey();
                     if (enforcedKeys.get(tag).contains(key)) {

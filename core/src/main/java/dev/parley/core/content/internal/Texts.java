@@ -15,7 +15,6 @@ final class Texts {
     // an element cost more than parsing one. Tags are never changed after lookup, so sharing them is safe.
     private static final Tag P = Tag.valueOf("p");
     private static final Tag BR = Tag.valueOf("br");
-    private static final Tag A = Tag.valueOf("a");
     private static final Tag BODY = Tag.valueOf("body");
 
     private Texts() {
@@ -26,7 +25,7 @@ final class Texts {
      * element used to be; a URL or a blank line across that seam must still be seen as one.
      */
     static void mergeAdjacent(Element element) {
-        if (!hasAdjacentText(element.childNodes())) {
+        if (!hasAdjacentText(element)) {
             return;
         }
         @Nullable TextNode previous = null;
@@ -51,10 +50,11 @@ final class Texts {
         flush(previous, joined);
     }
 
-    private static boolean hasAdjacentText(List<Node> children) {
+    private static boolean hasAdjacentText(Element element) {
+        // By index: this runs on every element of every pass, and an iterator over childNodes() is a wrapper.
         boolean previousIsText = false;
-        for (Node child : children) {
-            boolean isText = child instanceof TextNode;
+        for (int i = 0, count = element.childNodeSize(); i < count; i++) {
+            boolean isText = element.childNode(i) instanceof TextNode;
             if (isText && previousIsText) {
                 return true;
             }
@@ -88,11 +88,6 @@ final class Texts {
     /** Returns a new {@code br}. */
     static Element lineBreak() {
         return new Element(BR, "");
-    }
-
-    /** Returns a new link to {@code href}, without content. */
-    static Element link(String href) {
-        return new Element(A, "").attr("href", href);
     }
 
     /** Returns a new, empty {@code body}, detached from any document. */
