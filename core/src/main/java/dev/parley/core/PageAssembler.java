@@ -56,9 +56,9 @@ final class PageAssembler {
                 comments[count++] = reply;
             }
         }
-        Index index = new Index(count);
+        Index index = new Index(comments, count);
         for (int i = 0; i < count; i++) {
-            index.put(comments[i].id(), i);
+            index.put(i);
         }
         // Replies may precede their parent on a timestamp tie, so parents are resolved once all are indexed.
         int[] parent = new int[count];
@@ -164,51 +164,57 @@ final class PageAssembler {
     }
 
     /**
-     * Positions by comment id: open addressing with linear probing, at most half full; keys in one array and
-     * positions in another at the same slot. Insert-only, single-threaded.
+     * Positions by comment id: open addressing with linear probing, at most half full, each slot one
+     * {@code long} holding the id's hash (high half) and position + 1 (low half; 0 is empty). An insert touches
+     * one slot; a lookup compares hashes in the slot and reads the id only on a hash match. Insert-only,
+     * single-threaded.
      */
     private static final class Index {
-        private final Object[] keys;
-        private final int[] positions;
+        private final long[] slots;
+        private final Comment[] comments;
         private final int shift;
         private final int mask;
 
-        Index(int expected) {
+        Index(Comment[] comments, int expected) {
             int bits = 2;
             while ((1L << bits) < 2L * Math.max(expected, 1)) {
                 bits++;
             }
-            keys = new Object[1 << bits];
-            positions = new int[1 << bits];
-            shift = 32 - bits;
-            mask = (1 << bits) - 1;
-        }
-
-        private int slot(CommentId key) {
-            return (key.hashCode() * 0x9E3779B9) >>> shift;
+            this.slots = new long[1 << bits];
+            this.comments = comments;
+            this.shift = 32 - bits;
+            this.mask = (1 << bits) - 1;
         }
 
         int get(@Nullable CommentId key) {
             if (key == null) {
                 return -1;
             }
-            for (int i = slot(key); ; i = (i + 1) & mask) {
-                Object k = keys[i];
-                if (k == null) {
+            int hash = key.hashCode();
+            for (int i = (hash * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
+                long entry = slots[i];
+                if (entry == 0) {
                     return -1;
                 }
-                if (k == key || k.equals(key)) {
-                    return positions[i];
+                if ((int) (entry >>> 32) == hash) {
+                    int position = (int) entry - 1;
+                    CommentId id = comments[position].id();
+                    if (id == key || id.equals(key)) {
+                        return position;
+                    }
                 }
             }
         }
 
-        void put(CommentId key, int position) {
-            for (int i = slot(key); ; i = (i + 1) & mask) {
-                Object k = keys[i];
-                if (k == null || k == key || k.equals(key)) {
-                    keys[i] = key;
-                    positions[i] = position;
+        void put(int position) {
+            CommentId key = comments[position].id();
+            int hash = key.hashCode();
+            long entry = ((long) hash << 32) | (position + 1L);
+            for (int i = (hash * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
+                long existing = slots[i];
+                if (existing == 0 || ((int) (existing >>> 32) == hash
+                        && comments[(int) existing - 1].id().equals(key))) {
+                    slots[i] = entry;
                     return;
                 }
             }
