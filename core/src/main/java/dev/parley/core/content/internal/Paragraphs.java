@@ -14,8 +14,9 @@ import org.jsoup.nodes.TextNode;
  * next to an existing {@code <br>}, where it is dropped. {@code pre} is left alone. Whitespace-only text
  * between list items goes.
  *
- * <p>After this pass no newline is left outside {@code pre}, so a second rendering finds nothing to do: the
- * reason rendering is idempotent. Runs on a normalized tree (bounded depth, so recursion is safe). Stateless
+ * <p>This pass makes the paragraphs; the {@code <br>}s are written by {@link SafeHtmlWriter} as it writes
+ * the text (no nodes are built for them), using the edge rule stated here. Either way no newline is left
+ * outside {@code pre}, so a second rendering finds nothing to do: the reason rendering is idempotent. Runs on a normalized tree (bounded depth, so recursion is safe). Stateless
  * and thread-safe.
  */
 final class Paragraphs {
@@ -54,7 +55,7 @@ final class Paragraphs {
         container.appendChildren(result);
     }
 
-    private static boolean holdsBlock(Element element) {
+    static boolean holdsBlock(Element element) {
         if (ContentPolicy.isBlock(element.normalName())) {
             return true;
         }
@@ -179,14 +180,13 @@ final class Paragraphs {
         return node instanceof Element element && "br".equals(element.normalName());
     }
 
-    /** Line breaks inside a block or inline element. */
+    /**
+     * Visits the blocks nested inside a block or inline element. The line breaks in its text are not made
+     * here but by the writer, which applies {@link #startsAtEdge} and {@link #endsAtEdge} as it writes.
+     */
     private static void lines(Element element) {
-        Texts.mergeAdjacent(element);
-        for (int i = 0; i < element.childNodeSize(); i++) {
-            Node child = element.childNode(i);
-            if (child instanceof TextNode text) {
-                i += breakLines(text, element) - 1;
-            } else if (child instanceof Element inner) {
+        for (int i = 0, count = element.childNodeSize(); i < count; i++) {
+            if (element.childNode(i) instanceof Element inner) {
                 if (ContentPolicy.isBlock(inner.normalName())) {
                     block(inner);
                 } else {
@@ -197,49 +197,31 @@ final class Paragraphs {
     }
 
     /**
-     * Replaces newlines in a text node; returns how many nodes now stand where it stood. Only the whitespace
-     * runs that hold a newline change, so the text between them is copied in bulk rather than per character.
+     * Whether a newline run at the start of a text that begins with {@code first} is dropped rather than
+     * written as {@code <br>}: it follows a line break or a block, or opens a block.
+     *
+     * @param first the text node the text starts with
+     * @return true if the run is at an edge
      */
-    private static int breakLines(TextNode node, Element parent) {
-        String text = node.getWholeText();
-        int newline = text.indexOf('\n');
-        if (newline < 0) {
-            return 1;
-        }
-        int length = text.length();
-        List<Node> replacement = new ArrayList<>();
-        int done = 0;
-        while (newline >= 0) {
-            int start = newline;
-            while (start > done && Texts.isSpace(text.charAt(start - 1))) {
-                start--;
-            }
-            int end = endOfSpace(text, newline);
-            if (start > done) {
-                replacement.add(new TextNode(text.substring(done, start)));
-            }
-            boolean edge = start == 0 && startsAtEdge(node, parent) || end == length && endsAtEdge(node, parent);
-            if (!edge) {
-                replacement.add(Texts.lineBreak());
-            }
-            done = end;
-            newline = text.indexOf('\n', end);
-        }
-        if (done < length) {
-            replacement.add(new TextNode(text.substring(done)));
-        }
-        Texts.replace(node, replacement);
-        return replacement.size();
+    static boolean startsAtEdge(Node first) {
+        Node previous = first.previousSibling();
+        return previous == null ? isBlockParent(first) : isBreakOrBlock(previous);
     }
 
-    private static boolean startsAtEdge(Node node, Element parent) {
-        Node previous = node.previousSibling();
-        return previous == null ? ContentPolicy.isBlock(parent.normalName()) : isBreakOrBlock(previous);
+    /**
+     * Whether a newline run at the end of a text that ends with {@code last} is dropped rather than written
+     * as {@code <br>}: a line break or a block follows it, or it closes a block.
+     *
+     * @param last the text node the text ends with
+     * @return true if the run is at an edge
+     */
+    static boolean endsAtEdge(Node last) {
+        Node next = last.nextSibling();
+        return next == null ? isBlockParent(last) : isBreakOrBlock(next);
     }
 
-    private static boolean endsAtEdge(Node node, Element parent) {
-        Node next = node.nextSibling();
-        return next == null ? ContentPolicy.isBlock(parent.normalName()) : isBreakOrBlock(next);
+    private static boolean isBlockParent(Node node) {
+        return node.parentNode() instanceof Element parent && ContentPolicy.isBlock(parent.normalName());
     }
 
     private static boolean isBreakOrBlock(Node node) {
@@ -273,7 +255,7 @@ final class Paragraphs {
         return false;
     }
 
-    private static int endOfSpace(String text, int from) {
+    static int endOfSpace(String text, int from) {
         int i = from;
         while (i < text.length() && Texts.isSpace(text.charAt(i))) {
             i++;

@@ -35,7 +35,7 @@ public final class Pipeline {
     public String plainText(String text) {
         Element body = Texts.body();
         PlainText.build(lineFeeds(text), body);
-        return writer.write(body, text.length(), true);
+        return writer.write(body, text.length(), true, false);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class Pipeline {
         if (htmlParagraphs) {
             Paragraphs.apply(body);
         }
-        return writer.write(body, html.length(), htmlLinks);
+        return writer.write(body, html.length(), htmlLinks, htmlParagraphs);
     }
 
     private static String lineFeeds(String text) {

@@ -130,7 +130,7 @@ public final class SafeHtmlWriter {
      * @return the sanitized HTML
      */
     public String write(Element root, int expectedLength) {
-        return write(root, expectedLength, false);
+        return write(root, expectedLength, false, false);
     }
 
     /**
@@ -140,13 +140,19 @@ public final class SafeHtmlWriter {
      * must pass {@link UrlPolicy}, and the enforced attributes are added; a URL that fails stays text.
      * Adjacent text nodes are read as one text, so a URL split by an unwrapped element is still found.
      *
+     * <p>With {@code breakLines}, each whitespace run holding a newline in text outside {@code pre} is written
+     * as {@code <br>}, or dropped at the edge of a block or next to a break ({@link Paragraphs#startsAtEdge},
+     * {@link Paragraphs#endsAtEdge}); the break is written only if the safelist and the nesting allow a
+     * {@code br} there, like one in the tree. URLs are then linked in the lines between breaks.
+     *
      * @param root the container (not written itself)
      * @param expectedLength a guess at the output length, such as the input length
      * @param linkBareUrls whether to link bare URLs in text
+     * @param breakLines whether newlines outside {@code pre} become line breaks
      * @return the sanitized HTML
      */
-    public String write(Element root, int expectedLength, boolean linkBareUrls) {
-        Visitor visitor = new Visitor(root, expectedLength + expectedLength / 8 + 64, linkBareUrls);
+    public String write(Element root, int expectedLength, boolean linkBareUrls, boolean breakLines) {
+        Visitor visitor = new Visitor(root, expectedLength + expectedLength / 8 + 64, linkBareUrls, breakLines);
         NodeTraversor.traverse(visitor, root);
         return visitor.out.toString();
     }
@@ -161,16 +167,20 @@ public final class SafeHtmlWriter {
         private final Nesting nesting = new Nesting();
         private boolean[] written = new boolean[32];
         private final boolean linkBareUrls;
+        private final boolean breakLines;
+        /** Open {@code pre} elements, written or not: their text is written as it is. */
+        private int preformatted;
         private boolean preJustOpened;
         /** Open elements, written or not, in which text is never linked: {@code a}, {@code pre}, {@code code}. */
         private int unlinkable;
         /** Text nodes already written as part of the text node before them. */
         private int joinedTexts;
 
-        Visitor(Element root, int capacity, boolean linkBareUrls) {
+        Visitor(Element root, int capacity, boolean linkBareUrls, boolean breakLines) {
             this.root = root;
             this.out = new HtmlOutput(capacity);
             this.linkBareUrls = linkBareUrls;
+            this.breakLines = breakLines;
         }
 
         @Override
@@ -183,8 +193,8 @@ public final class SafeHtmlWriter {
                     joinedTexts--;
                     return;
                 }
-                if (linkBareUrls && unlinkable == 0) {
-                    linked(text);
+                if (preformatted == 0 && (breakLines || linkBareUrls && unlinkable == 0)) {
+                    prose(text);
                     return;
                 }
                 String value = text.getWholeText();
@@ -202,6 +212,9 @@ public final class SafeHtmlWriter {
                 String tag = element.normalName();
                 if (skipsLinking(tag)) {
                     unlinkable++;
+                }
+                if ("pre".equals(tag)) {
+                    preformatted++;
                 }
                 @Nullable String href = null;
                 boolean write = (tags.contains(tag) || safelist.isSafeTag(tag)) && nesting.admits(tag);
@@ -226,6 +239,9 @@ public final class SafeHtmlWriter {
             if (skipsLinking(tag)) {
                 unlinkable--;
             }
+            if ("pre".equals(tag)) {
+                preformatted--;
+            }
             if (written[depth]) {
                 nesting.pop();
                 preJustOpened = false;
@@ -236,23 +252,56 @@ public final class SafeHtmlWriter {
         }
 
         /**
-         * Writes a text node and the text nodes right after it as one text, linking the bare URLs in it. Never
-         * inside {@code pre}, so the newline rule for {@code pre} does not apply.
+         * Writes a text node outside {@code pre} and the text nodes right after it as one text, breaking its
+         * lines and linking its URLs as configured.
          */
-        private void linked(TextNode first) {
+        private void prose(TextNode first) {
             String value = first.getWholeText();
+            Node last = first;
             Node next = first.nextSibling();
             if (next instanceof TextNode) {
                 StringBuilder joined = new StringBuilder(value);
                 while (next instanceof TextNode following) {
                     joined.append(following.getWholeText());
                     joinedTexts++;
+                    last = following;
                     next = following.nextSibling();
                 }
                 value = joined.toString();
             }
+            int newline = breakLines ? value.indexOf('\n') : -1;
+            if (newline < 0) {
+                line(value);
+                return;
+            }
+            int length = value.length();
+            int done = 0;
+            while (newline >= 0) {
+                int start = newline;
+                while (start > done && Texts.isSpace(value.charAt(start - 1))) {
+                    start--;
+                }
+                int end = Paragraphs.endOfSpace(value, newline);
+                line(value.substring(done, start));
+                boolean edge = start == 0 && Paragraphs.startsAtEdge(first)
+                        || end == length && Paragraphs.endsAtEdge(last);
+                if (!edge && (tags.contains("br") || safelist.isSafeTag("br")) && nesting.admits("br")) {
+                    startTag("br", null, null);
+                }
+                done = end;
+                newline = value.indexOf('\n', end);
+            }
+            line(value.substring(done));
+        }
+
+        /** Writes text without newlines to break, linking the bare URLs in it unless inside a, pre or code. */
+        private void line(String value) {
             if (!value.isEmpty()) {
                 preJustOpened = false;
+            }
+            if (!linkBareUrls || unlinkable > 0) {
+                out.escaped(value, false);
+                return;
             }
             int done = 0;
             for (BareUrls.Match match = BareUrls.next(value, 0); match != null; match = BareUrls.next(value, done)) {
@@ -266,7 +315,6 @@ public final class SafeHtmlWriter {
                 } else {
                     startTag("a", null, href);
                     out.escaped(text, false).append("</a>");
-                    preJustOpened = false;
                 }
                 done = match.end();
             }

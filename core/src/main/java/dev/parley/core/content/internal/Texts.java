@@ -69,17 +69,6 @@ final class Texts {
         }
     }
 
-    /** Puts {@code replacement} where {@code node} is, and removes {@code node}. */
-    static void replace(Node node, List<Node> replacement) {
-        // One insertion for the lot: jsoup re-indexes the siblings after each single one.
-        Element parent = (Element) node.parentNode();
-        if (parent == null) {
-            throw new IllegalStateException("node to replace has no parent");
-        }
-        parent.insertChildren(node.siblingIndex(), replacement);
-        node.remove();
-    }
-
     /** Returns a new, empty {@code p}. */
     static Element paragraph() {
         return new Element(P, "");
