@@ -1,6 +1,5 @@
 package dev.parley.core.content.internal;
 
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -35,18 +34,43 @@ public final class UrlPolicy {
         if (colon <= 0) {
             return null;
         }
-        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (!schemes.contains(scheme)) {
+        // Compared in place rather than through a lower-cased copy: this runs for every link of every comment.
+        @Nullable String scheme = null;
+        for (String allowed : schemes) {
+            if (allowed.length() == colon && asciiLowerCaseEquals(url, allowed)) {
+                scheme = allowed;
+                break;
+            }
+        }
+        if (scheme == null) {
             return null;
         }
-        String rest = url.substring(colon + 1);
+        int rest = colon + 1;
         boolean hierarchical = scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp");
         if (hierarchical
-                ? !rest.startsWith("//") || rest.length() == 2 || "/?#\\".indexOf(rest.charAt(2)) >= 0
-                : rest.isEmpty()) {
+                ? !url.startsWith("//", rest) || url.length() == rest + 2 || "/?#\\".indexOf(url.charAt(rest + 2)) >= 0
+                : url.length() == rest) {
             return null;
         }
-        return scheme + ":" + rest;
+        return url.startsWith(scheme) ? url : scheme + url.substring(colon);
+    }
+
+    /**
+     * Whether {@code url} starts with {@code scheme} (lower-case ASCII) in any case. Only ASCII letters fold,
+     * as in a browser's URL parser; {@code toLowerCase} would also have folded the Kelvin sign to {@code k},
+     * which is in none of the schemes a safelist may allow here.
+     */
+    private static boolean asciiLowerCaseEquals(String url, String scheme) {
+        for (int i = 0, n = scheme.length(); i < n; i++) {
+            char c = url.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != scheme.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String stripped(String value) {
