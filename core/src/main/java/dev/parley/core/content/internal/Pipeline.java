@@ -1,7 +1,9 @@
 package dev.parley.core.content.internal;
 
-import org.jsoup.Jsoup;
+import java.util.List;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
 
 /**
  * The rendering steps in their fixed order: build or parse the tree, normalize it, add paragraphs, and write
@@ -45,12 +47,25 @@ public final class Pipeline {
      * @return sanitized HTML
      */
     public String html(String html) {
-        Element body = Jsoup.parseBodyFragment(lineFeeds(html)).body();
+        Element body = parse(lineFeeds(html));
         TreeNormalizer.normalize(body, writer::hasTarget);
         if (htmlParagraphs) {
             Paragraphs.apply(body);
         }
         return writer.write(body, html.length(), htmlLinks, htmlParagraphs);
+    }
+
+    /**
+     * Parses a fragment as the content of a {@code body}, the way {@code Jsoup.parseBodyFragment} does, and
+     * returns the element holding the parsed nodes. The nodes stay under the parser's own root instead of
+     * being moved one by one into the body of a second, document-shaped tree that nothing here reads.
+     */
+    private static Element parse(String html) {
+        List<Node> nodes = Parser.parseFragment(html, Texts.body(), "");
+        if (nodes.isEmpty() || !(nodes.get(0).parentNode() instanceof Element root)) {
+            return Texts.body();
+        }
+        return root;
     }
 
     private static String lineFeeds(String text) {
