@@ -36,9 +36,14 @@ final class HtmlOutput {
 
     /** Appends text escaped for a text node, or for a double-quoted attribute value. */
     HtmlOutput escaped(String text, boolean attribute) {
-        int count = text.length();
+        return escaped(text, 0, text.length(), attribute);
+    }
+
+    /** Appends {@code text[from, to)} escaped, without copying it out first. */
+    HtmlOutput escaped(String text, int from, int to, boolean attribute) {
+        int count = to - from;
         ensure(count);
-        text.getChars(0, count, chars, length);
+        text.getChars(from, to, chars, length);
         int end = length + count;
         for (int i = length; i < end; i++) {
             if (special(chars[i])) {

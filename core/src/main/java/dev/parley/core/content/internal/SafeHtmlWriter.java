@@ -305,20 +305,19 @@ public final class SafeHtmlWriter {
             }
             int done = 0;
             for (BareUrls.Match match = BareUrls.next(value, 0); match != null; match = BareUrls.next(value, done)) {
-                out.escaped(value.substring(done, match.start()), false);
-                String text = value.substring(match.start(), match.end());
+                out.escaped(value, done, match.start(), false);
                 // The same decisions as for an a element in the tree: the safelist, the nesting, the URL check.
                 @Nullable String href = (tags.contains("a") || safelist.isSafeTag("a")) && nesting.admits("a")
                         ? url("a", "href", match.href()) : null;
                 if (href == null) {
-                    out.escaped(text, false);
+                    out.escaped(value, match.start(), match.end(), false);
                 } else {
                     startTag("a", null, href);
-                    out.escaped(text, false).append("</a>");
+                    out.escaped(value, match.start(), match.end(), false).append("</a>");
                 }
                 done = match.end();
             }
-            out.escaped(done == 0 ? value : value.substring(done), false);
+            out.escaped(value, done, value.length(), false);
         }
 
         /** Writes a start tag; {@code element} is null for a link this writer adds, whose only attribute is its target. */
