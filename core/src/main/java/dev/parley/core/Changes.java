@@ -31,12 +31,13 @@ final class Changes {
         this.engine = engine;
     }
 
-    EditResult editByAuthor(CommentId id, EditToken token, String text, InputFormat format) {
+    EditResult editByAuthor(CommentId id, EditToken token, String submitted, InputFormat format) {
         Instant now = engine.clock().instant();
         EditResult.Rejected refused = checkAuthor(id, token, now);
         if (refused != null) {
             return refused;
         }
+        String text = InputValidator.storable(submitted);
         InputValidator.Problem problem = engine.validator().checkText(text);
         if (problem != null) {
             return new EditResult.Rejected(problem.code(), problem.field(), problem.message());
@@ -128,7 +129,8 @@ final class Changes {
         return false;
     }
 
-    EditResult editAsModerator(CommentId id, String text, InputFormat format) {
+    EditResult editAsModerator(CommentId id, String submitted, InputFormat format) {
+        String text = InputValidator.storable(submitted);
         InputValidator.Problem problem = engine.validator().checkText(text);
         if (problem != null) {
             return new EditResult.Rejected(problem.code(), problem.field(), problem.message());

@@ -75,11 +75,12 @@ final class InputValidator {
             }
             url = checked.get();
         }
-        Problem textProblem = checkText(request.text());
+        String text = storable(request.text());
+        Problem textProblem = checkText(text);
         if (textProblem != null) {
             return new Outcome(null, textProblem);
         }
-        return new Outcome(new Valid(name, email, url, request.text().strip()), null);
+        return new Outcome(new Valid(name, email, url, text.strip()), null);
     }
 
     @Nullable Problem checkText(String text) {
@@ -107,6 +108,43 @@ final class InputValidator {
                 return true;
             }
         }
-        return false;
+        return !storable(value).equals(value);
+    }
+
+    /**
+     * Returns comment text as every store can keep it exactly: C0 and C1 control characters other than tab,
+     * line feed and carriage return are removed, and an unpaired surrogate (half of an emoji cut in two) becomes
+     * U+FFFD. PostgreSQL cannot store U+0000 in text and its driver writes a lone surrogate as {@code ?}, and
+     * neither means anything to a reader, so the engine cleans them once, before anything is checked or stored.
+     *
+     * @param text the text as submitted
+     * @return the same instance when nothing needed cleaning
+     */
+    static String storable(String text) {
+        int length = text.length();
+        StringBuilder out = null;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+            boolean loneSurrogate = Character.isSurrogate(c);
+            if (control || loneSurrogate) {
+                if (out == null) {
+                    out = new StringBuilder(length).append(text, 0, i);
+                }
+                if (loneSurrogate) {
+                    out.append('\uFFFD');
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

@@ -47,6 +47,16 @@ class AuthorChangesTest {
     }
 
     @Test
+    void editedTextIsCleanedOfControlCharactersLikeNewText() {
+        PostResult.Accepted posted = f.acceptedResult(by("Ann", "text"));
+
+        EditResult result = f.service.editByAuthor(posted.comment().id(), posted.editToken(), "ne\u0000w \uDE00",
+                InputFormat.PLAIN_TEXT);
+
+        assertThat(((EditResult.Done) result).comment().text()).isEqualTo("new \uFFFD");
+    }
+
+    @Test
     void editAfterTheWindowIsRefused() {
         PostResult.Accepted posted = f.acceptedResult(by("Ann", "text"));
         f.clock.advance(Duration.ofMinutes(15));

@@ -107,6 +107,28 @@ class PostingTest {
         }
 
         @Test
+        void textIsCleanedOfControlCharactersAndLoneSurrogatesBeforeItIsStored() {
+            Comment c = f.accepted(by("Ann", "a\u0000b\u0007c\u009B\td\r\ne \uD83D f \uDE00 g \uD83D\uDE00"));
+
+            assertThat(c.text()).isEqualTo("abc\td\r\ne \uFFFD f \uFFFD g \uD83D\uDE00");
+            assertThat(c.html()).doesNotContain("\u0000").doesNotContain("\u0007");
+        }
+
+        @Test
+        void textOfOnlyControlCharactersIsEmpty() {
+            assertThat(f.post(by("Ann", "\u0000\u0001 \u0002")))
+                    .isInstanceOfSatisfying(PostResult.Rejected.class, r -> assertThat(r.code()).isEqualTo(RejectCode.EMPTY));
+        }
+
+        @Test
+        void nameWithLoneSurrogateIsRejectedAsInvalid() {
+            assertThat(f.post(by("Ann \uD83D", "hi"))).isInstanceOfSatisfying(PostResult.Rejected.class, r -> {
+                assertThat(r.code()).isEqualTo(RejectCode.INVALID_FIELD);
+                assertThat(r.field()).isEqualTo(InputField.NAME);
+            });
+        }
+
+        @Test
         void rejectsFieldsOverTheirLimits() {
             assertThat(f.post(PostRequest.builder(THREAD, "hi").author("n".repeat(246), "a@b.example", null)))
                     .isEqualTo(new PostResult.Rejected(RejectCode.TOO_LONG, InputField.NAME,
