@@ -19,6 +19,10 @@ import java.util.Optional;
 /** Verified linkbacks: recorded once per (thread, source), updated and removed when a source changes. */
 final class Linkbacks {
 
+    /** The reason stored when a linkback is removed because its source no longer links here. */
+    static final String SOURCE_GONE = "deleted: the source no longer links here";
+
+
     private final Engine engine;
 
     Linkbacks(Engine engine) {
@@ -83,15 +87,19 @@ final class Linkbacks {
             return new LinkbackResult.Rejected(p.outcome().code(), Engine.message(p.outcome().code()));
         }
         Optional<Updates.Change> change = Updates.apply(engine.store(), existing.get().id(), stored -> {
+            // Only a removal this class made itself (the source stopped linking) is undone by a new mention; a
+            // moderator's delete, like a spam verdict, sticks whatever the sender re-sends.
+            boolean removedBySource = stored.status() == Status.DELETED && SOURCE_GONE.equals(stored.moderationReason());
             Status status = switch (stored.status()) {
                 case SPAM -> Status.SPAM;
                 case PENDING -> p.outcome().verdict() == Verdict.SPAM ? Status.SPAM : Status.PENDING;
-                case APPROVED, DELETED -> Posting.status(p.outcome().verdict());
+                case APPROVED -> Posting.status(p.outcome().verdict());
+                case DELETED -> removedBySource ? Posting.status(p.outcome().verdict()) : Status.DELETED;
             };
+            boolean kept = status == stored.status() && (status == Status.SPAM || status == Status.DELETED);
             return Optional.of(stored.toBuilder().author(p.author()).text(p.text())
                     .html(p.html()).linkback(p.linkback()).status(status)
-                    .moderationReason(status == stored.status() && status == Status.SPAM
-                            ? stored.moderationReason() : p.outcome().reason())
+                    .moderationReason(kept ? stored.moderationReason() : p.outcome().reason())
                     .updatedAt(now.isBefore(stored.createdAt()) ? stored.createdAt() : now).build());
         });
         if (change.isEmpty()) {
@@ -112,7 +120,7 @@ final class Linkbacks {
         Optional<Updates.Change> change = Updates.apply(engine.store(), existing.get().id(),
                 stored -> stored.status() == Status.DELETED ? Optional.empty()
                         : Optional.of(stored.toBuilder().status(Status.DELETED)
-                                .moderationReason("deleted: the source no longer links here")
+                                .moderationReason(SOURCE_GONE)
                                 .updatedAt(now.isBefore(stored.createdAt()) ? stored.createdAt() : now).build()));
         if (change.isEmpty()) {
             return engine.store().find(existing.get().id());
@@ -124,11 +132,13 @@ final class Linkbacks {
     }
 
     private Prepared prepare(LinkbackRequest request, Instant now) {
-        String title = cut(oneLine(request.title()), Linkback.MAX_TITLE_LENGTH);
-        String text = cut(request.excerpt().strip(), engine.settings().maxTextLength());
+        // Another site's text may carry control characters (a U+0001 would make the Atom feed ill-formed XML,
+        // a U+0000 cannot be stored in PostgreSQL): cleaned like a reader's comment.
+        String title = cut(oneLine(InputValidator.storable(request.title())), Linkback.MAX_TITLE_LENGTH);
+        String text = cut(InputValidator.storable(request.excerpt()).strip(), engine.settings().maxTextLength());
         // Title, excerpt and author come from another site as text: escaped here, never parsed as HTML.
         String html = text.isEmpty() ? "" : "<p>" + Html.escape(text) + "</p>";
-        String name = request.authorName() != null ? oneLine(request.authorName()) : title;
+        String name = request.authorName() != null ? oneLine(InputValidator.storable(request.authorName())) : title;
         if (name.isBlank()) {
             name = host(request.sourceUrl());
         }

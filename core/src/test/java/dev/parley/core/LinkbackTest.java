@@ -183,4 +183,41 @@ class LinkbackTest {
                 .roots()).isEmpty();
         assertThat(f.service.removeLinkback(THREAD, "https://unknown.example/")).isEmpty();
     }
+
+    @Test
+    void webmentionUpdateNeverRestoresOneAModeratorDeleted() {
+        Comment recorded = ((LinkbackResult.Recorded) f.service.recordLinkback(pingback("https://a.example/")))
+                .comment();
+        f.service.delete(recorded.id());
+        String reason = f.store.find(recorded.id()).orElseThrow().moderationReason();
+
+        Comment updated = ((LinkbackResult.Recorded) f.service.updateLinkback(pingback("https://a.example/")))
+                .comment();
+
+        assertThat(updated.status()).isEqualTo(Status.DELETED);
+        assertThat(updated.moderationReason()).isEqualTo(reason);
+    }
+
+    @Test
+    void webmentionUpdateRestoresOneRemovedBecauseItsSourceStoppedLinking() {
+        f.service.recordLinkback(pingback("https://a.example/"));
+        f.service.removeLinkback(THREAD, "https://a.example/");
+
+        Comment updated = ((LinkbackResult.Recorded) f.service.updateLinkback(pingback("https://a.example/")))
+                .comment();
+
+        assertThat(updated.status()).isEqualTo(Status.APPROVED);
+    }
+
+    @Test
+    void controlCharactersFromTheSourceAreCleanedFromTitleExcerptAndAuthor() {
+        Comment c = ((LinkbackResult.Recorded) f.service.recordLinkback(new LinkbackRequest(THREAD, Kind.TRACKBACK,
+                "https://t.example/", "Ti\u0001tle", "ex\u0000cer\u0008pt \uD83D", "No\u0007ra", ClientContext.none())))
+                .comment();
+
+        assertThat(c.linkback().title()).isEqualTo("Title");
+        assertThat(c.text()).isEqualTo("excerpt \uFFFD");
+        assertThat(c.html()).isEqualTo("<p>excerpt \uFFFD</p>");
+        assertThat(c.author().name()).isEqualTo("Nora");
+    }
 }
