@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 /** Thread pages and permalinks: what a reader sees. */
 final class Reading {
 
+    /** The most store reads {@link #visibleRoots} makes to fill one page for a reader with edit tokens. */
+    private static final int MAX_ROOT_READS = 10;
+
     private static final Set<Status> PUBLIC = Collections.unmodifiableSet(EnumSet.of(Status.APPROVED, Status.DELETED));
     private static final Set<Status> WITH_HELD =
             Collections.unmodifiableSet(EnumSet.of(Status.APPROVED, Status.DELETED, Status.PENDING));
@@ -35,7 +38,8 @@ final class Reading {
 
     ThreadPage page(ThreadKey thread, Order order, @Nullable Cursor after, int limit, Viewer viewer) {
         Set<Status> statuses = statuses(viewer);
-        Page roots = engine.store().roots(thread, statuses, new PageRequest(order, after, limit));
+        PageAssembler.Visibility visibility = visibility(viewer);
+        Page roots = visibleRoots(thread, statuses, new PageRequest(order, after, limit), visibility);
         List<Comment> replies = List.of();
         if (!roots.items().isEmpty()) {
             List<CommentId> ids = new ArrayList<>(roots.items().size());
@@ -44,8 +48,38 @@ final class Reading {
             }
             replies = engine.store().replies(ids, statuses);
         }
-        List<ThreadNode> nodes = PageAssembler.assemble(roots.items(), replies, visibility(viewer));
+        List<ThreadNode> nodes = PageAssembler.assemble(roots.items(), replies, visibility);
         return new ThreadPage(thread, order, nodes, roots.next(), engine.store().counts(thread));
+    }
+
+    /**
+     * Reads a page of the roots the viewer may see. A reader with an edit token asks the store for held roots
+     * too, but sees only their own: other people's held roots are skipped here, before the limit applies, and
+     * further pages are read until the page is full, so a queue of held comments cannot shorten or empty the
+     * page. At most {@value #MAX_ROOT_READS} reads; a page cut short there still carries the cursor after the
+     * last root read, so nothing is skipped or repeated.
+     */
+    private Page visibleRoots(ThreadKey thread, Set<Status> statuses, PageRequest request,
+            PageAssembler.Visibility visibility) {
+        Page page = engine.store().roots(thread, statuses, request);
+        if (visibility.moderator() || !statuses.contains(Status.PENDING)) {
+            return page;
+        }
+        List<Comment> shown = new ArrayList<>(request.limit());
+        for (int reads = 1; ; reads++) {
+            for (Comment root : page.items()) {
+                if (visibility.shows(root)) {
+                    shown.add(root);
+                    if (shown.size() == request.limit()) {
+                        return new Page(shown, Cursor.after(root));
+                    }
+                }
+            }
+            if (page.next() == null || reads == MAX_ROOT_READS) {
+                return new Page(shown, page.next());
+            }
+            page = engine.store().roots(thread, statuses, request.next(page.next()));
+        }
     }
 
     Optional<Location> locate(CommentId id, Order order, Viewer viewer) {

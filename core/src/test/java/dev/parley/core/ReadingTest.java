@@ -111,6 +111,26 @@ class ReadingTest {
         }
 
         @Test
+        void othersHeldRootsDoNotShortenTheAuthorsPage() {
+            Fixture held = new Fixture(s -> s.holdNewAuthors(true));
+            PostResult.Accepted mine = held.acceptedResult(by("Ann", "mine"));
+            for (int i = 1; i <= 5; i++) {
+                held.accepted(by("Held " + i, "held " + i));
+            }
+            held.service.approve(held.accepted(by("Cat", "one")).id());
+            held.service.approve(held.accepted(by("Dan", "two")).id());
+            Viewer ann = Viewer.withTokens(Set.of(mine.editToken()));
+
+            ThreadPage first = held.service.page(THREAD, Order.OLDEST_FIRST, null, 2, ann);
+            ThreadPage second = held.service.page(THREAD, Order.OLDEST_FIRST, first.next(), 2, ann);
+
+            assertThat(Outline.of(first)).isEqualTo("Ann: mine (pending)\nCat: one\n");
+            assertThat(Outline.of(second)).isEqualTo("Dan: two\n");
+            assertThat(Outline.of(held.service.page(THREAD, Order.OLDEST_FIRST, null, 3, Viewer.anonymous())))
+                    .isEqualTo("Cat: one\nDan: two\n");
+        }
+
+        @Test
         void aPageCostsThreeStoreReadsWhateverTheThreadSize() {
             DelegatingStore counting = new DelegatingStore(new InMemoryCommentStore());
             CommentService service = CommentService.builder().store(counting).tokenSecret(Fixture.SECRET)
