@@ -77,12 +77,16 @@ final class DemoEngine {
                 }
             }
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // Created owner-only before the secret is written, so it is never readable by others.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the file keeps the directory's default permissions.
+                Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // An unreadable or short secret from before: overwritten below, keeping its permissions.
             }
+            Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the edit token secret " + file, e);

@@ -18,6 +18,7 @@ import dev.parley.storage.Kind;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,11 +40,20 @@ public final class LinkbackRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkbackRecorder.class);
 
+    /**
+     * How many Pingback and TrackBack sources are fetched at once. Those protocols verify inside the request,
+     * so without a bound a flood of pings would hold as many server threads and aim as many fetches at a third
+     * party; past it a ping is refused at once with a generic fault and may be sent again later. Webmention is
+     * bounded by its own queue.
+     */
+    static final int MAX_SYNCHRONOUS_FETCHES = 4;
+
     private final CommentService comments;
     private final CommentStore store;
     private final SiteUrls urls;
     private final LinkbackReceiver receiver;
     private final Consumer<Outcome> listener;
+    private final Semaphore synchronousFetches = new Semaphore(MAX_SYNCHRONOUS_FETCHES);
 
     /**
      * What became of one linkback.
@@ -147,13 +157,24 @@ public final class LinkbackRecorder {
 
     private Outcome receive(Protocol protocol, String source, String target, @Nullable String pingTitle,
             @Nullable String pingExcerpt, @Nullable String pingBlogName, ClientContext client) {
+        boolean bounded = protocol != Protocol.WEBMENTION;
         Outcome outcome;
-        try {
-            outcome = verifyAndRecord(protocol, source, target, pingTitle, pingExcerpt, pingBlogName, client);
-        } catch (RuntimeException e) {
-            // A bug or a storage failure: the remote blog gets a generic fault, the log gets the cause.
-            LOG.warn("linkback from {} to {} failed", source, target, e);
-            outcome = new Outcome(protocol, source, target, null, Fault.GENERIC, "the linkback could not be recorded");
+        if (bounded && !synchronousFetches.tryAcquire()) {
+            outcome = new Outcome(protocol, source, target, null, Fault.GENERIC,
+                    "too many linkbacks are being verified; please try again later");
+        } else {
+            try {
+                outcome = verifyAndRecord(protocol, source, target, pingTitle, pingExcerpt, pingBlogName, client);
+            } catch (RuntimeException e) {
+                // A bug or a storage failure: the remote blog gets a generic fault, the log gets the cause.
+                LOG.warn("linkback from {} to {} failed", source, target, e);
+                outcome = new Outcome(protocol, source, target, null, Fault.GENERIC,
+                        "the linkback could not be recorded");
+            } finally {
+                if (bounded) {
+                    synchronousFetches.release();
+                }
+            }
         }
         listener.accept(outcome);
         return outcome;

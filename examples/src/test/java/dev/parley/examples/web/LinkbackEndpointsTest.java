@@ -229,6 +229,49 @@ class LinkbackEndpointsTest {
     }
 
     @Test
+    @DisplayName("pingbacks beyond the bound on concurrent verifications get a generic fault at once")
+    void pingbackFlood() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(LinkbackRecorder.MAX_SYNCHRONOUS_FETCHES);
+        sources.createContext("/held", exchange -> {
+            fetching.countDown();
+            try {
+                slowSource.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(410, -1);
+            exchange.close();
+        });
+        String held = "http://" + sources.getAddress().getAddress().getHostAddress() + ":"
+                + sources.getAddress().getPort() + "/held";
+        java.util.concurrent.ExecutorService senders =
+                java.util.concurrent.Executors.newFixedThreadPool(LinkbackRecorder.MAX_SYNCHRONOUS_FETCHES);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> running = new ArrayList<>();
+            for (int i = 0; i < LinkbackRecorder.MAX_SYNCHRONOUS_FETCHES; i++) {
+                String source = held + "?n=" + i;
+                running.add(senders.submit(() -> RunningDemo.send(RunningDemo.client(), demo.base() + "/pingback",
+                        "POST", "text/xml", pingbackCall(source, demo.postUrl()))));
+            }
+            assertThat(fetching.await(20, TimeUnit.SECONDS)).as("every allowed verification is fetching").isTrue();
+
+            HttpResponse<String> refused = RunningDemo.send(RunningDemo.client(), demo.base() + "/pingback", "POST",
+                    "text/xml", pingbackCall(held + "?n=extra", demo.postUrl()));
+
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("<int>0</int>").contains("too many linkbacks");
+            slowSource.countDown();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : running) {
+                assertThat(answer.get(20, TimeUnit.SECONDS).body()).contains("<fault>")
+                        .doesNotContain("too many linkbacks");
+            }
+        } finally {
+            slowSource.countDown();
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("webmentions beyond the bounded queue get 503 with Retry-After")
     void webmentionQueueFull() throws Exception {
         sources.createContext("/slow", exchange -> {
