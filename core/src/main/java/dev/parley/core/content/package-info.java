@@ -20,8 +20,9 @@
  * </ul>
  *
  * <p>Safety in one paragraph: input is capped before parsing; HTML is parsed once by jsoup; the tree is
- * reduced to the allowed shape; paragraphs and links are added; and the sanitizing writer runs last, keeping
- * only the elements, attributes and URL schemes of a jsoup {@code Safelist} built from scratch, forcing
+ * reduced to the allowed shape; paragraphs are added; and the sanitizing writer runs last, adding line breaks
+ * and links as it writes the text and keeping, for those as for everything in the tree, only the elements,
+ * attributes and URL schemes of a jsoup {@code Safelist} built from scratch, forcing
  * {@code rel="nofollow ugc"} on links and escaping all text. The output is a fixed point of rendering.
  */
 @NullMarked

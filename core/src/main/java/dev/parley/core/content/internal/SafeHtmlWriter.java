@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The sanitizer: writes a tree as HTML, keeping only what the {@link ContentPolicy#safelist() safelist}
- * allows. It always runs last, after every transform.
+ * allows. It always runs last, after every transform that changes the tree; the two that only add inline
+ * markup to text, line breaks and bare-URL links, it applies itself as it writes (see
+ * {@link #write(Element, int, boolean, boolean)}), each added element decided like one in the tree.
  *
  * <p>One pass over the tree straight into a string, instead of jsoup's {@code Cleaner} (which copies the
  * tree) followed by {@code html()}: the same decisions, less than half the work. The safelist decides every
