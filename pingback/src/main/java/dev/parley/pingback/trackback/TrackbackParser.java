@@ -4,8 +4,6 @@ import dev.parley.pingback.Fault;
 import dev.parley.pingback.trackback.internal.FormBody;
 import dev.parley.pingback.trackback.internal.FormPost;
 import dev.parley.pingback.trackback.internal.HttpUrls;
-import dev.parley.pingback.xmlrpc.internal.BoundedBody;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,17 +118,7 @@ public final class TrackbackParser {
     public TrackbackParse parse(String method, @Nullable String contentType, InputStream body) {
         Objects.requireNonNull(method, "method must not be null");
         Objects.requireNonNull(body, "body must not be null");
-        FormBody.Malformed early = FormPost.requestProblem("TrackBack", method, contentType);
-        if (early != null) {
-            return toPing(early);
-        }
-        byte[] bytes;
-        try {
-            bytes = BoundedBody.read(body, maxBodyBytes);
-        } catch (IOException e) {
-            return new TrackbackParse.Refused(Fault.GENERIC, "could not read the request body");
-        }
-        return toPing(FormPost.decode("TrackBack", method, contentType, bytes, maxBodyBytes, FIELDS));
+        return toPing(FormPost.read("TrackBack", method, contentType, body, maxBodyBytes, FIELDS));
     }
 
     private TrackbackParse toPing(FormBody.Decoded decoded) {

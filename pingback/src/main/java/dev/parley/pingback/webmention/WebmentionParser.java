@@ -4,8 +4,6 @@ import dev.parley.pingback.Fault;
 import dev.parley.pingback.trackback.internal.FormBody;
 import dev.parley.pingback.trackback.internal.FormPost;
 import dev.parley.pingback.trackback.internal.HttpUrls;
-import dev.parley.pingback.xmlrpc.internal.BoundedBody;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,17 +107,7 @@ public final class WebmentionParser {
     public WebmentionParse parse(String method, @Nullable String contentType, InputStream body) {
         Objects.requireNonNull(method, "method must not be null");
         Objects.requireNonNull(body, "body must not be null");
-        FormBody.Malformed early = FormPost.requestProblem("Webmention", method, contentType);
-        if (early != null) {
-            return toRequest(early);
-        }
-        byte[] bytes;
-        try {
-            bytes = BoundedBody.read(body, maxBodyBytes);
-        } catch (IOException e) {
-            return new WebmentionParse.Refused(Fault.GENERIC, "could not read the request body");
-        }
-        return toRequest(FormPost.decode("Webmention", method, contentType, bytes, maxBodyBytes, FIELDS));
+        return toRequest(FormPost.read("Webmention", method, contentType, body, maxBodyBytes, FIELDS));
     }
 
     private WebmentionParse toRequest(FormBody.Decoded decoded) {

@@ -1,5 +1,8 @@
 package dev.parley.pingback.trackback.internal;
 
+import dev.parley.pingback.xmlrpc.internal.BoundedBody;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +67,33 @@ public final class FormPost {
         // requestProblem has vouched for both the header and its charset.
         Charset charset = Objects.requireNonNull(charset(Objects.requireNonNull(contentType)));
         return FormBody.decode(body, charset, wanted);
+    }
+
+    /**
+     * Checks the request line and headers, and only then reads the body, never past the cap plus one byte (the
+     * stream is not closed), and decodes the wanted fields.
+     *
+     * @param protocol the protocol name, for messages
+     * @param method the HTTP method; only {@code POST} is accepted
+     * @param contentType the Content-Type header value, or null when absent
+     * @param body the body stream
+     * @param maxBodyBytes the body cap
+     * @param wanted the field names to decode
+     * @return the fields, or the problem to answer with; a failure to read the stream is a problem too
+     */
+    public static FormBody.Decoded read(String protocol, String method, @Nullable String contentType,
+            InputStream body, int maxBodyBytes, Set<String> wanted) {
+        FormBody.Malformed problem = requestProblem(protocol, method, contentType);
+        if (problem != null) {
+            return problem;
+        }
+        byte[] bytes;
+        try {
+            bytes = BoundedBody.read(body, maxBodyBytes);
+        } catch (IOException e) {
+            return new FormBody.Malformed("could not read the request body");
+        }
+        return decode(protocol, method, contentType, bytes, maxBodyBytes, wanted);
     }
 
     /** The charset the header names, UTF-8 when it names none, or null when the JDK does not know it. */
