@@ -2,6 +2,8 @@ package dev.parley.storage;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -193,6 +195,49 @@ public record Comment(
      */
     public boolean isRoot() {
         return parentId == null;
+    }
+
+    /**
+     * Checks that {@code changed} keeps every component fixed at insert: thread, parent id, root id, depth,
+     * in-reply-to id, kind, the linkback's source URL and the creation time. This is the rule
+     * {@link CommentStore#update(Comment)} enforces; a store calls it on the stored comment before writing.
+     *
+     * @param changed the new state of this comment
+     * @throws IllegalArgumentException naming every fixed component that differs
+     */
+    public void requireSameFixedFields(Comment changed) {
+        Objects.requireNonNull(changed, "changed must not be null");
+        List<String> differing = new ArrayList<>();
+        if (!thread.equals(changed.thread)) {
+            differing.add("thread");
+        }
+        if (!Objects.equals(parentId, changed.parentId)) {
+            differing.add("parent id");
+        }
+        if (!rootId.equals(changed.rootId)) {
+            differing.add("root id");
+        }
+        if (depth != changed.depth) {
+            differing.add("depth");
+        }
+        if (!Objects.equals(inReplyToId, changed.inReplyToId)) {
+            differing.add("in reply to id");
+        }
+        if (kind != changed.kind) {
+            differing.add("kind");
+        }
+        String source = linkback == null ? null : linkback.sourceUrl();
+        String changedSource = changed.linkback == null ? null : changed.linkback.sourceUrl();
+        if (!Objects.equals(source, changedSource)) {
+            differing.add("linkback source url");
+        }
+        if (!createdAt.equals(changed.createdAt)) {
+            differing.add("created at");
+        }
+        if (!differing.isEmpty()) {
+            throw new IllegalArgumentException("update of comment " + changed.id
+                    + " must not change fields fixed at insert: " + String.join(", ", differing));
+        }
     }
 
     /**

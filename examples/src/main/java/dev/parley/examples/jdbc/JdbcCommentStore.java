@@ -236,7 +236,7 @@ public final class JdbcCommentStore implements CommentStore {
         // Nothing matched: tell why from the row as it is now. The fixed fields of a stored row never change,
         // so a difference there is the caller's; otherwise the version moved on.
         Comment stored = find(changed.id()).orElseThrow(() -> new CommentNotFoundException(changed.id()));
-        FixedFields.requireUnchanged(stored, changed);
+        stored.requireSameFixedFields(changed);
         throw new VersionConflictException(changed.id(), changed.version(),
                 stored.version() == changed.version() ? -1 : stored.version());
     }

@@ -105,7 +105,7 @@ public final class InMemoryCommentStore implements CommentStore {
             if (stored == null) {
                 throw new CommentNotFoundException(changed.id());
             }
-            requireSameFixedFields(stored, changed);
+            stored.requireSameFixedFields(changed);
             if (stored.version() != changed.version()) {
                 throw new VersionConflictException(changed.id(), changed.version(), stored.version());
             }
@@ -316,39 +316,6 @@ public final class InMemoryCommentStore implements CommentStore {
         Objects.requireNonNull(statuses, "statuses must not be null");
         if (statuses.isEmpty()) {
             throw new IllegalArgumentException("statuses must not be empty");
-        }
-    }
-
-    private static void requireSameFixedFields(Comment stored, Comment changed) {
-        List<String> differing = new ArrayList<>();
-        if (!stored.thread().equals(changed.thread())) {
-            differing.add("thread");
-        }
-        if (!Objects.equals(stored.parentId(), changed.parentId())) {
-            differing.add("parent id");
-        }
-        if (!stored.rootId().equals(changed.rootId())) {
-            differing.add("root id");
-        }
-        if (stored.depth() != changed.depth()) {
-            differing.add("depth");
-        }
-        if (!Objects.equals(stored.inReplyToId(), changed.inReplyToId())) {
-            differing.add("in reply to id");
-        }
-        if (stored.kind() != changed.kind()) {
-            differing.add("kind");
-        }
-        if (stored.linkback() != null
-                && !stored.linkback().sourceUrl().equals(changed.linkback().sourceUrl())) {
-            differing.add("linkback source url");
-        }
-        if (!stored.createdAt().equals(changed.createdAt())) {
-            differing.add("created at");
-        }
-        if (!differing.isEmpty()) {
-            throw new IllegalArgumentException("update of comment " + changed.id()
-                    + " must not change fields fixed at insert: " + String.join(", ", differing));
         }
     }
 

@@ -133,7 +133,7 @@ final class ThreadDocumentStore implements CommentStore {
             for (int i = 0; i < replaced.size(); i++) {
                 Comment stored = replaced.get(i);
                 if (stored.id().equals(changed.id())) {
-                    requireSameFixedFields(stored, changed);
+                    stored.requireSameFixedFields(changed);
                     if (stored.version() != changed.version()) {
                         throw new VersionConflictException(changed.id(), changed.version(), stored.version());
                     }
@@ -146,20 +146,6 @@ final class ThreadDocumentStore implements CommentStore {
             throw new CommentNotFoundException(changed.id());
         });
         return written[0];
-    }
-
-    private static void requireSameFixedFields(Comment stored, Comment changed) {
-        boolean same = stored.thread().equals(changed.thread())
-                && Objects.equals(stored.parentId(), changed.parentId())
-                && stored.rootId().equals(changed.rootId())
-                && stored.depth() == changed.depth()
-                && Objects.equals(stored.inReplyToId(), changed.inReplyToId())
-                && stored.kind() == changed.kind()
-                && (stored.linkback() == null || stored.linkback().sourceUrl().equals(changed.linkback().sourceUrl()))
-                && stored.createdAt().equals(changed.createdAt());
-        if (!same) {
-            throw new IllegalArgumentException("a field fixed at insert changed");
-        }
     }
 
     @Override

@@ -288,4 +288,41 @@ class CommentTest {
                     .hasMessage("attribute \"k\" must not have a null value");
         }
     }
+
+    @Nested
+    @DisplayName("fixed fields")
+    class FixedFields {
+
+        @Test
+        @DisplayName("an update may change status, content, author, reason, update time and attributes")
+        void mutableComponentsPass() {
+            Comment stored = reply().build();
+            Comment changed = stored.toBuilder().status(Status.SPAM).text("t").html("h").author(Author.named("Bo"))
+                    .moderationReason("spam: x").updatedAt(T.plusSeconds(5)).attributes(Map.of("k", "v")).build();
+
+            stored.requireSameFixedFields(changed);
+        }
+
+        @Test
+        @DisplayName("changing components fixed at insert is refused, naming each one")
+        void fixedComponentsAreNamed() {
+            Comment stored = reply().build();
+            Comment changed = stored.toBuilder().thread(ThreadKey.of("post-2")).depth(3).createdAt(T.minusSeconds(1))
+                    .build();
+
+            assertThatThrownBy(() -> stored.requireSameFixedFields(changed)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("update of comment me must not change fields fixed at insert: thread, depth, created at");
+        }
+
+        @Test
+        @DisplayName("a linkback's source URL is fixed, its title is not")
+        void linkbackSource() {
+            Comment stored = root().kind(Kind.PINGBACK).linkback(new Linkback("https://a.example/", "A")).build();
+
+            stored.requireSameFixedFields(stored.toBuilder().linkback(new Linkback("https://a.example/", "B")).build());
+            assertThatThrownBy(() -> stored.requireSameFixedFields(
+                    stored.toBuilder().linkback(new Linkback("https://b.example/", "A")).build()))
+                    .hasMessageEndingWith("fields fixed at insert: linkback source url");
+        }
+    }
 }
