@@ -5,11 +5,11 @@ import java.util.Arrays;
 /**
  * A growable character buffer for the writer, with HTML escaping built in.
  *
- * <p>Text is copied in bulk ({@link String#getChars}) and escaped in place only when it holds a character
- * that needs it: most comment text does not, and a per-character {@code StringBuilder.append} was the
- * writer's largest cost. Escaping: {@code &}, {@code <}, {@code >} and no-break space become entities, and
- * {@code "} too inside attributes; C0 controls other than tab and newline, DEL and the noncharacters U+FFFE
- * and U+FFFF are dropped. Not thread-safe: one per write.
+ * <p>Text is read in place and copied in bulk ({@link String#getChars}) between the characters that need
+ * escaping: most comment text has few, and a per-character {@code StringBuilder.append} was the writer's
+ * largest cost. Escaping: {@code &}, {@code <}, {@code >} and no-break space become entities, and {@code "}
+ * too inside attributes; C0 controls other than tab and newline, DEL and the noncharacters U+FFFE and U+FFFF
+ * are dropped. Not thread-safe: one per write.
  */
 final class HtmlOutput {
 
@@ -39,64 +39,52 @@ final class HtmlOutput {
         return escaped(text, 0, text.length(), attribute);
     }
 
-    /** Appends {@code text[from, to)} escaped, without copying it out first. */
+    /**
+     * Appends {@code text[from, to)} escaped. The text is read in place and copied in runs between the
+     * characters that need escaping, so text without any costs one scan and one bulk copy.
+     */
     HtmlOutput escaped(String text, int from, int to, boolean attribute) {
+        boolean[] special = attribute ? SPECIAL_IN_ATTRIBUTE : SPECIAL_IN_TEXT;
+        int run = from;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < special.length ? special[c] : c >= '\ufffe') {
+                append(text, run, i);
+                run = i + 1;
+                switch (c) {
+                    case '&' -> append("&amp;");
+                    case '<' -> append("&lt;");
+                    case '>' -> append("&gt;");
+                    case '\u00a0' -> append("&nbsp;");
+                    case '"' -> append("&quot;");
+                    default -> {
+                        // C0 controls other than tab and newline, DEL and the two noncharacters: dropped.
+                    }
+                }
+            }
+        }
+        return append(text, run, to);
+    }
+
+    private HtmlOutput append(String text, int from, int to) {
         int count = to - from;
         ensure(count);
         text.getChars(from, to, chars, length);
-        int end = length + count;
-        for (int i = length; i < end; i++) {
-            if (special(chars[i])) {
-                // Rare: move the rest aside and write it again with replacements.
-                char[] rest = Arrays.copyOfRange(chars, i, end);
-                length = i;
-                int run = 0;
-                for (int j = 0; j < rest.length; j++) {
-                    char c = rest[j];
-                    if (!special(c)) {
-                        continue;
-                    }
-                    append(rest, run, j);
-                    run = j + 1;
-                    switch (c) {
-                        case '&' -> append("&amp;");
-                        case '<' -> append("&lt;");
-                        case '>' -> append("&gt;");
-                        case '\u00a0' -> append("&nbsp;");
-                        case '"' -> append(attribute ? "&quot;" : "\"");
-                        case '\t', '\n' -> append(c);
-                        default -> {
-                            if (c >= 0x80 && c < 0xa0) {
-                                append(c);
-                            }
-                        }
-                    }
-                }
-                append(rest, run, rest.length);
-                return this;
-            }
-        }
-        length = end;
+        length += count;
         return this;
     }
 
-    private void append(char[] source, int from, int to) {
-        int count = to - from;
-        ensure(count);
-        System.arraycopy(source, from, chars, length, count);
-        length += count;
-    }
-
-    private static boolean special(char c) {
-        return c < SPECIAL.length ? SPECIAL[c] : c >= '\ufffe';
-    }
-
-    // A table for the low range: one load per character instead of a chain of comparisons.
-    private static final boolean[] SPECIAL = new boolean[0xa1];
+    // Tables for the low range: one load per character instead of a chain of comparisons. C1 controls
+    // (0x80 to 0x9f) pass through unchanged; a quote needs escaping only inside an attribute value.
+    private static final boolean[] SPECIAL_IN_TEXT = new boolean[0xa1];
+    private static final boolean[] SPECIAL_IN_ATTRIBUTE = new boolean[0xa1];
 
     static {
-        for (char c = 0; c < SPECIAL.length; c++) {
-            SPECIAL[c] = c < ' ' || c == '&' || c == '<' || c == '>' || c == '"' || c >= 0x7f;
+        for (char c = 0; c < SPECIAL_IN_TEXT.length; c++) {
+            boolean special = c < ' ' && c != '\t' && c != '\n' || c == '&' || c == '<' || c == '>' || c == 0x7f
+                    || c == '\u00a0';
+            SPECIAL_IN_TEXT[c] = special;
+            SPECIAL_IN_ATTRIBUTE[c] = special || c == '"';
         }
     }
 

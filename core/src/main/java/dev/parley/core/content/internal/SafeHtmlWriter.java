@@ -3,6 +3,7 @@ package dev.parley.core.content.internal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
@@ -34,59 +35,67 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SafeHtmlWriter {
 
-    private final Safelist safelist;
     private final UrlAttributes urls;
-    private final Set<String> tags;
-    private final Map<String, Set<String>> textAttributes;
-    private final Map<String, String> enforced;
-    private final Map<String, Set<String>> enforcedKeys;
+    /** The policy's tags, each with what the safelist allows on it; a tag outside the policy has none. */
+    private final Map<String, Rule> rules;
+    private final @Nullable Rule link;
+    private final @Nullable Rule lineBreak;
 
     /**
-     * Creates a writer for the given safelist.
+     * What the writer needs to know about one of the policy's tags, read from the safelist once.
+     *
+     * @param tag the tag name
+     * @param allowed whether the safelist allows the tag
+     * @param textKeys the non-URL attributes the safelist allows on it
+     * @param enforcedKeys the attributes the safelist sets itself, which replace any the input had
+     * @param enforcedMarkup those attributes as written, each with a leading space
+     * @param unlinkable whether bare URLs inside it stay text ({@code a}, {@code pre}, {@code code})
+     * @param preformatted whether its text is written as it is ({@code pre})
+     */
+    private record Rule(String tag, boolean allowed, Set<String> textKeys, Set<String> enforcedKeys,
+            String enforcedMarkup, boolean unlinkable, boolean preformatted) {
+    }
+
+    /**
+     * Creates a writer for the given safelist. Only the tags of {@link ContentPolicy#TAGS} can be written,
+     * and of those only the ones the safelist allows: a safelist can narrow the policy, never widen it.
      *
      * @param safelist the policy, which must not change afterwards
      * @throws IllegalStateException if the safelist allows a URL attribute without restricting its schemes,
      *     or allows a scheme that can run code
      */
     public SafeHtmlWriter(Safelist safelist) {
-        this.safelist = safelist;
         this.urls = new UrlAttributes(safelist, ContentPolicy.TAGS);
-        Set<String> safe = new HashSet<>();
+        Map<String, Rule> byTag = new HashMap<>();
         for (String tag : ContentPolicy.TAGS) {
-            if (safelist.isSafeTag(tag)) {
-                safe.add(tag);
-            }
-        }
-        this.tags = Set.copyOf(safe);
-        // jsoup's isSafeAttribute allocates on every call; the safelist's verdict on each declared attribute
-        // is read once instead. An attribute the policy never declared is refused without asking.
-        Map<String, Set<String>> text = new HashMap<>();
-        ContentPolicy.ATTRIBUTES.forEach((tag, keys) -> {
-            Set<String> allowed = new HashSet<>();
-            for (String key : keys) {
+            // jsoup's isSafeAttribute allocates on every call; the safelist's verdict on each declared
+            // attribute is read once instead. An attribute the policy never declared is refused without asking.
+            Set<String> textKeys = new HashSet<>();
+            for (String key : ContentPolicy.ATTRIBUTES.getOrDefault(tag, List.of())) {
                 Element probe = new Element(tag).attr(key, "text");
                 if (!UrlAttributes.isUrlKey(key) && safelist.isSafeAttribute(tag, probe, probe.attribute(key))) {
-                    allowed.add(key);
+                    textKeys.add(key);
                 }
             }
-            text.put(tag, Set.copyOf(allowed));
-        });
-        this.textAttributes = Map.copyOf(text);
-        Map<String, String> byTag = new HashMap<>();
-        Map<String, Set<String>> keysByTag = new HashMap<>();
-        for (String tag : ContentPolicy.TAGS) {
-            StringBuilder attributes = new StringBuilder();
-            Set<String> keys = new HashSet<>();
+            StringBuilder markup = new StringBuilder();
+            Set<String> enforcedKeys = new HashSet<>();
             for (Attribute attribute : safelist.getEnforcedAttributes(tag)) {
-                keys.add(attribute.getKey());
-                attributes.append(' ').append(attribute.getKey()).append("=\"")
+                enforcedKeys.add(attribute.getKey());
+                markup.append(' ').append(attribute.getKey()).append("=\"")
                         .append(new HtmlOutput(32).escaped(attribute.getValue(), true)).append('"');
             }
-            byTag.put(tag, attributes.toString());
-            keysByTag.put(tag, Set.copyOf(keys));
+            byTag.put(tag, new Rule(tag, safelist.isSafeTag(tag), Set.copyOf(textKeys), Set.copyOf(enforcedKeys),
+                    markup.toString(), "a".equals(tag) || "pre".equals(tag) || "code".equals(tag),
+                    "pre".equals(tag)));
         }
-        this.enforced = Map.copyOf(byTag);
-        this.enforcedKeys = Map.copyOf(keysByTag);
+        this.rules = Map.copyOf(byTag);
+        this.link = allowedRule("a");
+        this.lineBreak = allowedRule("br");
+    }
+
+    private @Nullable Rule allowedRule(String tag) {
+        Rule rule = rules.get(tag);
+        return rule != null && rule.allowed() ? rule : null;
     }
 
     /**
@@ -159,10 +168,6 @@ public final class SafeHtmlWriter {
         return visitor.out.toString();
     }
 
-    private static boolean skipsLinking(String tag) {
-        return "a".equals(tag) || "pre".equals(tag) || "code".equals(tag);
-    }
-
     private final class Visitor implements NodeVisitor {
         private final Element root;
         private final HtmlOutput out;
@@ -211,23 +216,26 @@ public final class SafeHtmlWriter {
                 if (depth >= written.length) {
                     written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
                 }
-                String tag = element.normalName();
-                if (skipsLinking(tag)) {
-                    unlinkable++;
-                }
-                if ("pre".equals(tag)) {
-                    preformatted++;
-                }
+                @Nullable Rule rule = rules.get(element.normalName());
+                boolean write = false;
                 @Nullable String href = null;
-                boolean write = (tags.contains(tag) || safelist.isSafeTag(tag)) && nesting.admits(tag);
-                if (write && "a".equals(tag)) {
-                    href = target(element);
-                    write = href != null;
+                if (rule != null) {
+                    if (rule.unlinkable()) {
+                        unlinkable++;
+                    }
+                    if (rule.preformatted()) {
+                        preformatted++;
+                    }
+                    write = rule.allowed() && nesting.admits(rule.tag());
+                    if (write && rule == link) {
+                        href = target(element);
+                        write = href != null;
+                    }
                 }
                 written[depth] = write;
                 if (write) {
-                    nesting.push(tag);
-                    startTag(tag, element, href);
+                    nesting.push(rule.tag());
+                    startTag(rule, element, href);
                 }
             }
         }
@@ -237,18 +245,21 @@ public final class SafeHtmlWriter {
             if (node == root || !(node instanceof Element element)) {
                 return;
             }
-            String tag = element.normalName();
-            if (skipsLinking(tag)) {
+            @Nullable Rule rule = rules.get(element.normalName());
+            if (rule == null) {
+                return;
+            }
+            if (rule.unlinkable()) {
                 unlinkable--;
             }
-            if ("pre".equals(tag)) {
+            if (rule.preformatted()) {
                 preformatted--;
             }
             if (written[depth]) {
                 nesting.pop();
                 preJustOpened = false;
-                if (!"br".equals(tag)) {
-                    out.append("</").append(tag).append('>');
+                if (rule != lineBreak) {
+                    out.append("</").append(rule.tag()).append('>');
                 }
             }
         }
@@ -271,11 +282,11 @@ public final class SafeHtmlWriter {
                 }
                 value = joined.toString();
             }
+            // One scan for URLs over the whole text, not one per line: a URL never spans the whitespace
+            // between lines, so the matches are the same, and most text has none.
+            boolean linking = linkBareUrls && unlinkable == 0;
+            BareUrls.@Nullable Match match = linking ? BareUrls.next(value, 0) : null;
             int newline = breakLines ? value.indexOf('\n') : -1;
-            if (newline < 0) {
-                line(value);
-                return;
-            }
             int length = value.length();
             int done = 0;
             while (newline >= 0) {
@@ -284,46 +295,49 @@ public final class SafeHtmlWriter {
                     start--;
                 }
                 int end = Paragraphs.endOfSpace(value, newline);
-                line(value.substring(done, start));
+                match = line(value, done, start, match);
                 boolean edge = start == 0 && Paragraphs.startsAtEdge(first)
                         || end == length && Paragraphs.endsAtEdge(last);
-                if (!edge && (tags.contains("br") || safelist.isSafeTag("br")) && nesting.admits("br")) {
-                    startTag("br", null, null);
+                if (!edge && lineBreak != null && nesting.admits("br")) {
+                    startTag(lineBreak, null, null);
                 }
                 done = end;
                 newline = value.indexOf('\n', end);
             }
-            line(value.substring(done));
+            line(value, done, length, match);
         }
 
-        /** Writes text without newlines to break, linking the bare URLs in it unless inside a, pre or code. */
-        private void line(String value) {
-            if (!value.isEmpty()) {
+        /**
+         * Writes {@code value[from, to)}, a stretch without newlines to break, linking the bare URLs in it.
+         *
+         * @param match the first URL at or after {@code from}, or null if there is none or nothing is linked
+         * @return the first URL at or after {@code to}, or null
+         */
+        private BareUrls.@Nullable Match line(String value, int from, int to, BareUrls.@Nullable Match match) {
+            if (from < to) {
                 preJustOpened = false;
             }
-            if (!linkBareUrls || unlinkable > 0) {
-                out.escaped(value, false);
-                return;
-            }
-            int done = 0;
-            for (BareUrls.Match match = BareUrls.next(value, 0); match != null; match = BareUrls.next(value, done)) {
+            int done = from;
+            while (match != null && match.start() < to) {
                 out.escaped(value, done, match.start(), false);
                 // The same decisions as for an a element in the tree: the safelist, the nesting, the URL check.
-                @Nullable String href = (tags.contains("a") || safelist.isSafeTag("a")) && nesting.admits("a")
-                        ? url("a", "href", match.href()) : null;
-                if (href == null) {
+                @Nullable String href = link != null && nesting.admits("a") ? url("a", "href", match.href()) : null;
+                if (href == null || link == null) {
                     out.escaped(value, match.start(), match.end(), false);
                 } else {
-                    startTag("a", null, href);
+                    startTag(link, null, href);
                     out.escaped(value, match.start(), match.end(), false).append("</a>");
                 }
                 done = match.end();
+                match = BareUrls.next(value, done);
             }
-            out.escaped(value, done, value.length(), false);
+            out.escaped(value, done, to, false);
+            return match;
         }
 
-        /** Writes a start tag; {@code element} is null for a link this writer adds, whose only attribute is its target. */
-        private void startTag(String tag, @Nullable Element element, @Nullable String href) {
+        /** Writes a start tag; {@code element} is null for a link or break this writer adds. */
+        private void startTag(Rule rule, @Nullable Element element, @Nullable String href) {
+            String tag = rule.tag();
             out.append('<').append(tag);
             if (element == null) {
                 if (href != null) {
@@ -332,7 +346,7 @@ public final class SafeHtmlWriter {
             } else if (element.attributesSize() > 0) {
                 for (Attribute attribute : element.attributes()) {
                     String key = attribute.getKey();
-                    if (enforcedKeys.get(tag).contains(key)) {
+                    if (rule.enforcedKeys().contains(key)) {
                         continue;
                     }
                     @Nullable String value;
@@ -341,8 +355,7 @@ public final class SafeHtmlWriter {
                     } else if (UrlAttributes.isUrlKey(key)) {
                         value = url(tag, key, attribute.getValue());
                     } else {
-                        Set<String> allowed = textAttributes.get(tag);
-                        value = allowed != null && allowed.contains(key) ? attribute.getValue() : null;
+                        value = rule.textKeys().contains(key) ? attribute.getValue() : null;
                     }
                     if (value == null) {
                         continue;
@@ -350,8 +363,8 @@ public final class SafeHtmlWriter {
                     out.append(' ').append(key).append("=\"").escaped(value, true).append('"');
                 }
             }
-            out.append(enforced.get(tag)).append('>');
-            preJustOpened = "pre".equals(tag);
+            out.append(rule.enforcedMarkup()).append('>');
+            preJustOpened = rule.preformatted();
         }
     }
 }
