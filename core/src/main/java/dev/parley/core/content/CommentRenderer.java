@@ -29,11 +29,11 @@ import java.util.Objects;
  * {@code pre} and {@code code} are linked as in plain text. Both can be switched off in the {@link Builder}.
  *
  * <p><b>Order and guarantees.</b> Input longer than {@link Builder#maxInputLength(int) the limit} is refused
- * before it is parsed. Paragraphs are made in the tree first; the sanitizer runs last and adds the line breaks
- * and bare-URL links itself as it writes, putting each through the same safelist, nesting and URL checks as
- * an element of the tree, so nothing a transform adds escapes it. The output is deterministic and compact (no indentation), never holds an element
- * a browser's parser would move elsewhere, and is a fixed point: rendering it again as HTML returns it
- * unchanged.
+ * before it is parsed. The sanitizer runs last and lays out the paragraphs, line breaks and bare-URL links
+ * itself as it writes, putting each element it adds through the same safelist, nesting and URL checks as an
+ * element of the tree, so nothing a transform adds escapes it. The output is deterministic and compact (no
+ * indentation), never holds an element a browser's parser would move elsewhere, and is a fixed point:
+ * rendering it again as HTML returns it unchanged.
  *
  * <p>Immutable and thread-safe.
  */

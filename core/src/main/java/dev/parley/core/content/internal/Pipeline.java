@@ -6,10 +6,11 @@ import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 
 /**
- * The rendering steps in their fixed order: build or parse the tree, normalize it, add paragraphs, and write
- * it with the {@link SafeHtmlWriter}, which links bare URLs as it writes the text. Linking in the writer
- * spares a walk of the tree and a node per link; the links it adds pass the same safelist checks as any other
- * element, so the sanitizer still has the last word on everything emitted. Immutable and thread-safe.
+ * The rendering steps in their fixed order: build or parse the tree, normalize it, and write it with the
+ * {@link SafeHtmlWriter}, which lays out paragraphs and line breaks and links bare URLs as it writes. Doing
+ * that in the writer spares rebuilding the tree and a node per paragraph, break and link; every element it
+ * adds passes the same safelist checks as any other, so the sanitizer still has the last word on everything
+ * emitted. Immutable and thread-safe.
  */
 public final class Pipeline {
 
@@ -49,9 +50,6 @@ public final class Pipeline {
     public String html(String html) {
         Element body = parse(lineFeeds(html));
         TreeNormalizer.normalize(body, writer::hasTarget);
-        if (htmlParagraphs) {
-            Paragraphs.apply(body);
-        }
         return writer.write(body, html.length(), htmlLinks, htmlParagraphs);
     }
 

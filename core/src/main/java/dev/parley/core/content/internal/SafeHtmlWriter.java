@@ -7,29 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The sanitizer: writes a tree as HTML, keeping only what the {@link ContentPolicy#safelist() safelist}
- * allows. It always runs last, after every transform that changes the tree; the two that only add inline
- * markup to text, line breaks and bare-URL links, it applies itself as it writes (see
- * {@link #write(Element, int, boolean, boolean)}), each added element decided like one in the tree.
+ * allows. It always runs last, after every transform that changes the tree; the layout that only adds
+ * markup around and inside text (paragraphs, line breaks and bare-URL links) it applies itself as it writes
+ * (see {@link #write(Element, int, boolean, boolean)}), each element it adds decided like one in the tree.
  *
  * <p>One pass over the tree straight into a string, instead of jsoup's {@code Cleaner} (which copies the
- * tree) followed by {@code html()}: the same decisions, less than half the work. The safelist decides every
- * tag and every attribute, its verdicts on the policy's attributes read once at construction; a URL attribute is checked by {@link UrlPolicy} against the schemes the
- * safelist allows for it (read once by {@link UrlAttributes}), and its cleaned value is the one written; the
- * safelist's enforced attributes ({@code rel="nofollow ugc"}) replace any the input had. Disallowed elements,
- * and links without an allowed target, are unwrapped, their text kept; comments and script or style data are
- * never written; text and attribute values are escaped; {@link Nesting} unwraps anything a browser would re-nest. The output
- * is compact (no indentation), and a newline that opens a {@code pre} is doubled so that the browser's
- * parser, which drops one, keeps the text intact.
+ * tree) followed by {@code html()}: the same decisions, a fraction of the work. The safelist decides every
+ * tag and every attribute, its verdicts on the policy's tags and attributes read once at construction; a URL
+ * attribute is checked by {@link UrlPolicy} against the schemes the safelist allows for it (read once by
+ * {@link UrlAttributes}), and its cleaned value is the one written; the safelist's enforced attributes
+ * ({@code rel="nofollow ugc"}) replace any the input had. Disallowed elements, and links without an allowed
+ * target, are unwrapped, their text kept; comments and script or style data are never written; text and
+ * attribute values are escaped; {@link Nesting} unwraps anything a browser would re-nest. The output is
+ * compact (no indentation), and a newline that opens a {@code pre} is doubled so that the browser's parser,
+ * which drops one, keeps the text intact.
  *
  * <p>Immutable and thread-safe: each call to {@link #write(Element)} has its own state.
  */
@@ -40,6 +40,9 @@ public final class SafeHtmlWriter {
     private final Map<String, Rule> rules;
     private final @Nullable Rule link;
     private final @Nullable Rule lineBreak;
+    private final @Nullable Rule paragraph;
+    /** The schemes the safelist allows in a link's {@code href}, or null if it allows none. */
+    private final @Nullable Set<String> linkSchemes;
 
     /**
      * What the writer needs to know about one of the policy's tags, read from the safelist once.
@@ -51,9 +54,11 @@ public final class SafeHtmlWriter {
      * @param enforcedMarkup those attributes as written, each with a leading space
      * @param unlinkable whether bare URLs inside it stay text ({@code a}, {@code pre}, {@code code})
      * @param preformatted whether its text is written as it is ({@code pre})
+     * @param flow whether its prose is laid out in paragraphs ({@code blockquote})
+     * @param list whether whitespace-only text directly in it is dropped ({@code ul}, {@code ol})
      */
     private record Rule(String tag, boolean allowed, Set<String> textKeys, Set<String> enforcedKeys,
-            String enforcedMarkup, boolean unlinkable, boolean preformatted) {
+            String enforcedMarkup, boolean unlinkable, boolean preformatted, boolean flow, boolean list) {
     }
 
     /**
@@ -86,11 +91,13 @@ public final class SafeHtmlWriter {
             }
             byTag.put(tag, new Rule(tag, safelist.isSafeTag(tag), Set.copyOf(textKeys), Set.copyOf(enforcedKeys),
                     markup.toString(), "a".equals(tag) || "pre".equals(tag) || "code".equals(tag),
-                    "pre".equals(tag)));
+                    "pre".equals(tag), "blockquote".equals(tag), "ul".equals(tag) || "ol".equals(tag)));
         }
         this.rules = Map.copyOf(byTag);
         this.link = allowedRule("a");
         this.lineBreak = allowedRule("br");
+        this.paragraph = allowedRule("p");
+        this.linkSchemes = urls.schemes("a", "href");
     }
 
     private @Nullable Rule allowedRule(String tag) {
@@ -110,8 +117,12 @@ public final class SafeHtmlWriter {
     }
 
     private @Nullable String target(Element anchor) {
-        Attribute href = anchor.attribute("href");
-        return href == null ? null : url("a", "href", href.getValue());
+        // Read from the attributes directly: Element.attribute makes an Attribute object for each call.
+        Attributes attributes = anchor.attributes();
+        if (linkSchemes == null || !attributes.hasKey("href")) {
+            return null;
+        }
+        return UrlPolicy.clean(attributes.get("href"), linkSchemes);
     }
 
     /**
@@ -151,111 +162,118 @@ public final class SafeHtmlWriter {
      * must pass {@link UrlPolicy}, and the enforced attributes are added; a URL that fails stays text.
      * Adjacent text nodes are read as one text, so a URL split by an unwrapped element is still found.
      *
-     * <p>With {@code breakLines}, each whitespace run holding a newline in text outside {@code pre} is written
-     * as {@code <br>}, or dropped at the edge of a block or next to a break ({@link Paragraphs#startsAtEdge},
-     * {@link Paragraphs#endsAtEdge}); the break is written only if the safelist and the nesting allow a
-     * {@code br} there, like one in the tree. URLs are then linked in the lines between breaks.
+     * <p>With {@code paragraphs}, the writer also lays out prose as {@link Paragraphs} describes: in
+     * {@code root} and in each {@code blockquote}, text and inline elements between blocks are written inside
+     * {@code <p>}, split at blank lines, with whitespace and breaks at either end of a paragraph dropped;
+     * whitespace-only text directly in a list is dropped; and elsewhere each whitespace run holding a newline
+     * becomes {@code <br>}, or nothing at the edge of a block or next to a break. Each {@code p} and
+     * {@code br} written this way is decided like one in the tree: only if the safelist and the nesting allow
+     * it. No nodes are made and the tree is not changed. The tree must be one {@link TreeNormalizer} has
+     * normalized, as the paragraphs are decided on the tree that is written.
+     *
+     * <p>Elements nested deeper than {@value #MAX_DEPTH} levels, which jsoup's parser never produces, are
+     * left out with their content.
      *
      * @param root the container (not written itself)
      * @param expectedLength a guess at the output length, such as the input length
      * @param linkBareUrls whether to link bare URLs in text
-     * @param breakLines whether newlines outside {@code pre} become line breaks
+     * @param paragraphs whether to group prose into paragraphs and turn newlines outside {@code pre} into
+     *     line breaks
      * @return the sanitized HTML
      */
-    public String write(Element root, int expectedLength, boolean linkBareUrls, boolean breakLines) {
-        Visitor visitor = new Visitor(root, expectedLength + expectedLength / 8 + 64, linkBareUrls, breakLines);
-        NodeTraversor.traverse(visitor, root);
-        return visitor.out.toString();
+    public String write(Element root, int expectedLength, boolean linkBareUrls, boolean paragraphs) {
+        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs);
+        writing.children(root, paragraphs, false);
+        return writing.out.toString();
     }
 
-    private final class Visitor implements NodeVisitor {
-        private final Element root;
+    /** How deep the writer descends; as deep as jsoup's parser builds trees by default. */
+    static final int MAX_DEPTH = 512;
+
+    /** The state of one write. Not thread-safe; recursive, to a depth of at most {@link #MAX_DEPTH}. */
+    private final class Writing {
         private final HtmlOutput out;
         private final Nesting nesting = new Nesting();
-        private boolean[] written = new boolean[32];
         private final boolean linkBareUrls;
-        private final boolean breakLines;
+        private final boolean paragraphs;
+        private final Run run = new Run();
+        private int depth;
         /** Open {@code pre} elements, written or not: their text is written as it is. */
         private int preformatted;
         private boolean preJustOpened;
         /** Open elements, written or not, in which text is never linked: {@code a}, {@code pre}, {@code code}. */
         private int unlinkable;
-        /** Text nodes already written as part of the text node before them. */
-        private int joinedTexts;
+        /** The last URL search: the first match at or after {@link #searchedFrom} in {@link #searched}. */
+        private @Nullable String searched;
+        private int searchedFrom;
+        private BareUrls.@Nullable Match found;
 
-        Visitor(Element root, int capacity, boolean linkBareUrls, boolean breakLines) {
-            this.root = root;
+        Writing(int capacity, boolean linkBareUrls, boolean paragraphs) {
             this.out = new HtmlOutput(capacity);
             this.linkBareUrls = linkBareUrls;
-            this.breakLines = breakLines;
+            this.paragraphs = paragraphs;
         }
 
-        @Override
-        public void head(Node node, int depth) {
-            if (node == root) {
+        /**
+         * Writes the children of {@code parent}: as paragraphs if it is a flow container, skipping
+         * whitespace-only text if it is a list being laid out.
+         */
+        void children(Element parent, boolean flow, boolean list) {
+            if (flow) {
+                flow(parent);
                 return;
             }
-            if (node instanceof TextNode text) {
-                if (joinedTexts > 0) {
-                    joinedTexts--;
-                    return;
-                }
-                if (preformatted == 0 && (breakLines || linkBareUrls && unlinkable == 0)) {
-                    prose(text);
-                    return;
-                }
-                String value = text.getWholeText();
-                if (preJustOpened && !value.isEmpty() && value.charAt(0) == '\n') {
-                    out.append('\n');
-                }
-                if (!value.isEmpty()) {
-                    preJustOpened = false;
-                }
-                out.escaped(value, false);
-            } else if (node instanceof Element element) {
-                if (depth >= written.length) {
-                    written = Arrays.copyOf(written, Math.max(depth + 1, written.length * 2));
-                }
-                @Nullable Rule rule = rules.get(element.normalName());
-                boolean write = false;
-                @Nullable String href = null;
-                if (rule != null) {
-                    if (rule.unlinkable()) {
-                        unlinkable++;
+            int count = parent.childNodeSize();
+            int i = 0;
+            while (i < count) {
+                Node child = parent.childNode(i);
+                if (child instanceof TextNode text) {
+                    i = text(parent, text, i, count, list);
+                } else {
+                    if (child instanceof Element element) {
+                        element(element);
                     }
-                    if (rule.preformatted()) {
-                        preformatted++;
-                    }
-                    write = rule.allowed() && nesting.admits(rule.tag());
-                    if (write && rule == link) {
-                        href = target(element);
-                        write = href != null;
-                    }
-                }
-                written[depth] = write;
-                if (write) {
-                    nesting.push(rule.tag());
-                    startTag(rule, element, href);
+                    i++;
                 }
             }
         }
 
-        @Override
-        public void tail(Node node, int depth) {
-            if (node == root || !(node instanceof Element element)) {
-                return;
-            }
+        private void element(Element element) {
             @Nullable Rule rule = rules.get(element.normalName());
-            if (rule == null) {
-                return;
+            boolean write = false;
+            @Nullable String href = null;
+            if (rule != null) {
+                if (rule.unlinkable()) {
+                    unlinkable++;
+                }
+                if (rule.preformatted()) {
+                    preformatted++;
+                }
+                write = rule.allowed() && nesting.admits(rule.tag());
+                if (write && rule == link) {
+                    href = target(element);
+                    write = href != null;
+                }
             }
-            if (rule.unlinkable()) {
-                unlinkable--;
+            if (write) {
+                nesting.push(rule.tag());
+                startTag(rule, element, href);
             }
-            if (rule.preformatted()) {
-                preformatted--;
+            if (element.childNodeSize() > 0 && depth < MAX_DEPTH) {
+                boolean layout = paragraphs && preformatted == 0 && rule != null;
+                depth++;
+                children(element, layout && rule.flow(), layout && rule.list());
+                depth--;
             }
-            if (written[depth]) {
+            if (rule != null) {
+                if (rule.unlinkable()) {
+                    unlinkable--;
+                }
+                if (rule.preformatted()) {
+                    preformatted--;
+                }
+            }
+            if (write) {
                 nesting.pop();
                 preJustOpened = false;
                 if (rule != lineBreak) {
@@ -265,46 +283,181 @@ public final class SafeHtmlWriter {
         }
 
         /**
-         * Writes a text node outside {@code pre} and the text nodes right after it as one text, breaking its
-         * lines and linking its URLs as configured.
+         * Writes the text node at {@code index} of {@code parent} and the text nodes right after it as one text.
+         *
+         * @return the index of the first child not written
          */
-        private void prose(TextNode first) {
-            String value = first.getWholeText();
-            Node last = first;
-            Node next = first.nextSibling();
-            if (next instanceof TextNode) {
-                StringBuilder joined = new StringBuilder(value);
-                while (next instanceof TextNode following) {
-                    joined.append(following.getWholeText());
-                    joinedTexts++;
-                    last = following;
-                    next = following.nextSibling();
+        private int text(Element parent, TextNode first, int index, int count, boolean list) {
+            if (list && first.isBlank()) {
+                return index + 1;
+            }
+            if (preformatted > 0 || !paragraphs && !(linkBareUrls && unlinkable == 0)) {
+                String value = first.getWholeText();
+                if (preJustOpened && !value.isEmpty() && value.charAt(0) == '\n') {
+                    out.append('\n');
                 }
+                if (!value.isEmpty()) {
+                    preJustOpened = false;
+                }
+                out.escaped(value, false);
+                return index + 1;
+            }
+            String value = first.getWholeText();
+            @Nullable StringBuilder joined = null;
+            int next = index + 1;
+            while (next < count && parent.childNode(next) instanceof TextNode following) {
+                if (!(list && following.isBlank())) {
+                    if (joined == null) {
+                        joined = new StringBuilder(value);
+                    }
+                    joined.append(following.getWholeText());
+                }
+                next++;
+            }
+            if (joined != null) {
                 value = joined.toString();
             }
-            // One scan for URLs over the whole text, not one per line: a URL never spans the whitespace
-            // between lines, so the matches are the same, and most text has none.
+            int before = index - 1;
+            while (list && before >= 0 && parent.childNode(before) instanceof TextNode blank && blank.isBlank()) {
+                before--;
+            }
+            prose(value, 0, value.length(), before < 0 ? null : parent.childNode(before),
+                    next < count ? parent.childNode(next) : null, parent);
+            return next;
+        }
+
+        /** Writes the children of {@code root} or of a {@code blockquote}: blocks as they are, prose in paragraphs. */
+        private void flow(Element container) {
+            int count = container.childNodeSize();
+            int start = 0;
+            for (int i = 0; i < count; i++) {
+                if (container.childNode(i) instanceof Element element && Paragraphs.holdsBlock(element)) {
+                    if (start < i) {
+                        paragraphs(container, start, i);
+                    }
+                    element(element);
+                    start = i + 1;
+                }
+            }
+            if (start < count) {
+                paragraphs(container, start, count);
+            }
+        }
+
+        /** Writes the children {@code [from, to)} of a flow container, none of them holding a block, as paragraphs. */
+        private void paragraphs(Element container, int from, int to) {
+            run.clear();
+            for (int i = from; i < to; i++) {
+                Node node = container.childNode(i);
+                if (node instanceof TextNode text) {
+                    String value = text.getWholeText();
+                    if (i + 1 < to && container.childNode(i + 1) instanceof TextNode) {
+                        StringBuilder joined = new StringBuilder(value);
+                        while (i + 1 < to && container.childNode(i + 1) instanceof TextNode following) {
+                            joined.append(following.getWholeText());
+                            i++;
+                        }
+                        value = joined.toString();
+                    }
+                    int segment = 0;
+                    for (int blank = Paragraphs.blankLine(value, 0); blank >= 0;
+                            blank = Paragraphs.blankLine(value, segment)) {
+                        run.addText(value, segment, blank);
+                        run.addParagraphEnd();
+                        segment = Paragraphs.endOfSpace(value, blank);
+                    }
+                    run.addText(value, segment, value.length());
+                } else if (node instanceof Element element) {
+                    run.addElement(element);
+                }
+            }
+            int first = 0;
+            for (int i = 0; i <= run.size; i++) {
+                if (i == run.size || run.isParagraphEnd(i)) {
+                    paragraph(first, i);
+                    first = i + 1;
+                }
+            }
+        }
+
+        /** Writes the run's items {@code [first, end)} as one paragraph, less whitespace and breaks at its ends. */
+        private void paragraph(int first, int end) {
+            while (first < end && run.trimStart(first)) {
+                first++;
+            }
+            while (end > first && run.trimEnd(end - 1)) {
+                end--;
+            }
+            if (first == end) {
+                return;
+            }
+            boolean write = paragraph != null && nesting.admits("p");
+            if (write) {
+                nesting.push("p");
+                startTag(paragraph, null, null);
+            }
+            for (int i = first; i < end; i++) {
+                @Nullable Element element = run.elements[i];
+                if (element != null) {
+                    element(element);
+                } else {
+                    String value = run.texts[i];
+                    prose(value, run.starts[i], run.ends[i], i > first ? run.elements[i - 1] : null,
+                            i + 1 < end ? run.elements[i + 1] : null, null);
+                }
+            }
+            if (write) {
+                nesting.pop();
+                out.append("</p>");
+            }
+        }
+
+        /**
+         * Writes {@code value[from, to)}, breaking its lines and linking its URLs as configured. A newline run at
+         * {@code from} or at {@code to} is at an edge if {@link Paragraphs#atEdge} says so of {@code before} or {@code after}.
+         *
+         * @param before the node before the text, or null at the start of {@code parent}
+         * @param after the node after the text, or null at the end of {@code parent}
+         * @param parent the element holding the text, or null for a paragraph this writer opened
+         */
+        private void prose(String value, int from, int to, @Nullable Node before, @Nullable Node after,
+                @Nullable Element parent) {
             boolean linking = linkBareUrls && unlinkable == 0;
-            BareUrls.@Nullable Match match = linking ? BareUrls.next(value, 0) : null;
-            int newline = breakLines ? value.indexOf('\n') : -1;
-            int length = value.length();
-            int done = 0;
-            while (newline >= 0) {
+            BareUrls.@Nullable Match match = linking ? firstUrl(value, from) : null;
+            int newline = paragraphs ? value.indexOf('\n', from) : -1;
+            int done = from;
+            while (newline >= 0 && newline < to) {
                 int start = newline;
                 while (start > done && Texts.isSpace(value.charAt(start - 1))) {
                     start--;
                 }
-                int end = Paragraphs.endOfSpace(value, newline);
+                int end = Math.min(Paragraphs.endOfSpace(value, newline), to);
                 match = line(value, done, start, match);
-                boolean edge = start == 0 && Paragraphs.startsAtEdge(first)
-                        || end == length && Paragraphs.endsAtEdge(last);
+                boolean edge = start == from && Paragraphs.atEdge(before, parent) || end == to && Paragraphs.atEdge(after, parent);
                 if (!edge && lineBreak != null && nesting.admits("br")) {
                     startTag(lineBreak, null, null);
                 }
                 done = end;
                 newline = value.indexOf('\n', end);
             }
-            line(value, done, length, match);
+            BareUrls.@Nullable Match next = line(value, done, to, match);
+            if (linking) {
+                searched = value;
+                searchedFrom = to;
+                found = next;
+            }
+        }
+
+        /**
+         * The first bare URL at or after {@code from}. The texts of one paragraph run are parts of one string,
+         * searched in order: the last search is reused when it still answers, so a run of many paragraphs is
+         * searched once, not once per paragraph.
+         */
+        private BareUrls.@Nullable Match firstUrl(String value, int from) {
+            if (value == searched && searchedFrom <= from && (found == null || found.start() >= from)) {
+                return found;
+            }
+            return BareUrls.next(value, from);
         }
 
         /**
@@ -321,7 +474,8 @@ public final class SafeHtmlWriter {
             while (match != null && match.start() < to) {
                 out.escaped(value, done, match.start(), false);
                 // The same decisions as for an a element in the tree: the safelist, the nesting, the URL check.
-                @Nullable String href = link != null && nesting.admits("a") ? url("a", "href", match.href()) : null;
+                @Nullable String href = link != null && linkSchemes != null && nesting.admits("a")
+                        ? UrlPolicy.clean(match.href(), linkSchemes) : null;
                 if (href == null || link == null) {
                     out.escaped(value, match.start(), match.end(), false);
                 } else {
@@ -365,6 +519,95 @@ public final class SafeHtmlWriter {
             }
             out.append(rule.enforcedMarkup()).append('>');
             preJustOpened = rule.preformatted();
+        }
+    }
+
+    /**
+     * The items of one run of prose in a flow container, in order: elements, stretches of text, and the
+     * paragraph ends found at blank lines. Reused from run to run; runs never nest, as no element in a run
+     * holds a block. Not thread-safe.
+     */
+    private static final class Run {
+        private static final int PARAGRAPH_END = -1;
+
+        int size;
+        @Nullable Element[] elements = new Element[16];
+        String[] texts = new String[16];
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+
+        void clear() {
+            Arrays.fill(elements, 0, size, null);
+            Arrays.fill(texts, 0, size, null);
+            size = 0;
+        }
+
+        void addElement(Element element) {
+            grow();
+            elements[size++] = element;
+        }
+
+        /** Adds {@code text[start, end)}, unless it is empty. */
+        void addText(String text, int start, int end) {
+            if (start < end) {
+                grow();
+                texts[size] = text;
+                starts[size] = start;
+                ends[size++] = end;
+            }
+        }
+
+        void addParagraphEnd() {
+            grow();
+            starts[size] = PARAGRAPH_END;
+            ends[size++] = PARAGRAPH_END;
+        }
+
+        boolean isParagraphEnd(int item) {
+            return elements[item] == null && starts[item] == PARAGRAPH_END;
+        }
+
+        /**
+         * Drops leading whitespace from the item, if it is text.
+         *
+         * @return true if the item is whitespace or a line break, and goes entirely
+         */
+        boolean trimStart(int item) {
+            @Nullable Element element = elements[item];
+            if (element != null) {
+                return "br".equals(element.normalName());
+            }
+            starts[item] = Math.min(Paragraphs.endOfSpace(texts[item], starts[item]), ends[item]);
+            return starts[item] == ends[item];
+        }
+
+        /**
+         * Drops trailing whitespace from the item, if it is text.
+         *
+         * @return true if the item is whitespace or a line break, and goes entirely
+         */
+        boolean trimEnd(int item) {
+            @Nullable Element element = elements[item];
+            if (element != null) {
+                return "br".equals(element.normalName());
+            }
+            String text = texts[item];
+            int end = ends[item];
+            while (end > starts[item] && Texts.isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            ends[item] = end;
+            return end == starts[item];
+        }
+
+        private void grow() {
+            if (size == elements.length) {
+                int capacity = size * 2;
+                elements = Arrays.copyOf(elements, capacity);
+                texts = Arrays.copyOf(texts, capacity);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
         }
     }
 }
