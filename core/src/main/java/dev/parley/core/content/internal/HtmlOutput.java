@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * A growable character buffer for the writer, with HTML escaping built in.
  *
- * <p>Text is read in place and copied in bulk ({@link String#getChars}) between the characters that need
- * escaping: most comment text has few, and a per-character {@code StringBuilder.append} was the writer's
- * largest cost. Escaping: {@code &}, {@code <}, {@code >} and no-break space become entities, and {@code "}
+ * <p>Text is copied in bulk ({@link String#getChars}) and the copy scanned; only text holding a character
+ * that needs escaping is written again, in runs between the replacements. A per-character
+ * {@code StringBuilder.append} was once the writer's largest cost. Escaping: {@code &}, {@code <}, {@code >} and no-break space become entities, and {@code "}
  * too inside attributes; C0 controls other than tab and newline, DEL and the noncharacters U+FFFE and U+FFFF
  * are dropped. Not thread-safe: one per write.
  */
@@ -40,15 +40,34 @@ final class HtmlOutput {
     }
 
     /**
-     * Appends {@code text[from, to)} escaped. The text is read in place and copied in runs between the
-     * characters that need escaping, so text without any costs one scan and one bulk copy.
+     * Appends {@code text[from, to)} escaped. The text is copied in bulk first and the copy scanned, which is
+     * all the work when nothing in it needs escaping; from the first character that does, the rest is
+     * written again from the string, in runs between the characters to replace.
      */
     HtmlOutput escaped(String text, int from, int to, boolean attribute) {
         boolean[] special = attribute ? SPECIAL_IN_ATTRIBUTE : SPECIAL_IN_TEXT;
+        int count = to - from;
+        ensure(count);
+        text.getChars(from, to, chars, length);
+        char[] buffer = chars;
+        int start = length;
+        int end = start + count;
+        for (int i = start; i < end; i++) {
+            char c = buffer[i];
+            if (special[c]) {
+                length = i;
+                return escapedFrom(text, from + (i - start), to, special);
+            }
+        }
+        length = end;
+        return this;
+    }
+
+    private HtmlOutput escapedFrom(String text, int from, int to, boolean[] special) {
         int run = from;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c < special.length ? special[c] : c >= '\ufffe') {
+            if (special[c]) {
                 append(text, run, i);
                 run = i + 1;
                 switch (c) {
@@ -74,17 +93,22 @@ final class HtmlOutput {
         return this;
     }
 
-    // Tables for the low range: one load per character instead of a chain of comparisons. C1 controls
-    // (0x80 to 0x9f) pass through unchanged; a quote needs escaping only inside an attribute value.
-    private static final boolean[] SPECIAL_IN_TEXT = new boolean[0xa1];
-    private static final boolean[] SPECIAL_IN_ATTRIBUTE = new boolean[0xa1];
+    // One entry per char value: a single load per character, no range checks. Only the low range and the two
+    // noncharacters are set. C1 controls (0x80 to 0x9f) pass through unchanged; a quote needs escaping only
+    // inside an attribute value.
+    private static final boolean[] SPECIAL_IN_TEXT = new boolean[Character.MAX_VALUE + 1];
+    private static final boolean[] SPECIAL_IN_ATTRIBUTE = new boolean[Character.MAX_VALUE + 1];
 
     static {
-        for (char c = 0; c < SPECIAL_IN_TEXT.length; c++) {
+        for (char c = 0; c <= '\u00a0'; c++) {
             boolean special = c < ' ' && c != '\t' && c != '\n' || c == '&' || c == '<' || c == '>' || c == 0x7f
                     || c == '\u00a0';
             SPECIAL_IN_TEXT[c] = special;
             SPECIAL_IN_ATTRIBUTE[c] = special || c == '"';
+        }
+        for (char c : new char[] {'\ufffe', '\uffff'}) {
+            SPECIAL_IN_TEXT[c] = true;
+            SPECIAL_IN_ATTRIBUTE[c] = true;
         }
     }
 
