@@ -71,24 +71,31 @@ final class BareUrls {
 
     /** Start of the next {@code http://} or {@code https://} (any case) at or after {@code from}, or -1. */
     private static int schemeCandidate(String text, int from) {
-        int separator = text.indexOf("://", from);
-        while (separator >= 0) {
-            if (separator - 5 >= from && text.regionMatches(true, separator - 5, "https", 0, 5)) {
-                return separator - 5;
+        // Found by their colon: a search for one char is vectorized for both string encodings, and colons are
+        // rare in prose.
+        for (int colon = text.indexOf(':', from + 4); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            if (!text.startsWith("//", colon + 1)) {
+                continue;
             }
-            if (separator - 4 >= from && text.regionMatches(true, separator - 4, "http", 0, 4)) {
-                return separator - 4;
+            if (colon - 5 >= from && text.regionMatches(true, colon - 5, "https", 0, 5)) {
+                return colon - 5;
             }
-            separator = text.indexOf("://", separator + 3);
+            if (text.regionMatches(true, colon - 4, "http", 0, 4)) {
+                return colon - 4;
+            }
         }
         return -1;
     }
 
     /** Start of the next {@code www.} or {@code WWW.} at or after {@code from}, or -1. */
     private static int wwwCandidate(String text, int from) {
-        int lower = text.indexOf("www.", from);
-        int upper = text.indexOf("WWW.", from);
-        return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+        // Found by their dot, for the same reason: one vectorized search instead of one per spelling.
+        for (int dot = text.indexOf('.', from + 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (text.startsWith("www", dot - 3) || text.startsWith("WWW", dot - 3)) {
+                return dot - 3;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWord(char previous) {
