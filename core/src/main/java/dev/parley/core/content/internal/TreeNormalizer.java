@@ -47,8 +47,9 @@ final class TreeNormalizer {
         private final Element root;
         private final Predicate<Element> hasTarget;
         private final Nesting nesting = new Nesting();
-        private final List<Element> unwrap = new ArrayList<>();
-        private final Set<Element> unwrapped = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Most comments need nothing unwrapped: made on first use.
+        private List<Element> unwrap = List.of();
+        private Set<Element> unwrapped = Set.of();
         private boolean[] kept = new boolean[32];
 
         Pass(Element root, Predicate<Element> hasTarget) {
@@ -80,6 +81,10 @@ final class TreeNormalizer {
             if (keep) {
                 nesting.push(tag);
             } else {
+                if (unwrap.isEmpty()) {
+                    unwrap = new ArrayList<>();
+                    unwrapped = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
                 unwrap.add(element);
                 unwrapped.add(element);
                 if (ContentPolicy.isBlock(tag) || ContentPolicy.HTML_BLOCKS.contains(tag)) {
