@@ -4,6 +4,7 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.TagSet;
 
 /**
  * The rendering steps in their fixed order: build or parse the tree, normalize it, and write it with the
@@ -59,11 +60,31 @@ public final class Pipeline {
      * being moved one by one into the body of a second, document-shaped tree that nothing here reads.
      */
     private static Element parse(String html) {
-        List<Node> nodes = Parser.parseFragment(html, Texts.body(), "");
+        Parser parser = Parser.htmlParser().tagSet(TAGS);
+        List<Node> nodes = parser.parseFragmentInput(html, Texts.body(), "");
         if (nodes.isEmpty() || !(nodes.get(0).parentNode() instanceof Element root)) {
             return Texts.body();
         }
         return root;
+    }
+
+    /**
+     * The tags nearly every comment uses, looked up once. Each parse gets a copy of this set ({@link
+     * Parser#tagSet(TagSet)} copies it), so what a parse records on its tags stays in that parse; a tag not in
+     * it is looked up as usual. jsoup otherwise starts every parse from an empty set and sets up each tag on
+     * first use, which cost more than copying these. Never changed after this initializer, so it is safe to
+     * share.
+     */
+    static final TagSet TAGS = commonTags();
+
+    private static TagSet commonTags() {
+        TagSet tags = TagSet.Html();
+        for (String tag : ContentPolicy.TAGS) {
+            tags.valueOf(tag, Parser.NamespaceHtml);
+        }
+        tags.valueOf("html", Parser.NamespaceHtml);
+        tags.valueOf("body", Parser.NamespaceHtml);
+        return tags;
     }
 
     private static String lineFeeds(String text) {
