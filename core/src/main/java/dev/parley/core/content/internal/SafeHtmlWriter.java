@@ -184,7 +184,9 @@ public final class SafeHtmlWriter {
     public String write(Element root, int expectedLength, boolean linkBareUrls, boolean paragraphs) {
         Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs);
         writing.children(root, paragraphs, false);
-        return writing.out.toString();
+        String html = writing.out.toString();
+        writing.out.release();
+        return html;
     }
 
     /** How deep the writer descends; as deep as jsoup's parser builds trees by default. */
@@ -209,7 +211,7 @@ public final class SafeHtmlWriter {
         private BareUrls.@Nullable Match found;
 
         Writing(int capacity, boolean linkBareUrls, boolean paragraphs) {
-            this.out = new HtmlOutput(capacity);
+            this.out = HtmlOutput.reusing(capacity);
             this.linkBareUrls = linkBareUrls;
             this.paragraphs = paragraphs;
         }
