@@ -45,20 +45,46 @@ public final class SafeHtmlWriter {
     private final @Nullable Set<String> linkSchemes;
 
     /**
-     * What the writer needs to know about one of the policy's tags, read from the safelist once.
-     *
-     * @param tag the tag name
-     * @param allowed whether the safelist allows the tag
-     * @param textKeys the non-URL attributes the safelist allows on it
-     * @param enforcedKeys the attributes the safelist sets itself, which replace any the input had
-     * @param enforcedMarkup those attributes as written, each with a leading space
-     * @param unlinkable whether bare URLs inside it stay text ({@code a}, {@code pre}, {@code code})
-     * @param preformatted whether its text is written as it is ({@code pre})
-     * @param flow whether its prose is laid out in paragraphs ({@code blockquote})
-     * @param list whether whitespace-only text directly in it is dropped ({@code ul}, {@code ol})
+     * What the writer needs to know about one of the policy's tags, read from the safelist once, with its
+     * markup ready to copy. Immutable.
      */
-    private record Rule(String tag, boolean allowed, Set<String> textKeys, Set<String> enforcedKeys,
-            String enforcedMarkup, boolean unlinkable, boolean preformatted, boolean flow, boolean list) {
+    private static final class Rule {
+        final String tag;
+        /** Whether the safelist allows the tag. */
+        final boolean allowed;
+        /** The non-URL attributes the safelist allows on it. */
+        final Set<String> textKeys;
+        /** The attributes the safelist sets itself, which replace any the input had. */
+        final Set<String> enforcedKeys;
+        /** The start tag up to its attributes ({@code <a}), and from the enforced ones on ({@code  rel="...">}). */
+        final String open;
+        final String openEnd;
+        /** The whole start tag of an element without attributes of its own, and the end tag. */
+        final String bare;
+        final String close;
+        /** Whether bare URLs inside it stay text ({@code a}, {@code pre}, {@code code}). */
+        final boolean unlinkable;
+        /** Whether its text is written as it is ({@code pre}). */
+        final boolean preformatted;
+        /** Whether its prose is laid out in paragraphs ({@code blockquote}). */
+        final boolean flow;
+        /** Whether whitespace-only text directly in it is dropped ({@code ul}, {@code ol}). */
+        final boolean list;
+
+        Rule(String tag, boolean allowed, Set<String> textKeys, Set<String> enforcedKeys, String enforcedMarkup) {
+            this.tag = tag;
+            this.allowed = allowed;
+            this.textKeys = textKeys;
+            this.enforcedKeys = enforcedKeys;
+            this.open = "<" + tag;
+            this.openEnd = enforcedMarkup + ">";
+            this.bare = open + openEnd;
+            this.close = "</" + tag + ">";
+            this.unlinkable = "a".equals(tag) || "pre".equals(tag) || "code".equals(tag);
+            this.preformatted = "pre".equals(tag);
+            this.flow = "blockquote".equals(tag);
+            this.list = "ul".equals(tag) || "ol".equals(tag);
+        }
     }
 
     /**
@@ -90,8 +116,7 @@ public final class SafeHtmlWriter {
                         .append(new HtmlOutput(32).escaped(attribute.getValue(), true)).append('"');
             }
             byTag.put(tag, new Rule(tag, safelist.isSafeTag(tag), Set.copyOf(textKeys), Set.copyOf(enforcedKeys),
-                    markup.toString(), "a".equals(tag) || "pre".equals(tag) || "code".equals(tag),
-                    "pre".equals(tag), "blockquote".equals(tag), "ul".equals(tag) || "ol".equals(tag)));
+                    markup.toString()));
         }
         this.rules = Map.copyOf(byTag);
         this.link = allowedRule("a");
@@ -102,7 +127,7 @@ public final class SafeHtmlWriter {
 
     private @Nullable Rule allowedRule(String tag) {
         Rule rule = rules.get(tag);
-        return rule != null && rule.allowed() ? rule : null;
+        return rule != null && rule.allowed ? rule : null;
     }
 
     /**
@@ -245,33 +270,33 @@ public final class SafeHtmlWriter {
             boolean write = false;
             @Nullable String href = null;
             if (rule != null) {
-                if (rule.unlinkable()) {
+                if (rule.unlinkable) {
                     unlinkable++;
                 }
-                if (rule.preformatted()) {
+                if (rule.preformatted) {
                     preformatted++;
                 }
-                write = rule.allowed() && nesting.admits(rule.tag());
+                write = rule.allowed && nesting.admits(rule.tag);
                 if (write && rule == link) {
                     href = target(element);
                     write = href != null;
                 }
             }
             if (write) {
-                nesting.push(rule.tag());
+                nesting.push(rule.tag);
                 startTag(rule, element, href);
             }
             if (element.childNodeSize() > 0 && depth < MAX_DEPTH) {
                 boolean layout = paragraphs && preformatted == 0 && rule != null;
                 depth++;
-                children(element, layout && rule.flow(), layout && rule.list());
+                children(element, layout && rule.flow, layout && rule.list);
                 depth--;
             }
             if (rule != null) {
-                if (rule.unlinkable()) {
+                if (rule.unlinkable) {
                     unlinkable--;
                 }
-                if (rule.preformatted()) {
+                if (rule.preformatted) {
                     preformatted--;
                 }
             }
@@ -279,7 +304,7 @@ public final class SafeHtmlWriter {
                 nesting.pop();
                 preJustOpened = false;
                 if (rule != lineBreak) {
-                    out.append("</").append(rule.tag()).append('>');
+                    out.append(rule.close);
                 }
             }
         }
@@ -410,7 +435,7 @@ public final class SafeHtmlWriter {
             }
             if (write) {
                 nesting.pop();
-                out.append("</p>");
+                out.append(paragraph.close);
             }
         }
 
@@ -482,7 +507,7 @@ public final class SafeHtmlWriter {
                     out.escaped(value, match.start(), match.end(), false);
                 } else {
                     startTag(link, null, href);
-                    out.escaped(value, match.start(), match.end(), false).append("</a>");
+                    out.escaped(value, match.start(), match.end(), false).append(link.close);
                 }
                 done = match.end();
                 match = BareUrls.next(value, done);
@@ -493,25 +518,27 @@ public final class SafeHtmlWriter {
 
         /** Writes a start tag; {@code element} is null for a link or break this writer adds. */
         private void startTag(Rule rule, @Nullable Element element, @Nullable String href) {
-            String tag = rule.tag();
-            out.append('<').append(tag);
+            preJustOpened = rule.preformatted;
+            if (element == null ? href == null : element.attributesSize() == 0) {
+                out.append(rule.bare);
+                return;
+            }
+            out.append(rule.open);
             if (element == null) {
-                if (href != null) {
-                    out.append(" href=\"").escaped(href, true).append('"');
-                }
-            } else if (element.attributesSize() > 0) {
+                out.append(" href=\"").escaped(href, true).append('"');
+            } else {
                 for (Attribute attribute : element.attributes()) {
                     String key = attribute.getKey();
-                    if (rule.enforcedKeys().contains(key)) {
+                    if (rule.enforcedKeys.contains(key)) {
                         continue;
                     }
                     @Nullable String value;
                     if ("href".equals(key) && href != null) {
                         value = href;
                     } else if (UrlAttributes.isUrlKey(key)) {
-                        value = url(tag, key, attribute.getValue());
+                        value = url(rule.tag, key, attribute.getValue());
                     } else {
-                        value = rule.textKeys().contains(key) ? attribute.getValue() : null;
+                        value = rule.textKeys.contains(key) ? attribute.getValue() : null;
                     }
                     if (value == null) {
                         continue;
@@ -519,8 +546,7 @@ public final class SafeHtmlWriter {
                     out.append(' ').append(key).append("=\"").escaped(value, true).append('"');
                 }
             }
-            out.append(rule.enforcedMarkup()).append('>');
-            preJustOpened = rule.preformatted();
+            out.append(rule.openEnd);
         }
     }
 
