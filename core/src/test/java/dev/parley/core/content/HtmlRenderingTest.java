@@ -107,6 +107,10 @@ class HtmlRenderingTest {
                 arguments("a www. address inside emphasis",
                         "<em>www.example.com</em>",
                         "<p><em><a href=\"https://www.example.com\"" + REL + ">www.example.com</a></em></p>"),
+                arguments("the shortest URLs are linked, alone in an element",
+                        "<em>www.a.b</em> <i>http://a</i> <b>www.a.</b>",
+                        "<p><em><a href=\"https://www.a.b\"" + REL + ">www.a.b</a></em> <i><a href=\"http://a\"" + REL
+                                + ">http://a</a></i> <b>www.a.</b></p>"),
                 arguments("a URL split by a removed element is seen whole",
                         "https://exa<span>mple.com</span>/x",
                         "<p><a href=\"https://example.com/x\"" + REL + ">https://example.com/x</a></p>"),

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class BareUrls {
 
+    /** The length of the shortest text that holds a URL: {@code www.a.b}. */
+    static final int SHORTEST = 7;
+
     private BareUrls() {
     }
 

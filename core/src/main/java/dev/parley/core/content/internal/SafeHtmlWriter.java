@@ -449,7 +449,8 @@ public final class SafeHtmlWriter {
          */
         private void prose(String value, int from, int to, @Nullable Node before, @Nullable Node after,
                 @Nullable Element parent) {
-            boolean linking = linkBareUrls && unlinkable == 0;
+            // Text shorter than the shortest URL is not searched, nor its search remembered.
+            boolean linking = linkBareUrls && unlinkable == 0 && to - from >= BareUrls.SHORTEST;
             BareUrls.@Nullable Match match = linking ? firstUrl(value, from) : null;
             int newline = paragraphs ? value.indexOf('\n', from) : -1;
             int done = from;
@@ -460,7 +461,8 @@ public final class SafeHtmlWriter {
                 }
                 int end = Math.min(Paragraphs.endOfSpace(value, newline), to);
                 match = line(value, done, start, match);
-                boolean edge = start == from && Paragraphs.atEdge(before, parent) || end == to && Paragraphs.atEdge(after, parent);
+                boolean edge = start == from && Paragraphs.atEdge(before, parent)
+                        || end == to && Paragraphs.atEdge(after, parent);
                 if (!edge && lineBreak != null && nesting.admits("br")) {
                     startTag(lineBreak, null, null);
                 }
