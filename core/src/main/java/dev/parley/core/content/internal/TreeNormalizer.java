@@ -10,8 +10,6 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Reduces a parsed tree to the shape the writer will emit, before any transform looks at it: comments, data
@@ -22,7 +20,7 @@ import org.jsoup.select.NodeTraversor;
  *
  * <p>This is not the sanitizer: attributes are untouched and the writer still checks everything. It exists
  * so that paragraphs and links are decided on the tree that will be written, which is what makes rendering
- * idempotent. Iterative, so hostile nesting depth cannot overflow the stack. Stateless and thread-safe.
+ * idempotent. Stateless and thread-safe.
  */
 final class TreeNormalizer {
 
@@ -36,15 +34,14 @@ final class TreeNormalizer {
      * @param hasTarget whether a link's target survives the writer; links without one are unwrapped
      */
     static void normalize(Element root, Predicate<Element> hasTarget) {
-        Pass pass = new Pass(root, hasTarget);
-        NodeTraversor.filter(pass, root);
+        Pass pass = new Pass(hasTarget);
+        pass.children(root, 1);
         for (Element element : pass.unwrap) {
             element.unwrap();
         }
     }
 
-    private static final class Pass implements NodeFilter {
-        private final Element root;
+    private static final class Pass {
         private final Predicate<Element> hasTarget;
         private final Nesting nesting = new Nesting();
         // Most comments need nothing unwrapped: made on first use.
@@ -52,32 +49,54 @@ final class TreeNormalizer {
         private Set<Element> unwrapped = Set.of();
         private boolean[] kept = new boolean[32];
 
-        Pass(Element root, Predicate<Element> hasTarget) {
-            this.root = root;
+        Pass(Predicate<Element> hasTarget) {
             this.hasTarget = hasTarget;
         }
 
-        @Override
-        public FilterResult head(Node node, int depth) {
-            if (node == root) {
-                return FilterResult.CONTINUE;
+        /**
+         * Normalizes the children of {@code parent}, which are at {@code depth}. Recursive, by index: jsoup's
+         * parser nests elements at most 512 deep, and as unwrapping waits until the walk is over, a child's
+         * index moves only when a node is removed or a break inserted here.
+         */
+        void children(Element parent, int depth) {
+            for (int i = 0; i < parent.childNodeSize(); i++) {
+                Node node = parent.childNode(i);
+                if (node instanceof TextNode) {
+                    continue;
+                }
+                if (!(node instanceof Element element)
+                        || ContentPolicy.DROPPED_WITH_CONTENT.contains(element.normalName())) {
+                    node.remove();
+                    i--;
+                    continue;
+                }
+                if (element(element, depth)) {
+                    i++;
+                }
+                if (element.childNodeSize() > 0) {
+                    children(element, depth + 1);
+                }
+                if (kept[depth]) {
+                    nesting.pop();
+                }
             }
-            if (node instanceof TextNode) {
-                return FilterResult.CONTINUE;
-            }
-            if (!(node instanceof Element element)) {
-                return FilterResult.REMOVE;
-            }
+        }
+
+        /**
+         * Decides whether an element stays, and for a block that does not, puts line breaks around it where
+         * text would otherwise run into its neighbours.
+         *
+         * @return true if a break was inserted before the element, moving it one index on
+         */
+        private boolean element(Element element, int depth) {
             String tag = element.normalName();
-            if (ContentPolicy.DROPPED_WITH_CONTENT.contains(tag)) {
-                return FilterResult.REMOVE;
-            }
             if (depth >= kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(depth + 1, kept.length * 2));
             }
             boolean keep = ContentPolicy.TAGS.contains(tag) && nesting.admits(tag)
                     && (!"a".equals(tag) || hasTarget.test(element));
             kept[depth] = keep;
+            boolean before = false;
             if (keep) {
                 nesting.push(tag);
             } else {
@@ -91,13 +110,14 @@ final class TreeNormalizer {
                     // A block that cannot stay one still separates its text from what is around it.
                     if (breaksBefore(element, depth)) {
                         element.before(Texts.lineBreak());
+                        before = true;
                     }
                     if (breaksAfter(element, depth)) {
                         element.after(Texts.lineBreak());
                     }
                 }
             }
-            return FilterResult.CONTINUE;
+            return before;
         }
 
         /** Whether a line break goes before an unwrapped block: something other than a break or block precedes it. */
@@ -147,14 +167,6 @@ final class TreeNormalizer {
                 node = node.parentNode();
                 level--;
             }
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-            if (node != root && node instanceof Element && kept[depth]) {
-                nesting.pop();
-            }
-            return FilterResult.CONTINUE;
         }
     }
 }
