@@ -94,7 +94,8 @@ final class BareUrls {
     private static int wwwCandidate(String text, int from) {
         // Found by their dot, for the same reason: one vectorized search instead of one per spelling.
         for (int dot = text.indexOf('.', from + 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-            if (text.startsWith("www", dot - 3) || text.startsWith("WWW", dot - 3)) {
+            char last = text.charAt(dot - 1);
+            if (last == 'w' ? text.startsWith("ww", dot - 3) : last == 'W' && text.startsWith("WW", dot - 3)) {
                 return dot - 3;
             }
         }
