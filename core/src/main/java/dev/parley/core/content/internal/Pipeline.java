@@ -1,10 +1,13 @@
 package dev.parley.core.content.internal;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.Tag;
 import org.jsoup.parser.TagSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rendering steps in their fixed order: build or parse the tree, normalize it, and write it with the
@@ -43,15 +46,37 @@ public final class Pipeline {
     }
 
     /**
-     * Renders the HTML subset.
+     * Renders the HTML subset. A comment whose tree the normalizer would leave unchanged, as most are, is
+     * written straight away: if the parse met only the policy's tags, the writer tries a strict write that
+     * gives up at the first node normalizing would change ({@link SafeHtmlWriter#writeIfNormal}), and only
+     * then is the tree normalized and written.
      *
      * @param html the input, already checked against the size limit
      * @return sanitized HTML
      */
     public String html(String html) {
-        Element body = parse(lineFeeds(html));
+        Parser parser = Parser.htmlParser().tagSet(TAGS);
+        OtherTags otherTags = new OtherTags();
+        parser.tagSet().onNewTag(otherTags);
+        Element body = parse(parser, lineFeeds(html));
+        if (!otherTags.seen) {
+            @Nullable String written = writer.writeIfNormal(body, html.length(), htmlLinks, htmlParagraphs);
+            if (written != null) {
+                return written;
+            }
+        }
         TreeNormalizer.normalize(body, writer::hasTarget);
         return writer.write(body, html.length(), htmlLinks, htmlParagraphs);
+    }
+
+    /** Notes that a parse met a tag outside {@link #TAGS}, which the normalizer would unwrap or drop. */
+    private static final class OtherTags implements Consumer<Tag> {
+        boolean seen;
+
+        @Override
+        public void accept(Tag tag) {
+            seen = true;
+        }
     }
 
     /**
@@ -59,8 +84,7 @@ public final class Pipeline {
      * returns the element holding the parsed nodes. The nodes stay under the parser's own root instead of
      * being moved one by one into the body of a second, document-shaped tree that nothing here reads.
      */
-    private static Element parse(String html) {
-        Parser parser = Parser.htmlParser().tagSet(TAGS);
+    private static Element parse(Parser parser, String html) {
         List<Node> nodes = parser.parseFragmentInput(html, Texts.body(), "");
         if (nodes.isEmpty() || !(nodes.get(0).parentNode() instanceof Element root)) {
             return Texts.body();

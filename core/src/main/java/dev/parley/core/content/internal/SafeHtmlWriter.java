@@ -207,11 +207,50 @@ public final class SafeHtmlWriter {
      * @return the sanitized HTML
      */
     public String write(Element root, int expectedLength, boolean linkBareUrls, boolean paragraphs) {
-        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs);
+        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs, false);
         writing.children(root, paragraphs, false);
         String html = writing.out.toString();
         writing.out.release();
         return html;
+    }
+
+    /**
+     * Writes a tree {@link TreeNormalizer} has not seen, as {@link #write(Element, int, boolean, boolean)}
+     * would write it normalized, if normalizing would leave it as it is; most comments need nothing
+     * normalized, and this spares them the pass. The writer gives up, returning null, at the first node the
+     * normalizer would remove or unwrap: one that is neither text nor element, an element outside the policy
+     * or one the safelist does not allow, one the nesting does not admit, or a link without an allowed
+     * target. Up to that node, the writer's decisions are the normalizer's, so a tree it writes through is
+     * one the normalizer leaves unchanged.
+     *
+     * @param root the container (not written itself)
+     * @param expectedLength a guess at the output length, such as the input length
+     * @param linkBareUrls whether to link bare URLs in text
+     * @param paragraphs whether to group prose into paragraphs and turn newlines outside {@code pre} into
+     *     line breaks
+     * @return the sanitized HTML, or null if the tree must be normalized first
+     */
+    public @Nullable String writeIfNormal(Element root, int expectedLength, boolean linkBareUrls,
+            boolean paragraphs) {
+        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs, true);
+        try {
+            writing.children(root, paragraphs, false);
+            return writing.out.toString();
+        } catch (NotNormal notNormal) {
+            return null;
+        } finally {
+            writing.out.release();
+        }
+    }
+
+    /** Thrown, without a stack trace, when a strict write meets a node the normalizer would change. */
+    private static final class NotNormal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final NotNormal INSTANCE = new NotNormal();
+
+        private NotNormal() {
+            super("the tree needs normalizing", null, false, false);
+        }
     }
 
     /** How deep the writer descends; as deep as jsoup's parser builds trees by default. */
@@ -224,6 +263,8 @@ public final class SafeHtmlWriter {
         private final boolean linkBareUrls;
         private final boolean paragraphs;
         private final Run run = new Run();
+        /** Whether to give up at a node the normalizer would change, rather than write around it. */
+        private final boolean strict;
         private int depth;
         /** Open {@code pre} elements, written or not: their text is written as it is. */
         private int preformatted;
@@ -235,10 +276,11 @@ public final class SafeHtmlWriter {
         private int searchedFrom;
         private BareUrls.@Nullable Match found;
 
-        Writing(int capacity, boolean linkBareUrls, boolean paragraphs) {
+        Writing(int capacity, boolean linkBareUrls, boolean paragraphs, boolean strict) {
             this.out = HtmlOutput.reusing(capacity);
             this.linkBareUrls = linkBareUrls;
             this.paragraphs = paragraphs;
+            this.strict = strict;
         }
 
         /**
@@ -259,6 +301,8 @@ public final class SafeHtmlWriter {
                 } else {
                     if (child instanceof Element element) {
                         element(element);
+                    } else if (strict) {
+                        throw NotNormal.INSTANCE;
                     }
                     i++;
                 }
@@ -282,9 +326,15 @@ public final class SafeHtmlWriter {
                     write = href != null;
                 }
             }
+            if (strict && !write) {
+                throw NotNormal.INSTANCE;
+            }
             if (write) {
                 nesting.push(rule.tag);
                 startTag(rule, element, href);
+            }
+            if (strict && depth >= MAX_DEPTH) {
+                throw NotNormal.INSTANCE;
             }
             if (element.childNodeSize() > 0 && depth < MAX_DEPTH) {
                 boolean layout = paragraphs && preformatted == 0 && rule != null;
@@ -396,6 +446,8 @@ public final class SafeHtmlWriter {
                     run.addText(value, segment, value.length());
                 } else if (node instanceof Element element) {
                     run.addElement(element);
+                } else if (strict) {
+                    throw NotNormal.INSTANCE;
                 }
             }
             int first = 0;
