@@ -34,7 +34,8 @@ import org.owasp.html.Sanitizers;
  * </ul>
  *
  * <p>The target is {@code parley / owasp >= 1.0} in throughput; {@code jsoupParseOnly / owasp} is the most a
- * sanitizer built on jsoup's parser could reach.
+ * sanitizer built on jsoup's parser could reach. {@link SanitizeRatio} measures the same peers interleaved,
+ * for a machine whose load drifts between JMH's benchmarks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -48,6 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * what a renderer pays on top: reading every node's reply list once (they are materialized on first read).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ThreadPageBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2}.
+ * {@link ThreadPageRatio} measures the same operations interleaved, for a machine whose load drifts between
+ * JMH's benchmarks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
