@@ -26,6 +26,9 @@ final class HtmlOutput {
     /** Each thread's spare buffer, or null while it is in use or before the first write. */
     private static final ThreadLocal<char @Nullable []> SPARE = new ThreadLocal<>();
 
+    /** What a released output holds, so that a use after release cannot write into the spare it gave back. */
+    private static final char[] RELEASED = new char[0];
+
     private char[] chars;
     private int length;
 
@@ -57,7 +60,7 @@ final class HtmlOutput {
         if (chars.length <= KEPT_MAX) {
             SPARE.set(chars);
         }
-        chars = new char[0];
+        chars = RELEASED;
         length = 0;
     }
 
