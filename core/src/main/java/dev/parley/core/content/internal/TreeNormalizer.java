@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Reduces a parsed tree to the shape the writer will emit, before any transform looks at it: comments, data
@@ -20,7 +22,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>This is not the sanitizer: attributes are untouched and the writer still checks everything. It exists
  * so that paragraphs and links are decided on the tree that will be written, which is what makes rendering
- * idempotent. Stateless and thread-safe.
+ * idempotent. Iterative, so hostile nesting depth cannot overflow the stack. Stateless and thread-safe.
  */
 final class TreeNormalizer {
 
@@ -34,14 +36,15 @@ final class TreeNormalizer {
      * @param hasTarget whether a link's target survives the writer; links without one are unwrapped
      */
     static void normalize(Element root, Predicate<Element> hasTarget) {
-        Pass pass = new Pass(hasTarget);
-        pass.children(root, 1);
+        Pass pass = new Pass(root, hasTarget);
+        NodeTraversor.filter(pass, root);
         for (Element element : pass.unwrap) {
             element.unwrap();
         }
     }
 
-    private static final class Pass {
+    private static final class Pass implements NodeFilter {
+        private final Element root;
         private final Predicate<Element> hasTarget;
         private final Nesting nesting = new Nesting();
         // Most comments need nothing unwrapped: made on first use.
@@ -49,54 +52,32 @@ final class TreeNormalizer {
         private Set<Element> unwrapped = Set.of();
         private boolean[] kept = new boolean[32];
 
-        Pass(Predicate<Element> hasTarget) {
+        Pass(Element root, Predicate<Element> hasTarget) {
+            this.root = root;
             this.hasTarget = hasTarget;
         }
 
-        /**
-         * Normalizes the children of {@code parent}, which are at {@code depth}. Recursive, by index: jsoup's
-         * parser nests elements at most 512 deep, and as unwrapping waits until the walk is over, a child's
-         * index moves only when a node is removed or a break inserted here.
-         */
-        void children(Element parent, int depth) {
-            for (int i = 0; i < parent.childNodeSize(); i++) {
-                Node node = parent.childNode(i);
-                if (node instanceof TextNode) {
-                    continue;
-                }
-                if (!(node instanceof Element element)
-                        || ContentPolicy.DROPPED_WITH_CONTENT.contains(element.normalName())) {
-                    node.remove();
-                    i--;
-                    continue;
-                }
-                if (element(element, depth)) {
-                    i++;
-                }
-                if (element.childNodeSize() > 0) {
-                    children(element, depth + 1);
-                }
-                if (kept[depth]) {
-                    nesting.pop();
-                }
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node == root) {
+                return FilterResult.CONTINUE;
             }
-        }
-
-        /**
-         * Decides whether an element stays, and for a block that does not, puts line breaks around it where
-         * text would otherwise run into its neighbours.
-         *
-         * @return true if a break was inserted before the element, moving it one index on
-         */
-        private boolean element(Element element, int depth) {
+            if (node instanceof TextNode) {
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element element)) {
+                return FilterResult.REMOVE;
+            }
             String tag = element.normalName();
+            if (ContentPolicy.DROPPED_WITH_CONTENT.contains(tag)) {
+                return FilterResult.REMOVE;
+            }
             if (depth >= kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(depth + 1, kept.length * 2));
             }
             boolean keep = ContentPolicy.TAGS.contains(tag) && nesting.admits(tag)
                     && (!"a".equals(tag) || hasTarget.test(element));
             kept[depth] = keep;
-            boolean before = false;
             if (keep) {
                 nesting.push(tag);
             } else {
@@ -110,14 +91,13 @@ final class TreeNormalizer {
                     // A block that cannot stay one still separates its text from what is around it.
                     if (breaksBefore(element, depth)) {
                         element.before(Texts.lineBreak());
-                        before = true;
                     }
                     if (breaksAfter(element, depth)) {
                         element.after(Texts.lineBreak());
                     }
                 }
             }
-            return before;
+            return FilterResult.CONTINUE;
         }
 
         /** Whether a line break goes before an unwrapped block: something other than a break or block precedes it. */
@@ -167,6 +147,14 @@ final class TreeNormalizer {
                 node = node.parentNode();
                 level--;
             }
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node != root && node instanceof Element && kept[depth]) {
+                nesting.pop();
+            }
+            return FilterResult.CONTINUE;
         }
     }
 }
