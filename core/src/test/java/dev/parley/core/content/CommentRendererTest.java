@@ -97,7 +97,11 @@ class CommentRendererTest {
         String parens = "(https://a" + ")".repeat(65_000);
         String candidates = "(https://(".repeat(6_500);
         String wwws = "(www.a(".repeat(9_000);
+        String urlsThenDots = "http://a\n".repeat(3_000) + ".".repeat(38_000);
+        String urlsThenColons = "www.a.b ".repeat(3_375) + ":".repeat(38_000);
         assertTimeoutPreemptively(CAP, () -> {
+            assertThat(Links.count(RENDERER.render(urlsThenDots, InputFormat.HTML))).isEqualTo(3_000);
+            assertThat(Links.count(RENDERER.render(urlsThenColons, InputFormat.PLAIN_TEXT))).isEqualTo(3_375);
             assertThat(RENDERER.render(parens, InputFormat.PLAIN_TEXT)).startsWith("<p>(<a href=\"https://a\"");
             assertThat(RENDERER.render(candidates, InputFormat.PLAIN_TEXT)).doesNotContain("<a");
             assertThat(RENDERER.render(wwws, InputFormat.HTML)).doesNotContain("<a");

@@ -37,69 +37,122 @@ final class BareUrls {
      * @return the match, or null if there is none
      */
     static @Nullable Match next(String text, int from) {
-        int length = text.length();
-        // Candidates are found with String.indexOf, which the JIT vectorizes; most text has none at all.
-        int scheme = schemeCandidate(text, from);
-        int www = wwwCandidate(text, from);
-        while (scheme >= 0 || www >= 0) {
-            boolean isWww = scheme < 0 || www >= 0 && www < scheme;
-            int i = isWww ? www : scheme;
-            int prefix = isWww ? 4 : text.charAt(i + 4) == ':' ? 7 : 8;
-            int hostStart = i + prefix;
-            // The host is checked before the rest is scanned, so a rejected candidate costs only its host and
-            // hostile input cannot make the scan quadratic.
-            boolean valid = (i == 0 || startsWord(text.charAt(i - 1)))
-                    && (isWww ? wwwHost(text, hostStart) : schemeHost(text, hostStart));
-            if (valid) {
-                int end = hostStart;
-                while (end < length) {
-                    int cp = text.codePointAt(end);
-                    if (!isUrlCodePoint(cp)) {
-                        break;
+        return new Scanner(text).next(from);
+    }
+
+    /**
+     * Finds the bare URLs of one text in order. It remembers where the next candidate of each kind is, so a
+     * text searched from one match to the next is scanned once in all, however many URLs and however many
+     * colons and dots it holds. Not thread-safe: one per text being written.
+     */
+    static final class Scanner {
+        private final String text;
+        /** The first scheme candidate at or after {@link #schemeFrom}, or -1 for none; valid once searched. */
+        private int scheme;
+        private int schemeFrom = Integer.MAX_VALUE;
+        /** The first {@code www.} candidate at or after {@link #wwwFrom}, or -1 for none. */
+        private int www;
+        private int wwwFrom = Integer.MAX_VALUE;
+        /** Candidate positions looked at so far, for tests. */
+        long probes;
+
+        Scanner(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /**
+         * Returns the first bare URL at or after {@code from}, or null. Calls with {@code from} growing, as the
+         * writer makes them, reuse the earlier searches.
+         *
+         * @param from where to start looking
+         * @return the match, or null if there is none
+         */
+        @Nullable Match next(int from) {
+            int length = text.length();
+            int scheme = schemeAt(from);
+            int www = wwwAt(from);
+            while (scheme >= 0 || www >= 0) {
+                boolean isWww = scheme < 0 || www >= 0 && www < scheme;
+                int i = isWww ? www : scheme;
+                int prefix = isWww ? 4 : text.charAt(i + 4) == ':' ? 7 : 8;
+                int hostStart = i + prefix;
+                // The host is checked before the rest is scanned, so a rejected candidate costs only its host.
+                boolean valid = (i == 0 || startsWord(text.charAt(i - 1)))
+                        && (isWww ? wwwHost(text, hostStart) : schemeHost(text, hostStart));
+                if (valid) {
+                    int end = hostStart;
+                    while (end < length) {
+                        int cp = text.codePointAt(end);
+                        if (!isUrlCodePoint(cp)) {
+                            break;
+                        }
+                        end += Character.charCount(cp);
                     }
-                    end += Character.charCount(cp);
+                    end = trimTrailing(text, i, end);
+                    String url = text.substring(i, end);
+                    return new Match(i, end, isWww ? "https://" + url : url);
                 }
-                end = trimTrailing(text, i, end);
-                String url = text.substring(i, end);
-                return new Match(i, end, isWww ? "https://" + url : url);
+                if (isWww) {
+                    www = wwwAt(i + 1);
+                } else {
+                    scheme = schemeAt(hostStart);
+                }
             }
-            if (isWww) {
-                www = wwwCandidate(text, i + 1);
-            } else {
-                scheme = schemeCandidate(text, hostStart);
-            }
+            return null;
         }
-        return null;
-    }
 
-    /** Start of the next {@code http://} or {@code https://} (any case) at or after {@code from}, or -1. */
-    private static int schemeCandidate(String text, int from) {
-        // Found by their colon: a search for one char is vectorized for both string encodings, and colons are
-        // rare in prose.
-        for (int colon = text.indexOf(':', from + 4); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-            if (!text.startsWith("//", colon + 1)) {
-                continue;
+        /** The first scheme candidate at or after {@code from}: the remembered one if it still answers. */
+        private int schemeAt(int from) {
+            if (schemeFrom > from || scheme >= 0 && scheme < from) {
+                scheme = schemeCandidate(from);
+                schemeFrom = from;
             }
-            if (colon - 5 >= from && text.regionMatches(true, colon - 5, "https", 0, 5)) {
-                return colon - 5;
-            }
-            if (text.regionMatches(true, colon - 4, "http", 0, 4)) {
-                return colon - 4;
-            }
+            return scheme;
         }
-        return -1;
-    }
 
-    /** Start of the next {@code www.} or {@code WWW.} at or after {@code from}, or -1. */
-    private static int wwwCandidate(String text, int from) {
-        // Found by their dot, for the same reason: one vectorized search instead of one per spelling.
-        for (int dot = text.indexOf('.', from + 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-            char last = text.charAt(dot - 1);
-            if (last == 'w' ? text.startsWith("ww", dot - 3) : last == 'W' && text.startsWith("WW", dot - 3)) {
-                return dot - 3;
+        private int wwwAt(int from) {
+            if (wwwFrom > from || www >= 0 && www < from) {
+                www = wwwCandidate(from);
+                wwwFrom = from;
             }
+            return www;
         }
-        return -1;
+
+        /** Start of the next {@code http://} or {@code https://} (any case) at or after {@code from}, or -1. */
+        private int schemeCandidate(int from) {
+            // Found by their colon: a search for one char is vectorized for both string encodings, and colons
+            // are rare in prose.
+            for (int colon = text.indexOf(':', from + 4); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+                probes++;
+                if (!text.startsWith("//", colon + 1)) {
+                    continue;
+                }
+                if (colon - 5 >= from && text.regionMatches(true, colon - 5, "https", 0, 5)) {
+                    return colon - 5;
+                }
+                if (text.regionMatches(true, colon - 4, "http", 0, 4)) {
+                    return colon - 4;
+                }
+            }
+            return -1;
+        }
+
+        /** Start of the next {@code www.} or {@code WWW.} at or after {@code from}, or -1. */
+        private int wwwCandidate(int from) {
+            // Found by their dot, for the same reason: one vectorized search instead of one per spelling.
+            for (int dot = text.indexOf('.', from + 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+                probes++;
+                char last = text.charAt(dot - 1);
+                if (last == 'w' ? text.startsWith("ww", dot - 3) : last == 'W' && text.startsWith("WW", dot - 3)) {
+                    return dot - 3;
+                }
+            }
+            return -1;
+        }
     }
 
     private static boolean startsWord(char previous) {

@@ -196,8 +196,8 @@ public final class SafeHtmlWriter {
      * it. No nodes are made and the tree is not changed. The tree must be one {@link TreeNormalizer} has
      * normalized, as the paragraphs are decided on the tree that is written.
      *
-     * <p>Elements nested deeper than {@value #MAX_DEPTH} levels, which jsoup's parser never produces, are
-     * left out with their content.
+     * <p>The content of elements {@value #MAX_DEPTH} levels deep, which jsoup's parser never produces, is left
+     * out: the writer recurses, and normalized trees stay far shallower.
      *
      * @param root the container (not written itself)
      * @param expectedLength a guess at the output length, such as the input length
@@ -271,10 +271,8 @@ public final class SafeHtmlWriter {
         private boolean preJustOpened;
         /** Open elements, written or not, in which text is never linked: {@code a}, {@code pre}, {@code code}. */
         private int unlinkable;
-        /** The last URL search: the first match at or after {@link #searchedFrom} in {@link #searched}. */
-        private @Nullable String searched;
-        private int searchedFrom;
-        private BareUrls.@Nullable Match found;
+        /** The URL scanner of the text last searched; a run's paragraphs are parts of one text. */
+        private BareUrls.@Nullable Scanner scanner;
 
         Writing(int capacity, boolean linkBareUrls, boolean paragraphs, boolean strict) {
             this.out = HtmlOutput.reusing(capacity);
@@ -502,8 +500,9 @@ public final class SafeHtmlWriter {
         private void prose(String value, int from, int to, @Nullable Node before, @Nullable Node after,
                 @Nullable Element parent) {
             // Text shorter than the shortest URL is not searched, nor its search remembered.
-            boolean linking = linkBareUrls && unlinkable == 0 && to - from >= BareUrls.SHORTEST;
-            BareUrls.@Nullable Match match = linking ? firstUrl(value, from) : null;
+            BareUrls.@Nullable Scanner urls = linkBareUrls && unlinkable == 0 && to - from >= BareUrls.SHORTEST
+                    ? scanner(value) : null;
+            BareUrls.@Nullable Match match = urls == null ? null : urls.next(from);
             int newline = paragraphs ? value.indexOf('\n', from) : -1;
             int done = from;
             while (newline >= 0 && newline < to) {
@@ -512,7 +511,7 @@ public final class SafeHtmlWriter {
                     start--;
                 }
                 int end = Math.min(Paragraphs.endOfSpace(value, newline), to);
-                match = line(value, done, start, match);
+                match = line(urls, value, done, start, match);
                 boolean edge = start == from && Paragraphs.atEdge(before, parent)
                         || end == to && Paragraphs.atEdge(after, parent);
                 if (!edge && lineBreak != null && nesting.admits("br")) {
@@ -521,33 +520,31 @@ public final class SafeHtmlWriter {
                 done = end;
                 newline = value.indexOf('\n', end);
             }
-            BareUrls.@Nullable Match next = line(value, done, to, match);
-            if (linking) {
-                searched = value;
-                searchedFrom = to;
-                found = next;
-            }
+            line(urls, value, done, to, match);
         }
 
         /**
-         * The first bare URL at or after {@code from}. The texts of one paragraph run are parts of one string,
-         * searched in order: the last search is reused when it still answers, so a run of many paragraphs is
-         * searched once, not once per paragraph.
+         * The scanner for {@code value}: the one in use if it scans the same text, as the paragraphs of a run
+         * do, so that a run of many paragraphs is searched once, not once per paragraph.
          */
-        private BareUrls.@Nullable Match firstUrl(String value, int from) {
-            if (value == searched && searchedFrom <= from && (found == null || found.start() >= from)) {
-                return found;
+        private BareUrls.Scanner scanner(String value) {
+            BareUrls.@Nullable Scanner current = scanner;
+            if (current == null || current.text() != value) {
+                current = new BareUrls.Scanner(value);
+                scanner = current;
             }
-            return BareUrls.next(value, from);
+            return current;
         }
 
         /**
          * Writes {@code value[from, to)}, a stretch without newlines to break, linking the bare URLs in it.
          *
+         * @param urls the scanner of {@code value}, or null if nothing is linked here
          * @param match the first URL at or after {@code from}, or null if there is none or nothing is linked
          * @return the first URL at or after {@code to}, or null
          */
-        private BareUrls.@Nullable Match line(String value, int from, int to, BareUrls.@Nullable Match match) {
+        private BareUrls.@Nullable Match line(BareUrls.@Nullable Scanner urls, String value, int from, int to,
+                BareUrls.@Nullable Match match) {
             if (from < to) {
                 preJustOpened = false;
             }
@@ -564,7 +561,7 @@ public final class SafeHtmlWriter {
                     out.escaped(value, match.start(), match.end(), false).append(link.close);
                 }
                 done = match.end();
-                match = BareUrls.next(value, done);
+                match = urls == null ? null : urls.next(done);
             }
             out.escaped(value, done, to, false);
             return match;
