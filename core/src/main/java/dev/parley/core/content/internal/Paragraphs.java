@@ -30,22 +30,34 @@ final class Paragraphs {
 
     /**
      * Whether an element is a block or contains one, at any depth: such an element is never put inside a
-     * paragraph. Recursive; it runs on trees {@link TreeNormalizer} has normalized, whose depth is bounded.
+     * paragraph. Iterative: a strict write asks it of trees the normalizer has not seen, as deep as jsoup's
+     * parser nests (512 levels).
      *
      * @param element the element
      * @return true if it or a descendant is a block
      */
     static boolean holdsBlock(Element element) {
-        if (ContentPolicy.isBlock(element.normalName())) {
-            return true;
-        }
-        // By node index: jsoup's element-children list is built with a stream on every change.
-        for (int i = 0, count = element.childNodeSize(); i < count; i++) {
-            if (element.childNode(i) instanceof Element child && holdsBlock(child)) {
+        Node node = element;
+        int depth = 0;
+        while (true) {
+            if (node instanceof Element current && ContentPolicy.isBlock(current.normalName())) {
                 return true;
             }
+            // By node index: jsoup's element-children list is built with a stream on every change.
+            if (node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                depth++;
+                continue;
+            }
+            while (depth > 0 && node.nextSibling() == null) {
+                node = node.parentNode();
+                depth--;
+            }
+            if (depth == 0) {
+                return false;
+            }
+            node = node.nextSibling();
         }
-        return false;
     }
 
     /**
