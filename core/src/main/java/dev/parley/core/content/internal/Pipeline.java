@@ -55,11 +55,9 @@ public final class Pipeline {
      * @return sanitized HTML
      */
     public String html(String html) {
-        Parser parser = Parser.htmlParser().tagSet(TAGS);
-        OtherTags otherTags = new OtherTags();
-        parser.tagSet().onNewTag(otherTags);
-        Element body = parse(parser, lineFeeds(html));
-        if (!otherTags.seen) {
+        Parsed parsed = parse(lineFeeds(html));
+        Element body = parsed.body();
+        if (parsed.onlyCommonTags()) {
             @Nullable String written = writer.writeIfNormal(body, html.length(), htmlLinks, htmlParagraphs);
             if (written != null) {
                 return written;
@@ -67,6 +65,15 @@ public final class Pipeline {
         }
         TreeNormalizer.normalize(body, writer::hasTarget);
         return writer.write(body, html.length(), htmlLinks, htmlParagraphs);
+    }
+
+    /**
+     * A parsed fragment.
+     *
+     * @param body the element holding the parsed nodes
+     * @param onlyCommonTags whether the parse met no tag outside {@link #TAGS}
+     */
+    record Parsed(Element body, boolean onlyCommonTags) {
     }
 
     /** Notes that a parse met a tag outside {@link #TAGS}, which the normalizer would unwrap or drop. */
@@ -80,16 +87,20 @@ public final class Pipeline {
     }
 
     /**
-     * Parses a fragment as the content of a {@code body}, the way {@code Jsoup.parseBodyFragment} does, and
-     * returns the element holding the parsed nodes. The nodes stay under the parser's own root instead of
-     * being moved one by one into the body of a second, document-shaped tree that nothing here reads.
+     * Parses a fragment as the content of a {@code body}, the way {@code Jsoup.parseBodyFragment} does. The
+     * nodes stay under the parser's own root instead of being moved one by one into the body of a second,
+     * document-shaped tree that nothing here reads. The parse's copy of {@link #TAGS} notes any tag it has to
+     * add.
      */
-    private static Element parse(Parser parser, String html) {
+    static Parsed parse(String html) {
+        Parser parser = Parser.htmlParser().tagSet(TAGS);
+        OtherTags otherTags = new OtherTags();
+        parser.tagSet().onNewTag(otherTags);
         List<Node> nodes = parser.parseFragmentInput(html, Texts.body(), "");
         if (nodes.isEmpty() || !(nodes.get(0).parentNode() instanceof Element root)) {
-            return Texts.body();
+            return new Parsed(Texts.body(), !otherTags.seen);
         }
-        return root;
+        return new Parsed(root, !otherTags.seen);
     }
 
     /**

@@ -14,11 +14,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PipelineTest {
 
     @Test
-    void theSharedTagsHoldEveryAllowedTag() {
-        // Looking up a tag the set holds does not change it (a missing one would be copied in).
+    void theSharedTagsHoldEveryAllowedTagAndTheFragmentRoots() {
+        TagSet expected = TagSet.Html();
         for (String tag : ContentPolicy.TAGS) {
-            assertThat(Pipeline.TAGS.get(tag, Parser.NamespaceHtml)).as(tag).isNotNull();
+            expected.valueOf(tag, Parser.NamespaceHtml);
         }
+        expected.valueOf("html", Parser.NamespaceHtml);
+        expected.valueOf("body", Parser.NamespaceHtml);
+
+        assertThat(Pipeline.TAGS).isEqualTo(expected);
+    }
+
+    @Test
+    void aParseTellsWhetherItMetATagOutsideTheSharedSet() {
+        // Were this always false, every comment would be normalized and nothing else would show it.
+        assertThat(Pipeline.parse("<p>a <em>b</em> <a href=\"https://e.example\">c</a>\n\nd</p>").onlyCommonTags())
+                .isTrue();
+        assertThat(Pipeline.parse("plain words, no tags").onlyCommonTags()).isTrue();
+        assertThat(Pipeline.parse("<div>a</div>").onlyCommonTags()).isFalse();
+        assertThat(Pipeline.parse("<custom-element>a</custom-element>").onlyCommonTags()).isFalse();
+        assertThat(Pipeline.parse("<script>a</script>").onlyCommonTags()).isFalse();
     }
 
     @Test
