@@ -1,13 +1,9 @@
 package dev.parley.benchmarks.storage;
 
 import dev.parley.storage.Comment;
-import dev.parley.storage.CommentId;
-import dev.parley.storage.Order;
-import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.memory.InMemoryCommentStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +37,6 @@ import org.openjdk.jmh.infra.Blackhole;
 public class InMemoryRootsPageBenchmark {
 
     private static final Set<Status> VISIBLE = Set.of(Status.APPROVED);
-    private static final int PAGE = 50;
 
     @Param({"100", "100000"})
     public int threadSize;
@@ -55,22 +50,7 @@ public class InMemoryRootsPageBenchmark {
         store = new InMemoryCommentStore();
         List<Comment> comments = ThreadShape.comments(threadSize);
         comments.forEach(store::insert);
-        requests = positions(comments);
-    }
-
-    static List<PageRequest> positions(List<Comment> comments) {
-        List<Comment> roots = comments.stream().filter(Comment::isRoot).toList();
-        List<PageRequest> positions = new ArrayList<>();
-        positions.add(PageRequest.first(Order.OLDEST_FIRST, PAGE));
-        // With 100 comments there are fewer than 2 pages of roots: every position reads the first page.
-        int middle = roots.size() / 2;
-        int late = roots.size() - PAGE - 1;
-        for (int at : new int[] {middle, late}) {
-            positions.add(at > 0 && at + PAGE < roots.size()
-                    ? PageRequest.first(Order.OLDEST_FIRST, PAGE).next(dev.parley.storage.Cursor.after(roots.get(at)))
-                    : PageRequest.first(Order.OLDEST_FIRST, PAGE));
-        }
-        return positions;
+        requests = ThreadShape.positions(comments);
     }
 
     /**
@@ -80,14 +60,6 @@ public class InMemoryRootsPageBenchmark {
      */
     @Benchmark
     public void rootsPageWithReplies(Blackhole bh) {
-        for (PageRequest request : requests) {
-            Page roots = store.roots(ThreadShape.THREAD, VISIBLE, request);
-            List<CommentId> ids = new ArrayList<>(roots.items().size());
-            for (Comment root : roots.items()) {
-                ids.add(root.id());
-            }
-            bh.consume(roots);
-            bh.consume(store.replies(ids, VISIBLE));
-        }
+        ThreadShape.readPages(store, VISIBLE, requests, bh);
     }
 }

@@ -3,12 +3,19 @@ package dev.parley.benchmarks.storage;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.Order;
+import dev.parley.storage.Page;
+import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.ThreadKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The thread every storage benchmark reads: half roots, half replies, the same shape at every size, so that a
@@ -72,5 +79,52 @@ public final class ThreadShape {
         List<Comment> comments = new ArrayList<>(size);
         generate(size, comments::add);
         return comments;
+    }
+
+    /** The roots per page every storage benchmark reads. */
+    public static final int PAGE = 50;
+
+    /**
+     * The page positions every storage benchmark reads: the first page, one in the middle of the thread and
+     * one near its end, so the keyset seek is measured where it costs most. With 100 comments there are fewer
+     * than 2 pages of roots, so every position reads the first page.
+     *
+     * @param comments the thread, as {@link #comments(int)} makes it
+     * @return three page requests of {@link #PAGE} roots, oldest first
+     */
+    public static List<PageRequest> positions(List<Comment> comments) {
+        List<Comment> roots = comments.stream().filter(Comment::isRoot).toList();
+        List<PageRequest> positions = new ArrayList<>();
+        positions.add(PageRequest.first(Order.OLDEST_FIRST, PAGE));
+        int middle = roots.size() / 2;
+        int late = roots.size() - PAGE - 1;
+        for (int at : new int[] {middle, late}) {
+            positions.add(at > 0 && at + PAGE < roots.size()
+                    ? PageRequest.first(Order.OLDEST_FIRST, PAGE).next(Cursor.after(roots.get(at)))
+                    : PageRequest.first(Order.OLDEST_FIRST, PAGE));
+        }
+        return positions;
+    }
+
+    /**
+     * Reads each page of roots with {@code statuses} and then its replies of those statuses: the two store
+     * reads behind every thread page.
+     *
+     * @param store the store holding the thread
+     * @param statuses the statuses to read
+     * @param requests the pages, as {@link #positions} makes them
+     * @param bh sink for the results
+     */
+    public static void readPages(CommentStore store, Set<Status> statuses, List<PageRequest> requests,
+            Blackhole bh) {
+        for (PageRequest request : requests) {
+            Page roots = store.roots(THREAD, statuses, request);
+            List<CommentId> ids = new ArrayList<>(roots.items().size());
+            for (Comment root : roots.items()) {
+                ids.add(root.id());
+            }
+            bh.consume(roots);
+            bh.consume(store.replies(ids, statuses));
+        }
     }
 }
