@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * first character that cannot be part of a URL, minus trailing punctuation that belongs to the sentence.
  *
  * <p>A hand-written scanner rather than a regular expression: it runs over every text node of every comment,
- * and its edges (which closing parenthesis is part of the URL) are easier to state as code. Stateless and
- * thread-safe.
+ * and its edges (which closing parenthesis is part of the URL) are easier to state as code. Searches go
+ * through a {@link Scanner}, one per text.
  */
 final class BareUrls {
 
@@ -27,17 +27,6 @@ final class BareUrls {
      * @param href the link target: the text itself, with {@code https://} in front of a {@code www.} start
      */
     record Match(int start, int end, String href) {
-    }
-
-    /**
-     * Returns the first bare URL at or after {@code from}, or null.
-     *
-     * @param text the prose
-     * @param from where to start looking
-     * @return the match, or null if there is none
-     */
-    static @Nullable Match next(String text, int from) {
-        return new Scanner(text).next(from);
     }
 
     /**

@@ -166,18 +166,7 @@ public final class SafeHtmlWriter {
      * @return the sanitized HTML
      */
     public String write(Element root) {
-        return write(root, 256);
-    }
-
-    /**
-     * Writes the allowed content of {@code root}'s children, sizing the buffer for the expected output.
-     *
-     * @param root the container (not written itself)
-     * @param expectedLength a guess at the output length, such as the input length
-     * @return the sanitized HTML
-     */
-    public String write(Element root, int expectedLength) {
-        return write(root, expectedLength, false, false);
+        return write(root, 256, false, false);
     }
 
     /**
@@ -271,6 +260,8 @@ public final class SafeHtmlWriter {
         private boolean preJustOpened;
         /** Open elements, written or not, in which text is never linked: {@code a}, {@code pre}, {@code code}. */
         private int unlinkable;
+        /** Where the text nodes {@link #joinTexts} last read end. */
+        private int joinedTo;
         /** The URL scanner of the text last searched; a run's paragraphs are parts of one text. */
         private BareUrls.@Nullable Scanner scanner;
 
@@ -377,21 +368,8 @@ public final class SafeHtmlWriter {
                 out.escaped(value, false);
                 return index + 1;
             }
-            String value = first.getWholeText();
-            @Nullable StringBuilder joined = null;
-            int next = index + 1;
-            while (next < count && parent.childNode(next) instanceof TextNode following) {
-                if (!(list && following.isBlank())) {
-                    if (joined == null) {
-                        joined = new StringBuilder(value);
-                    }
-                    joined.append(following.getWholeText());
-                }
-                next++;
-            }
-            if (joined != null) {
-                value = joined.toString();
-            }
+            String value = joinTexts(parent, index, count, list);
+            int next = joinedTo;
             int before = index - 1;
             while (list && before >= 0 && parent.childNode(before) instanceof TextNode blank && blank.isBlank()) {
                 before--;
@@ -399,6 +377,28 @@ public final class SafeHtmlWriter {
             prose(value, 0, value.length(), before < 0 ? null : parent.childNode(before),
                     next < count ? parent.childNode(next) : null, parent);
             return next;
+        }
+
+        /**
+         * Returns the text of the text node at {@code index} of {@code parent} and of the text nodes right
+         * after it, before {@code end}, read as one text; with {@code skipBlank}, whitespace-only ones after the
+         * first are left out, as a list drops them. Sets {@link #joinedTo} to the index after the last.
+         */
+        private String joinTexts(Element parent, int index, int end, boolean skipBlank) {
+            String value = ((TextNode) parent.childNode(index)).getWholeText();
+            @Nullable StringBuilder joined = null;
+            int next = index + 1;
+            while (next < end && parent.childNode(next) instanceof TextNode following) {
+                if (!(skipBlank && following.isBlank())) {
+                    if (joined == null) {
+                        joined = new StringBuilder(value);
+                    }
+                    joined.append(following.getWholeText());
+                }
+                next++;
+            }
+            joinedTo = next;
+            return joined == null ? value : joined.toString();
         }
 
         /** Writes the children of {@code root} or of a {@code blockquote}: blocks as they are, prose in paragraphs. */
@@ -424,16 +424,9 @@ public final class SafeHtmlWriter {
             run.clear();
             for (int i = from; i < to; i++) {
                 Node node = container.childNode(i);
-                if (node instanceof TextNode text) {
-                    String value = text.getWholeText();
-                    if (i + 1 < to && container.childNode(i + 1) instanceof TextNode) {
-                        StringBuilder joined = new StringBuilder(value);
-                        while (i + 1 < to && container.childNode(i + 1) instanceof TextNode following) {
-                            joined.append(following.getWholeText());
-                            i++;
-                        }
-                        value = joined.toString();
-                    }
+                if (node instanceof TextNode) {
+                    String value = joinTexts(container, i, to, false);
+                    i = joinedTo - 1;
                     int segment = 0;
                     for (int blank = Paragraphs.blankLine(value, 0); blank >= 0;
                             blank = Paragraphs.blankLine(value, segment)) {
