@@ -228,12 +228,13 @@ class LinkbackEndpointsTest {
                 .asString("")).isEqualTo(source));
     }
 
-    @Test
-    @DisplayName("pingbacks beyond the bound on concurrent verifications get a generic fault at once")
-    void pingbackFlood() throws Exception {
-        CountDownLatch fetching = new CountDownLatch(LinkbackRecorder.MAX_SYNCHRONOUS_FETCHES);
-        sources.createContext("/held", exchange -> {
-            fetching.countDown();
+    /**
+     * Serves a source at {@code path} that, once asked, holds its answer (a 410) until {@code slowSource}
+     * opens, and returns its URL.
+     */
+    private String heldSource(String path, Runnable onRequest) {
+        sources.createContext(path, exchange -> {
+            onRequest.run();
             try {
                 slowSource.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -242,8 +243,15 @@ class LinkbackEndpointsTest {
             exchange.sendResponseHeaders(410, -1);
             exchange.close();
         });
-        String held = "http://" + sources.getAddress().getAddress().getHostAddress() + ":"
-                + sources.getAddress().getPort() + "/held";
+        return "http://" + sources.getAddress().getAddress().getHostAddress() + ":" + sources.getAddress().getPort()
+                + path;
+    }
+
+    @Test
+    @DisplayName("pingbacks beyond the bound on concurrent verifications get a generic fault at once")
+    void pingbackFlood() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(LinkbackRecorder.MAX_SYNCHRONOUS_FETCHES);
+        String held = heldSource("/held", fetching::countDown);
         java.util.concurrent.ExecutorService senders =
                 java.util.concurrent.Executors.newFixedThreadPool(LinkbackRecorder.MAX_SYNCHRONOUS_FETCHES);
         try {
@@ -274,17 +282,7 @@ class LinkbackEndpointsTest {
     @Test
     @DisplayName("webmentions beyond the bounded queue get 503 with Retry-After")
     void webmentionQueueFull() throws Exception {
-        sources.createContext("/slow", exchange -> {
-            try {
-                slowSource.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(410, -1);
-            exchange.close();
-        });
-        String slow = "http://" + sources.getAddress().getAddress().getHostAddress() + ":"
-                + sources.getAddress().getPort() + "/slow";
+        String slow = heldSource("/slow", () -> { });
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> rejected = null;
         for (int i = 0; i < 3; i++) {
