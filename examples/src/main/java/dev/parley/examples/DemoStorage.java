@@ -1,48 +1,66 @@
 package dev.parley.examples;
 
-import dev.parley.examples.jdbc.JdbcCommentStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.storage.CommentStore;
+import dev.parley.storage.StoreException;
 import dev.parley.storage.memory.InMemoryCommentStore;
+import dev.parley.store.jdbc.JdbcCommentStore;
 import java.nio.file.Path;
 import java.util.Objects;
-import javax.sql.ConnectionPoolDataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The comment store the demo runs on, opened from its {@link DemoConfig}, and the connection pool behind it.
+ * The comment store the demo runs on, opened from its {@link DemoConfig}, and the HikariCP connection pool
+ * behind it.
  *
- * <p>H2 and PostgreSQL both go through H2's small {@link JdbcConnectionPool}, which pools any
- * {@link ConnectionPoolDataSource}: the demo needs no separate pool library. A host would use its own pool.
+ * <p>Every database goes through one HikariCP pool configured the same way: connections in auto-commit mode
+ * (every store call commits before it returns), a bounded pool, and a short wait for a free connection, so a
+ * database outage surfaces as an error instead of a hung request.
  *
- * <p>Thread-safe. {@link #close()} releases the pool; for an H2 file that also closes the database.
+ * <p>Thread-safe. {@link #close()} closes the pool; for an H2 file that also closes the database cleanly.
  */
 public final class DemoStorage implements AutoCloseable {
 
-    private final CommentStore store;
-    private final @Nullable JdbcConnectionPool pool;
+    /** Connections in the pool: a few per core suits a small site and the database's own limits. */
+    static final int POOL_SIZE = 10;
 
-    private DemoStorage(CommentStore store, @Nullable JdbcConnectionPool pool) {
+    private final CommentStore store;
+    private final @Nullable HikariDataSource pool;
+
+    private DemoStorage(CommentStore store, @Nullable HikariDataSource pool) {
         this.store = store;
         this.pool = pool;
     }
 
     /**
-     * Opens the store the configuration names, creating the JDBC schema if needed.
+     * Opens the store the configuration names, migrating the JDBC schema to the current version if needed.
      *
      * @param config the configuration
      * @return the opened storage
-     * @throws dev.parley.storage.StoreException if the database cannot be reached or prepared
+     * @throws StoreException if the database cannot be reached or migrated
      */
     public static DemoStorage open(DemoConfig config) {
         Objects.requireNonNull(config, "config");
         return switch (config.store()) {
             case MEMORY -> new DemoStorage(new InMemoryCommentStore(), null);
-            case H2 -> jdbc(h2Pool(config));
-            case JDBC -> jdbc(jdbcPool(config));
+            case H2 -> jdbc(pool(h2Url(config.h2File()), config.jdbcUser() == null ? "sa" : config.jdbcUser(),
+                    config.jdbcPassword()));
+            case JDBC -> jdbc(pool(Objects.requireNonNull(config.jdbcUrl(), "jdbcUrl"), config.jdbcUser(),
+                    config.jdbcPassword()));
         };
+    }
+
+    /**
+     * The JDBC URL of the default H2 file.
+     *
+     * @param file the file path without {@code .mv.db}
+     * @return the URL
+     */
+    static String h2Url(String file) {
+        // An absolute path: H2 refuses implicitly relative file names, and the message then names the real file.
+        String absolute = Path.of(file).toAbsolutePath().normalize().toString();
+        return "jdbc:h2:file:" + absolute;
     }
 
     /**
@@ -54,48 +72,50 @@ public final class DemoStorage implements AutoCloseable {
         return store;
     }
 
+    /**
+     * The pooled data source, for the demo's own tables; empty for the in-memory store.
+     *
+     * @return the data source, or null
+     */
+    @Nullable HikariDataSource dataSource() {
+        return pool;
+    }
+
     @Override
     public void close() {
         if (pool != null) {
-            pool.dispose();
+            pool.close();
         }
     }
 
-    private static DemoStorage jdbc(JdbcConnectionPool pool) {
+    private static DemoStorage jdbc(HikariDataSource pool) {
         try {
             return new DemoStorage(JdbcCommentStore.create(pool), pool);
         } catch (RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw e;
         }
     }
 
-    private static JdbcConnectionPool h2Pool(DemoConfig config) {
-        // An absolute path: H2 refuses implicitly relative file names, and the message then names the real file.
-        String file = Path.of(config.h2File()).toAbsolutePath().normalize().toString();
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + file);
-        h2.setUser(config.jdbcUser() == null ? "sa" : config.jdbcUser());
-        h2.setPassword(config.jdbcPassword() == null ? "" : config.jdbcPassword());
-        return JdbcConnectionPool.create(h2);
-    }
-
-    private static JdbcConnectionPool jdbcPool(DemoConfig config) {
-        String url = Objects.requireNonNull(config.jdbcUrl(), "jdbcUrl");
-        String user = config.jdbcUser() == null ? "" : config.jdbcUser();
-        String password = config.jdbcPassword() == null ? "" : config.jdbcPassword();
-        if (url.startsWith("jdbc:postgresql:")) {
-            PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
-            postgres.setURL(url);
-            if (!user.isEmpty()) {
-                postgres.setUser(user);
-            }
-            if (!password.isEmpty()) {
-                postgres.setPassword(password);
-            }
-            return JdbcConnectionPool.create(postgres);
+    private static HikariDataSource pool(String url, @Nullable String user, @Nullable String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("parley-demo");
+        config.setJdbcUrl(url);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
         }
-        // DemoConfig admits only PostgreSQL and H2 URLs.
-        return JdbcConnectionPool.create(url, user, password);
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setAutoCommit(true);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(5_000);
+        // Fail at start, with the driver's message, when the database cannot be reached.
+        config.setInitializationFailTimeout(1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("could not open the database " + url + ": " + e.getMessage(), e);
+        }
     }
 }

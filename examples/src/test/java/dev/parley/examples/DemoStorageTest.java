@@ -58,7 +58,7 @@ class DemoStorageTest {
         assertThat(config.store()).isEqualTo(DemoConfig.Store.JDBC);
 
         try (DemoStorage storage = DemoStorage.open(config)) {
-            assertThat(storage.store()).isInstanceOf(dev.parley.examples.jdbc.JdbcCommentStore.class);
+            assertThat(storage.store()).isInstanceOf(dev.parley.store.jdbc.JdbcCommentStore.class);
             try (DemoServer server = DemoServer.builder().config(config).store(storage.store()).build()) {
                 server.start();
                 assertThat(server.comments().counts(java.util.List.of(server.blog().posts().get(0).thread()))

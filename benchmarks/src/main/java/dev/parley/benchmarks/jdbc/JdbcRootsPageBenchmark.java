@@ -1,7 +1,7 @@
 package dev.parley.benchmarks.jdbc;
 
 import dev.parley.benchmarks.storage.ThreadShape;
-import dev.parley.examples.jdbc.JdbcCommentStore;
+import dev.parley.store.jdbc.JdbcCommentStore;
 import dev.parley.storage.Status;
 import java.sql.SQLException;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +34,9 @@ import java.util.stream.Stream;
  * <p>Durability is off ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes}): the data is
  * thrown away, and the suite runs several times faster. Thread-safe after {@link #start()}.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String USER = "parley";
+    public static final String USER = "parley";
 
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
@@ -56,7 +56,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates and starts a cluster; fails with advice if PostgreSQL is not installed. */
-    static PostgresServer start() throws IOException, InterruptedException {
+    public static PostgresServer start() throws IOException, InterruptedException {
         Path binaries = findBinaries().orElseThrow(() -> new IllegalStateException(
                 "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin nor"
                         + " in `pg_config --bindir`. The JDBC store's tests need a real PostgreSQL: run"
@@ -98,7 +98,7 @@ final class PostgresServer implements AutoCloseable {
      *
      * @return its JDBC URL
      */
-    String createDatabase(String name) throws SQLException {
+    public String createDatabase(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
@@ -112,7 +112,7 @@ final class PostgresServer implements AutoCloseable {
         return jdbcUrl(name);
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 

@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Where H2 and PostgreSQL differ for this store: collation of the id columns, partial indexes, and how a
@@ -20,25 +19,26 @@ import java.util.stream.Stream;
 enum Dialect {
 
     /** H2 2.x: compares strings by code unit (binary for ids), has no partial indexes. */
-    H2("", List.of(
-            "CREATE INDEX IF NOT EXISTS parley_comment_roots"
-                    + " ON parley_comment (thread, status, depth, created_micros, id)")),
+    H2("h2"),
 
     /**
      * PostgreSQL: ids need {@code COLLATE "C"} to compare in binary order whatever the database's locale; the
      * roots index is partial, holding roots only, and a separate (thread, status) index serves counts.
      */
-    POSTGRESQL(" COLLATE \"C\"", List.of(
-            "CREATE INDEX IF NOT EXISTS parley_comment_roots"
-                    + " ON parley_comment (thread, status, created_micros, id) WHERE depth = 0",
-            "CREATE INDEX IF NOT EXISTS parley_comment_thread ON parley_comment (thread, status)"));
+    POSTGRESQL("postgresql");
 
-    private final String binaryCollation;
-    private final List<String> ownIndexes;
+    private final String migrations;
 
-    Dialect(String binaryCollation, List<String> ownIndexes) {
-        this.binaryCollation = binaryCollation;
-        this.ownIndexes = ownIndexes;
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /**
+     * Where this database's Flyway migrations are on the class path. The folder name is not a Java package
+     * name, so the migrations stay readable by Flyway when this module is on the module path.
+     */
+    String migrationLocation() {
+        return "classpath:parley-store-jdbc/migration/" + migrations;
     }
 
     static Dialect of(DatabaseMetaData metaData) throws SQLException {
@@ -51,54 +51,6 @@ enum Dialect {
             return POSTGRESQL;
         }
         throw new StoreException("JdbcCommentStore supports H2 and PostgreSQL, not " + product);
-    }
-
-    /**
-     * The schema, each statement idempotent. Column lengths are the {@code Comment} limits: both databases
-     * count characters, never more than Java's UTF-16 length, so every valid comment fits.
-     */
-    List<String> schema() {
-        String id = "VARCHAR(64)" + binaryCollation;
-        String table = "CREATE TABLE IF NOT EXISTS parley_comment ("
-                + "id " + id + " NOT NULL,"
-                + " thread VARCHAR(512)" + binaryCollation + " NOT NULL,"
-                + " parent_id " + id + ","
-                + " root_id " + id + " NOT NULL,"
-                + " depth SMALLINT NOT NULL,"
-                + " in_reply_to_id " + id + ","
-                + " kind VARCHAR(16) NOT NULL,"
-                + " status VARCHAR(16) NOT NULL,"
-                + " author_name VARCHAR(245) NOT NULL,"
-                + " author_email VARCHAR(254),"
-                + " author_url VARCHAR(2048),"
-                + " author_user_id VARCHAR(255),"
-                + " author_ip VARCHAR(64),"
-                + " author_user_agent VARCHAR(1024),"
-                + " body_text VARCHAR(65535) NOT NULL,"
-                + " body_html VARCHAR(524288) NOT NULL,"
-                + " linkback_source VARCHAR(2048),"
-                // The unique key holds a hash of the source: a 2,048-character URL next to a 512-character
-                // thread key can exceed PostgreSQL's B-tree entry limit (2,704 bytes).
-                + " linkback_source_hash CHAR(64),"
-                + " linkback_title VARCHAR(512),"
-                + " moderation_reason VARCHAR(1000),"
-                + " created_micros BIGINT NOT NULL,"
-                + " updated_micros BIGINT NOT NULL,"
-                + " version BIGINT NOT NULL,"
-                + " attributes VARCHAR(1000000) NOT NULL,"
-                + " CONSTRAINT parley_comment_pk PRIMARY KEY (id),"
-                + " CONSTRAINT " + SqlFailures.LINKBACK_CONSTRAINT + " UNIQUE (thread, linkback_source_hash))";
-        return Stream.concat(
-                        Stream.of(
-                                table,
-                                "CREATE INDEX IF NOT EXISTS parley_comment_replies"
-                                        + " ON parley_comment (root_id, created_micros, id)",
-                                "CREATE INDEX IF NOT EXISTS parley_comment_queue"
-                                        + " ON parley_comment (status, created_micros, id)",
-                                "CREATE INDEX IF NOT EXISTS parley_comment_scan"
-                                        + " ON parley_comment (created_micros, id)"),
-                        ownIndexes.stream())
-                .toList();
     }
 
     /**

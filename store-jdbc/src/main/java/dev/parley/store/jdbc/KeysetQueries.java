@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;

@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -78,6 +77,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcCommentStore implements CommentStore {
 
+    /** The table in which the applied schema migrations are recorded. */
+    public static final String SCHEMA_HISTORY_TABLE = Migrations.HISTORY_TABLE;
+
     private static final int BATCH_SIZE = 1_000;
 
     private static final String SELECT = "SELECT " + CommentRows.COLUMNS + " FROM parley_comment";
@@ -91,26 +93,30 @@ public final class JdbcCommentStore implements CommentStore {
     }
 
     /**
-     * Returns a store on {@code dataSource}, creating the table and its indexes first if they do not exist.
+     * Returns a store on {@code dataSource}, first bringing its schema up to date with the store's versioned
+     * migrations.
      *
-     * <p>Idempotent: calling it again on a database that has the schema changes nothing and keeps every
-     * comment. The database (H2 or PostgreSQL) is detected from the connection's metadata.
+     * <p>Migrations run through Flyway, which records each applied version in the table
+     * {@value #SCHEMA_HISTORY_TABLE} and takes a database lock while it migrates, so several application
+     * instances starting together on one database apply each migration exactly once. Calling it again on an
+     * up-to-date database changes nothing and keeps every comment. A database whose comment table was created
+     * before migrations existed (by this store's earlier "create if absent" code) is taken as version 1 and
+     * migrated from there. The database is detected from the connection's metadata.
      *
      * @param dataSource where to take connections from, one per call; auto-commit on
      * @return the store
-     * @throws StoreException if the database is neither H2 nor PostgreSQL, or the schema cannot be created
+     * @throws StoreException if the database is not one this store supports, or the schema cannot be migrated
      */
     public static JdbcCommentStore create(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "data source must not be null");
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            Dialect dialect = Dialect.of(connection.getMetaData());
-            for (String ddl : dialect.schema()) {
-                statement.execute(ddl);
-            }
-            return new JdbcCommentStore(dataSource, dialect);
+        Dialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = Dialect.of(connection.getMetaData());
         } catch (SQLException e) {
-            throw SqlFailures.wrap("create the comment schema", e);
+            throw SqlFailures.wrap("connect to the database", e);
         }
+        Migrations.migrate(dataSource, dialect);
+        return new JdbcCommentStore(dataSource, dialect);
     }
 
     @Override

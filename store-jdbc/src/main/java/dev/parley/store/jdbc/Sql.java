@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * A JUnit 5 extension giving a test class its own database on a real PostgreSQL server, with a small
@@ -15,12 +15,12 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * stops when the run ends. Register it as a static field:
  * {@code @RegisterExtension static final PostgresDatabase POSTGRES = new PostgresDatabase();}.
  */
-final class PostgresDatabase implements BeforeAllCallback {
+public final class PostgresDatabase implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresDatabase.class);
     private static final int POOL_SIZE = 20;
 
-    private volatile JdbcConnectionPool pool;
+    private volatile HikariDataSource pool;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -30,21 +30,21 @@ final class PostgresDatabase implements BeforeAllCallback {
         PostgresServer server = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(PostgresServer.class, type -> startServer(), PostgresServer.class);
         String name = "parley_" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
-        PGConnectionPoolDataSource connections = new PGConnectionPoolDataSource();
-        connections.setURL(server.createDatabase(name));
-        connections.setUser(PostgresServer.USER);
-        JdbcConnectionPool created = JdbcConnectionPool.create(connections);
-        created.setMaxConnections(POOL_SIZE);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.createDatabase(name));
+        config.setUsername(PostgresServer.USER);
+        config.setMaximumPoolSize(POOL_SIZE);
+        HikariDataSource created = new HikariDataSource(config);
         pool = created;
         context.getStore(NAMESPACE).put(PostgresDatabase.class, (AutoCloseable) () -> {
             pool = null;
-            created.dispose();
+            created.close();
         });
     }
 
     /** The database's pooled data source; valid from {@code @BeforeAll} to the end of the test class. */
-    DataSource dataSource() {
-        JdbcConnectionPool current = pool;
+    public DataSource dataSource() {
+        HikariDataSource current = pool;
         if (current == null) {
             throw new IllegalStateException("the PostgreSQL database is open only while its test class runs");
         }

@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.tck.CommentStoreContract;

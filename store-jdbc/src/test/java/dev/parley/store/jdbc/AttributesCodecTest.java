@@ -1,4 +1,4 @@
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
 /**
- * {@link dev.parley.examples.jdbc.JdbcCommentStore}: the {@link dev.parley.storage.CommentStore} SPI on plain
- * JDBC, for H2 and PostgreSQL, with its schema.
+ * {@link dev.parley.store.jdbc.JdbcCommentStore}: the {@link dev.parley.storage.CommentStore} SPI on plain JDBC,
+ * for PostgreSQL, MariaDB/MySQL and embedded H2, with its schema kept by versioned migrations.
  *
  * <p>Only {@code JdbcCommentStore} is public; the other types of this package (SQL dialects, row mapping,
  * the attributes encoding) are package-private implementation details and not API.
  */
 @NullMarked
-package dev.parley.examples.jdbc;
+package dev.parley.store.jdbc;
 
 import org.jspecify.annotations.NullMarked;
