@@ -55,6 +55,50 @@ public interface CommentStore {
     void insert(Comment comment);
 
     /**
+     * Stores a new comment as {@link #insert(Comment)} does if, and only if, {@code conditions} hold at that
+     * moment: the check and the insert are one atomic step, whatever else runs concurrently on this store or
+     * on other instances sharing its database. Of several concurrent inserts with the same fingerprint, exactly
+     * one is stored; of several with a shared quiet key, exactly one is stored within a quiet interval. See
+     * {@link InsertConditions} for what each condition means and how long a fingerprint is held.
+     *
+     * <p>With {@link InsertConditions#NONE} it behaves exactly like {@link #insert(Comment)}. The default does
+     * just that and throws {@link UnsupportedOperationException} for any other condition: a store that can
+     * enforce them overrides this method and {@link #supportsInsertConditions()}.
+     *
+     * @param comment the comment
+     * @param conditions what must hold
+     * @return {@link InsertResult.Inserted}, or the refusal; when refused nothing changes
+     * @throws DuplicateCommentException if a comment with the same id is stored; nothing changes
+     * @throws DuplicateLinkbackException as for {@link #insert(Comment)}; nothing changes
+     * @throws UnsupportedOperationException if conditions are given and {@link #supportsInsertConditions()} is
+     *     false
+     * @throws StoreException if storage fails
+     */
+    default InsertResult insert(Comment comment, InsertConditions conditions) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        Objects.requireNonNull(conditions, "conditions must not be null");
+        if (!conditions.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName()
+                    + " does not enforce insert conditions (fingerprints and quiet keys)");
+        }
+        insert(comment);
+        return new InsertResult.Inserted();
+    }
+
+    /**
+     * Tells whether {@link #insert(Comment, InsertConditions)} enforces conditions. The engine then leaves its
+     * duplicate and flood rules to the store; otherwise it can only serialize posting within its own JVM,
+     * which does not hold across several application instances.
+     *
+     * <p>The default is false.
+     *
+     * @return true if conditional inserts are supported
+     */
+    default boolean supportsInsertConditions() {
+        return false;
+    }
+
+    /**
      * Reads one comment, whatever its status.
      *
      * @param id the id

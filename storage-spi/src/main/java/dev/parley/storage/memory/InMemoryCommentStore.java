@@ -7,6 +7,8 @@ import dev.parley.storage.CommentStore;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.DuplicateCommentException;
 import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.InsertConditions;
+import dev.parley.storage.InsertResult;
 import dev.parley.storage.Order;
 import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
@@ -41,9 +43,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * take it exclusively, so every method is atomic and every page is read from one consistent state. Comments
  * are immutable records, so nothing mutable crosses the store's boundary in either direction.
  *
+ * <p><b>Insert conditions.</b> {@link #insert(Comment, InsertConditions)} checks fingerprints and quiet keys
+ * and inserts under the write lock, so duplicate and flood rules hold for every thread of this JVM (the only
+ * place this store's comments exist).
+ *
  * <p>Nothing survives the JVM: this store is for tests, demos and hosts whose comments live elsewhere.
  */
 public final class InMemoryCommentStore implements CommentStore {
+
+    /** How many conditional inserts pass between two sweeps of quiet keys no condition can refuse any more. */
+    private static final int PRUNE_EVERY = 1024;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -54,6 +63,10 @@ public final class InMemoryCommentStore implements CommentStore {
     private final Map<Status, NavigableMap<Key, Comment>> byStatus = new EnumMap<>(Status.class);
     private final NavigableMap<Key, Comment> all = new TreeMap<>();
     private final Map<LinkbackKey, CommentId> linkbacks = new HashMap<>();
+    private final Map<String, CommentId> fingerprints = new HashMap<>();
+    private final Map<CommentId, String> fingerprintOf = new HashMap<>();
+    private final Map<String, Instant> quietKeys = new HashMap<>();
+    private int insertsSincePrune;
 
     /** Creates an empty store. */
     public InMemoryCommentStore() {
@@ -67,21 +80,74 @@ public final class InMemoryCommentStore implements CommentStore {
         Objects.requireNonNull(comment, "comment must not be null");
         lock.writeLock().lock();
         try {
-            if (byId.containsKey(comment.id())) {
-                throw new DuplicateCommentException(comment.id());
-            }
-            LinkbackKey linkbackKey = LinkbackKey.of(comment);
-            if (linkbackKey != null && linkbacks.containsKey(linkbackKey)) {
-                throw new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
-            }
-            byId.put(comment.id(), comment);
-            if (linkbackKey != null) {
-                linkbacks.put(linkbackKey, comment.id());
-            }
-            all.put(Key.of(comment), comment);
-            index(comment);
+            insertLocked(comment);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Checks the conditions and inserts under the write lock, so the two are one atomic step. */
+    @Override
+    public InsertResult insert(Comment comment, InsertConditions conditions) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        Objects.requireNonNull(conditions, "conditions must not be null");
+        lock.writeLock().lock();
+        try {
+            String fingerprint = conditions.fingerprint();
+            if (fingerprint != null && fingerprints.containsKey(fingerprint)) {
+                return new InsertResult.Duplicate(fingerprints.get(fingerprint));
+            }
+            for (String key : conditions.quietKeys()) {
+                Instant lastUsed = quietKeys.get(key);
+                if (lastUsed != null && lastUsed.isAfter(conditions.quietSince())) {
+                    return new InsertResult.TooSoon(key, lastUsed);
+                }
+            }
+            insertLocked(comment);
+            if (fingerprint != null) {
+                fingerprints.put(fingerprint, comment.id());
+                fingerprintOf.put(comment.id(), fingerprint);
+            }
+            for (String key : conditions.quietKeys()) {
+                quietKeys.merge(key, comment.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            if (!conditions.quietKeys().isEmpty() && ++insertsSincePrune >= PRUNE_EVERY) {
+                insertsSincePrune = 0;
+                Instant since = conditions.quietSince();
+                quietKeys.values().removeIf(lastUsed -> !lastUsed.isAfter(since));
+            }
+            return new InsertResult.Inserted();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean supportsInsertConditions() {
+        return true;
+    }
+
+    private void insertLocked(Comment comment) {
+        if (byId.containsKey(comment.id())) {
+            throw new DuplicateCommentException(comment.id());
+        }
+        LinkbackKey linkbackKey = LinkbackKey.of(comment);
+        if (linkbackKey != null && linkbacks.containsKey(linkbackKey)) {
+            throw new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
+        }
+        byId.put(comment.id(), comment);
+        if (linkbackKey != null) {
+            linkbacks.put(linkbackKey, comment.id());
+        }
+        all.put(Key.of(comment), comment);
+        index(comment);
+    }
+
+    /** Lets go of the comment's fingerprint, for good: it is deleted or its text changed. */
+    private void releaseFingerprint(CommentId id) {
+        String fingerprint = fingerprintOf.remove(id);
+        if (fingerprint != null) {
+            fingerprints.remove(fingerprint);
         }
     }
 
@@ -110,6 +176,9 @@ public final class InMemoryCommentStore implements CommentStore {
                 throw new VersionConflictException(changed.id(), changed.version(), stored.version());
             }
             Comment written = changed.toBuilder().version(changed.version() + 1).build();
+            if (written.status() == Status.DELETED || !written.text().equals(stored.text())) {
+                releaseFingerprint(written.id());
+            }
             unindex(stored);
             byId.put(written.id(), written);
             all.put(Key.of(written), written);
@@ -129,6 +198,7 @@ public final class InMemoryCommentStore implements CommentStore {
             if (stored == null) {
                 return false;
             }
+            releaseFingerprint(id);
             LinkbackKey linkbackKey = LinkbackKey.of(stored);
             if (linkbackKey != null) {
                 linkbacks.remove(linkbackKey);

@@ -130,6 +130,14 @@ public abstract class CommentStoreContract {
     }
 
     @Nested
+    @DisplayName("conditional insert: fingerprints and quiet keys, checked atomically")
+    class ConditionalInsert extends InsertConditionRules {
+        ConditionalInsert() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
     @DisplayName("exact values: Unicode, maximum lengths and timestamps")
     class ExactValues extends ExactValueRules {
         ExactValues() {

@@ -79,6 +79,13 @@ class BrokenStoresTest {
         }
     }
 
+    static final class ConditionsCheckThenInsertKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new ThreadDocumentStore(ThreadDocumentStore.Flaw.CONDITIONS_CHECK_THEN_INSERT);
+        }
+    }
+
     @Test
     @DisplayName("the kit holds at least 60 tests, and every one passes on InMemoryCommentStore")
     void kitHasAtLeastSixtyTestsAndPassesOnTheReferenceStore() {
@@ -148,6 +155,17 @@ class BrokenStoresTest {
 
         assertThat(outcome.failedMethods).containsExactly("exactlyOneDuplicateLinkbackWins");
         report(reporter, "duplicate-linkback", outcome);
+    }
+
+    @Test
+    @DisplayName("a store that checks insert conditions and then inserts in a second step fails the kit's"
+            + " duplicate and flood races")
+    void conditionsCheckThenInsertStoreFails(TestReporter reporter) {
+        Outcome outcome = run(ConditionsCheckThenInsertKit.class);
+
+        assertThat(outcome.failedMethods).containsExactlyInAnyOrder("exactlyOneOfConcurrentDuplicatesIsStored",
+                "atMostOneOfConcurrentFloodIsStored");
+        report(reporter, "conditions-check-then-insert", outcome);
     }
 
     /** What one run of the kit produced: the summary and the names of the failed test methods. */

@@ -3,6 +3,8 @@ package dev.parley.storage.tck.broken;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.CommentStore;
+import dev.parley.storage.InsertConditions;
+import dev.parley.storage.InsertResult;
 import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
@@ -27,6 +29,16 @@ abstract class ForwardingCommentStore implements CommentStore {
     @Override
     public void insert(Comment comment) {
         delegate.insert(comment);
+    }
+
+    @Override
+    public InsertResult insert(Comment comment, InsertConditions conditions) {
+        return delegate.insert(comment, conditions);
+    }
+
+    @Override
+    public boolean supportsInsertConditions() {
+        return delegate.supportsInsertConditions();
     }
 
     @Override

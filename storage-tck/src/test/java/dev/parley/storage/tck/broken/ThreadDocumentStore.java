@@ -7,6 +7,8 @@ import dev.parley.storage.CommentStore;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.DuplicateCommentException;
 import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.InsertConditions;
+import dev.parley.storage.InsertResult;
 import dev.parley.storage.Order;
 import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
@@ -14,11 +16,14 @@ import dev.parley.storage.Status;
 import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
 import dev.parley.storage.VersionConflictException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +46,12 @@ final class ThreadDocumentStore implements CommentStore {
         /** Insert reads the document, appends and writes it back without a lock: concurrent inserts are lost. */
         UNSYNCHRONISED_INSERT,
         /** Insert checks for the linkback, then appends in a second step: racing duplicates both get in. */
-        LINKBACK_CHECK_THEN_INSERT
+        LINKBACK_CHECK_THEN_INSERT,
+        /**
+         * A conditional insert checks fingerprints and quiet keys, then inserts in a second step, as a
+         * duplicate or flood rule that reads and then writes does: racing duplicates and floods get in.
+         */
+        CONDITIONS_CHECK_THEN_INSERT
     }
 
     private static final Comparator<Comment> ASCENDING =
@@ -52,6 +62,11 @@ final class ThreadDocumentStore implements CommentStore {
     private final ConcurrentHashMap<CommentId, ThreadKey> threadOf = new ConcurrentHashMap<>();
     /** The latest written state of each comment, so find need not search a document. */
     private final ConcurrentHashMap<CommentId, Comment> byId = new ConcurrentHashMap<>();
+    /** Guards the three maps below: conditional inserts, and what updates and deletes release. */
+    private final Object conditions = new Object();
+    private final Map<String, CommentId> fingerprints = new HashMap<>();
+    private final Map<CommentId, String> fingerprintOf = new HashMap<>();
+    private final Map<String, Instant> quietKeys = new HashMap<>();
 
     ThreadDocumentStore(Flaw flaw) {
         this.flaw = flaw;
@@ -66,7 +81,8 @@ final class ThreadDocumentStore implements CommentStore {
         }
         try {
             switch (flaw) {
-                case NONE -> documents.compute(thread, (key, document) -> append(document, comment));
+                case NONE, CONDITIONS_CHECK_THEN_INSERT ->
+                        documents.compute(thread, (key, document) -> append(document, comment));
                 case UNSYNCHRONISED_INSERT -> {
                     List<Comment> appended = append(documents.get(thread), comment);
                     roundTrip();
@@ -86,6 +102,73 @@ final class ThreadDocumentStore implements CommentStore {
         } catch (RuntimeException e) {
             threadOf.remove(comment.id(), thread);
             throw e;
+        }
+    }
+
+    @Override
+    public InsertResult insert(Comment comment, InsertConditions conditions) {
+        Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(conditions, "conditions");
+        if (flaw == Flaw.CONDITIONS_CHECK_THEN_INSERT) {
+            InsertResult refusal;
+            synchronized (this.conditions) {
+                refusal = refusal(conditions);
+            }
+            if (refusal != null) {
+                return refusal;
+            }
+            roundTrip();
+            insert(comment);
+            synchronized (this.conditions) {
+                record(comment, conditions);
+            }
+            return new InsertResult.Inserted();
+        }
+        synchronized (this.conditions) {
+            InsertResult refusal = refusal(conditions);
+            if (refusal != null) {
+                return refusal;
+            }
+            insert(comment);
+            record(comment, conditions);
+            return new InsertResult.Inserted();
+        }
+    }
+
+    @Override
+    public boolean supportsInsertConditions() {
+        return true;
+    }
+
+    private InsertResult refusal(InsertConditions conditions) {
+        if (conditions.fingerprint() != null && fingerprints.containsKey(conditions.fingerprint())) {
+            return new InsertResult.Duplicate(fingerprints.get(conditions.fingerprint()));
+        }
+        for (String key : conditions.quietKeys()) {
+            Instant lastUsed = quietKeys.get(key);
+            if (lastUsed != null && lastUsed.isAfter(conditions.quietSince())) {
+                return new InsertResult.TooSoon(key, lastUsed);
+            }
+        }
+        return null;
+    }
+
+    private void record(Comment comment, InsertConditions conditions) {
+        if (conditions.fingerprint() != null) {
+            fingerprints.put(conditions.fingerprint(), comment.id());
+            fingerprintOf.put(comment.id(), conditions.fingerprint());
+        }
+        for (String key : conditions.quietKeys()) {
+            quietKeys.merge(key, comment.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    private void releaseFingerprint(CommentId id) {
+        synchronized (conditions) {
+            String fingerprint = fingerprintOf.remove(id);
+            if (fingerprint != null) {
+                fingerprints.remove(fingerprint);
+            }
         }
     }
 
@@ -138,6 +221,9 @@ final class ThreadDocumentStore implements CommentStore {
                         throw new VersionConflictException(changed.id(), changed.version(), stored.version());
                     }
                     written[0] = changed.toBuilder().version(changed.version() + 1).build();
+                    if (written[0].status() == Status.DELETED || !written[0].text().equals(stored.text())) {
+                        releaseFingerprint(changed.id());
+                    }
                     replaced.set(i, written[0]);
                     byId.put(changed.id(), written[0]);
                     return List.copyOf(replaced);
@@ -166,6 +252,7 @@ final class ThreadDocumentStore implements CommentStore {
         });
         if (removed[0]) {
             threadOf.remove(id, thread);
+            releaseFingerprint(id);
         }
         return removed[0];
     }
