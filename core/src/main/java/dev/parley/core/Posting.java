@@ -7,6 +7,8 @@ import dev.parley.core.moderation.Verdict;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.InsertConditions;
+import dev.parley.storage.InsertResult;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Status;
 import java.time.Instant;
@@ -23,6 +25,8 @@ final class Posting {
     static final String TRUSTED_REASON = "approved: posted by a trusted user";
 
     private final Engine engine;
+    /** Serializes judging and storing for a store that cannot check insert conditions atomically. */
+    private final Object serialPosting = new Object();
 
     Posting(Engine engine) {
         this.engine = engine;
@@ -57,6 +61,17 @@ final class Posting {
                 client.userAgent());
         Submission submission = new Submission(request.thread(), Kind.COMMENT, request.parentId(), author,
                 valid.text(), html, null, client.referrer(), client.permalink(), null);
+        if (!engine.store().supportsInsertConditions()) {
+            // The store cannot check the rules atomically: serialize judging and storing within this JVM.
+            synchronized (serialPosting) {
+                return judgeAndInsert(request, id, placement, valid, html, author, submission, now);
+            }
+        }
+        return judgeAndInsert(request, id, placement, valid, html, author, submission, now);
+    }
+
+    private PostResult judgeAndInsert(PostRequest request, CommentId id, Placement placement,
+            InputValidator.Valid valid, String html, Author author, Submission submission, Instant now) {
         ModerationOutcome outcome = request.trusted()
                 ? new ModerationOutcome(Verdict.APPROVE, null, TRUSTED_REASON)
                 : engine.pipeline().evaluate(submission, engine.store(), now);
@@ -79,7 +94,18 @@ final class Posting {
                 .createdAt(now)
                 .updatedAt(now)
                 .build();
-        engine.store().insert(comment);
+        InsertConditions conditions = outcome.conditions();
+        if (conditions.isEmpty() || !engine.store().supportsInsertConditions()) {
+            engine.store().insert(comment);
+        } else {
+            InsertResult stored = engine.store().insert(comment, conditions);
+            if (stored instanceof InsertResult.Duplicate) {
+                return rejected(RejectCode.DUPLICATE, null);
+            }
+            if (stored instanceof InsertResult.TooSoon) {
+                return rejected(RejectCode.FLOOD, null);
+            }
+        }
         EditToken token = engine.tokens().issue(comment.id(), now.plus(engine.settings().editWindow()));
         engine.listeners().fire(l -> l.onPosted(comment), "posted");
         return new PostResult.Accepted(comment, token);
@@ -132,7 +158,4 @@ final class Posting {
     private static PostResult rejected(RejectCode code, @Nullable InputField field) {
         return new PostResult.Rejected(code, field, Engine.message(code));
     }
-
-
-
 }

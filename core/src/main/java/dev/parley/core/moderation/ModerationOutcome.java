@@ -1,5 +1,6 @@
 package dev.parley.core.moderation;
 
+import dev.parley.storage.InsertConditions;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param reason the reason stored with the comment: the winning rule's reason after its verdict word, then
  *     any notes and report-only findings, separated by {@code "; "}, e.g.
  *     {@code "held: 3 links, limit 2; report-only: would hold: matched hold word \"casino\" in text"}
+ * @param conditions what the store must check atomically when it stores the comment, as the rules asked
+ *     through {@link RuleContext#requireUnique(String)} and {@link RuleContext#requireQuiet}; empty for a
+ *     rejection
  */
-public record ModerationOutcome(Verdict verdict, @Nullable RejectCode code, String reason) {
+public record ModerationOutcome(Verdict verdict, @Nullable RejectCode code, String reason,
+        InsertConditions conditions) {
 
     /**
      * Checks the components.
@@ -23,9 +28,21 @@ public record ModerationOutcome(Verdict verdict, @Nullable RejectCode code, Stri
     public ModerationOutcome {
         Objects.requireNonNull(verdict, "verdict must not be null");
         Objects.requireNonNull(reason, "reason must not be null");
+        Objects.requireNonNull(conditions, "conditions must not be null");
         if ((verdict == Verdict.REJECT) != (code != null)) {
             throw new IllegalArgumentException("code must be present exactly for a rejection, verdict " + verdict
                     + ", code " + code);
         }
+    }
+
+    /**
+     * An outcome with no insert conditions.
+     *
+     * @param verdict the winning verdict
+     * @param code for {@link Verdict#REJECT}, the code; else null
+     * @param reason the reason stored with the comment
+     */
+    public ModerationOutcome(Verdict verdict, @Nullable RejectCode code, String reason) {
+        this(verdict, code, reason, InsertConditions.NONE);
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.core.moderation;
 
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentStore;
+import dev.parley.storage.InsertConditions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,6 +83,7 @@ public final class ModerationPipeline {
         Context context = new Context(store, now);
         Decision winner = null;
         for (Entry entry : entries) {
+            context.reportOnly = entry.reportOnly();
             Optional<Decision> found = entry.rule().evaluate(submission, context);
             Objects.requireNonNull(found, () -> "rule " + entry.rule().name() + " returned null");
             if (found.isEmpty()) {
@@ -100,10 +102,13 @@ public final class ModerationPipeline {
             }
         }
         if (winner == null) {
-            return new ModerationOutcome(Verdict.APPROVE, null, context.join(NO_OBJECTION));
+            return new ModerationOutcome(Verdict.APPROVE, null, context.join(NO_OBJECTION), context.conditions);
+        }
+        if (winner.verdict() == Verdict.REJECT) {
+            return new ModerationOutcome(Verdict.REJECT, winner.code(), context.join("rejected: " + winner.reason()));
         }
         return new ModerationOutcome(winner.verdict(), winner.code(),
-                context.join(word(winner.verdict()) + ": " + winner.reason()));
+                context.join(word(winner.verdict()) + ": " + winner.reason()), context.conditions);
     }
 
     private static String word(Verdict verdict) {
@@ -128,6 +133,8 @@ public final class ModerationPipeline {
         private final CommentStore store;
         private final Instant now;
         private final List<String> notes = new ArrayList<>(2);
+        private InsertConditions conditions = InsertConditions.NONE;
+        private boolean reportOnly;
 
         Context(CommentStore store, Instant now) {
             this.store = store;
@@ -151,6 +158,22 @@ public final class ModerationPipeline {
                 throw new IllegalArgumentException("note must not be blank");
             }
             notes.add(note);
+        }
+
+        @Override
+        public void requireUnique(String fingerprint) {
+            InsertConditions asked = InsertConditions.NONE.withFingerprint(fingerprint);
+            if (!reportOnly) {
+                conditions = conditions.withFingerprint(asked.fingerprint());
+            }
+        }
+
+        @Override
+        public void requireQuiet(Set<String> keys, Instant since) {
+            InsertConditions asked = InsertConditions.NONE.withQuietKeys(keys, since);
+            if (!reportOnly) {
+                conditions = conditions.withQuietKeys(asked.quietKeys(), since);
+            }
         }
 
         String join(String reason) {

@@ -1,7 +1,9 @@
 package dev.parley.core.moderation;
 
 import dev.parley.storage.CommentStore;
+import dev.parley.storage.InsertConditions;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What a rule may consult while it judges one submission: the time of the evaluation and the store, and a
@@ -33,4 +35,28 @@ public interface RuleContext {
      * @throws IllegalArgumentException if it is blank
      */
     void note(String note);
+
+    /**
+     * Asks the store to refuse the comment, when it is stored, if another comment holding {@code fingerprint}
+     * is stored by then: the atomic half of a duplicate check that has just found none. See
+     * {@link InsertConditions}. A report-only rule's request is ignored.
+     *
+     * @param fingerprint what makes the comment a duplicate, 1 to {@value InsertConditions#MAX_KEY_LENGTH}
+     *     characters
+     * @throws NullPointerException if {@code fingerprint} is null
+     * @throws IllegalArgumentException if it is blank or too long
+     */
+    void requireUnique(String fingerprint);
+
+    /**
+     * Asks the store to refuse the comment, when it is stored, if one of {@code keys} was used by a comment
+     * created after {@code since}, and to record the keys as used: the atomic half of a flood check that has
+     * just found no recent comment. See {@link InsertConditions}. A report-only rule's request is ignored.
+     *
+     * @param keys the client's keys, not empty
+     * @param since the instant after which a use refuses the comment
+     * @throws NullPointerException if an argument or key is null
+     * @throws IllegalArgumentException if {@code keys} is empty or a key is blank or too long
+     */
+    void requireQuiet(Set<String> keys, Instant since);
 }

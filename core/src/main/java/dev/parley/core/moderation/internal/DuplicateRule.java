@@ -24,6 +24,10 @@ import java.util.Set;
  * <p>A reply is compared with the subtree of the comment it answers (one read); a root comment with the
  * newest {@value #ROOTS} roots of the thread, where a double submission lands. Linkbacks (deduplicated by
  * source) and edits are not checked.
+ *
+ * <p>That read finds duplicates already stored; for posts racing each other it asks the store, through
+ * {@link RuleContext#requireUnique(String)}, to refuse a second comment with the same {@link Fingerprints
+ * fingerprint} atomically at insert, on any number of application instances.
  */
 public final class DuplicateRule implements ModerationRule {
 
@@ -63,6 +67,8 @@ public final class DuplicateRule implements ModerationRule {
                 return Optional.of(Decision.reject(RejectCode.DUPLICATE, "duplicate of " + comment.id()));
             }
         }
+        // None found now; the store refuses one that lands between this read and the insert.
+        Fingerprints.of(submission).ifPresent(context::requireUnique);
         return Optional.empty();
     }
 }

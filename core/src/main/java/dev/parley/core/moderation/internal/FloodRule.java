@@ -13,13 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rejects a comment posted within the flood interval of an earlier one from the same address, e-mail or user,
  * in any thread, as WordPress's {@code check_comment_flood_db} does.
  *
  * <p>It reads the store's newest comments site-wide, page by page, until it passes the interval: a few
- * comments on any real site. Linkbacks and edits are not checked.
+ * comments on any real site. Linkbacks and edits are not checked. For posts racing each other it asks the
+ * store, through {@link RuleContext#requireQuiet(Set, Instant)}, to refuse a second comment from the same
+ * {@link Fingerprints#clientKeys client} within the interval atomically at insert, on any number of
+ * application instances.
  */
 public final class FloodRule implements ModerationRule {
 
@@ -56,7 +60,7 @@ public final class FloodRule implements ModerationRule {
             Page page = context.store().scan(request);
             for (Comment comment : page.items()) {
                 if (!comment.createdAt().isAfter(since)) {
-                    return Optional.empty();
+                    return quiet(submission, context, since);
                 }
                 if (!comment.kind().isLinkback() && Authors.sameClient(submission.author(), comment.author())) {
                     long ago = Math.max(0, Duration.between(comment.createdAt(), context.now()).toSeconds());
@@ -67,9 +71,19 @@ public final class FloodRule implements ModerationRule {
                 }
             }
             if (page.next() == null) {
-                return Optional.empty();
+                break;
             }
             request = request.next(page.next());
         }
+        return quiet(submission, context, since);
+    }
+
+    /** Nothing recent was found: the store refuses a post from the same client that lands before this one. */
+    private static Optional<Decision> quiet(Submission submission, RuleContext context, Instant since) {
+        Set<String> keys = Fingerprints.clientKeys(submission.author());
+        if (!keys.isEmpty()) {
+            context.requireQuiet(keys, since);
+        }
+        return Optional.empty();
     }
 }
