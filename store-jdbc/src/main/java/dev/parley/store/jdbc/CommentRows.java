@@ -31,11 +31,17 @@ final class CommentRows {
     static final String INSERT = "INSERT INTO parley_comment (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    static final String INSERT_WITH_FINGERPRINT = "INSERT INTO parley_comment (" + COLUMNS + ", fingerprint)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
-     * The compare-and-set update: writes every component that may change, bumps the version, and matches only
-     * the row at the expected version whose fixed components are unchanged.
+     * The compare-and-set update. The fingerprint goes first: it is released (set to null, for good) when the
+     * comment becomes DELETED or its text changes, which it reads from the row as it was (MySQL evaluates a
+     * SET list left to right, so it must precede {@code body_text}).
      */
-    static final String UPDATE = "UPDATE parley_comment SET status = ?, author_name = ?, author_email = ?,"
+    static final String UPDATE = "UPDATE parley_comment SET"
+            + " fingerprint = CASE WHEN ? = 'DELETED' OR body_text <> ? THEN NULL ELSE fingerprint END,"
+            + " status = ?, author_name = ?, author_email = ?,"
             + " author_url = ?, author_user_id = ?, author_ip = ?, author_user_agent = ?, body_text = ?,"
             + " body_html = ?, linkback_title = ?, moderation_reason = ?, updated_micros = ?, attributes = ?,"
             + " version = version + 1"
@@ -80,29 +86,32 @@ final class CommentRows {
     }
 
     static void bindUpdate(PreparedStatement update, Comment c) throws SQLException {
+        // The fingerprint's CASE: released when the comment becomes DELETED or its text changes.
         update.setString(1, c.status().name());
-        update.setString(2, c.author().name());
-        setNullable(update, 3, c.author().email());
-        setNullable(update, 4, c.author().url());
-        setNullable(update, 5, c.author().userId());
-        setNullable(update, 6, c.author().ip());
-        setNullable(update, 7, c.author().userAgent());
-        update.setString(8, c.text());
-        update.setString(9, c.html());
-        setNullable(update, 10, c.linkback() == null ? null : c.linkback().title());
-        setNullable(update, 11, c.moderationReason());
-        update.setLong(12, CommentRows.micros(c.updatedAt()));
-        update.setString(13, AttributesCodec.encode(c.attributes()));
-        update.setString(14, c.id().value());
-        update.setLong(15, c.version());
-        update.setString(16, c.thread().value());
-        setNullable(update, 17, c.parentId() == null ? null : c.parentId().value());
-        update.setString(18, c.rootId().value());
-        update.setInt(19, c.depth());
-        setNullable(update, 20, c.inReplyToId() == null ? null : c.inReplyToId().value());
-        update.setString(21, c.kind().name());
-        setNullable(update, 22, c.linkback() == null ? null : c.linkback().sourceUrl());
-        update.setLong(23, CommentRows.micros(c.createdAt()));
+        update.setString(2, c.text());
+        update.setString(3, c.status().name());
+        update.setString(4, c.author().name());
+        setNullable(update, 5, c.author().email());
+        setNullable(update, 6, c.author().url());
+        setNullable(update, 7, c.author().userId());
+        setNullable(update, 8, c.author().ip());
+        setNullable(update, 9, c.author().userAgent());
+        update.setString(10, c.text());
+        update.setString(11, c.html());
+        setNullable(update, 12, c.linkback() == null ? null : c.linkback().title());
+        setNullable(update, 13, c.moderationReason());
+        update.setLong(14, CommentRows.micros(c.updatedAt()));
+        update.setString(15, AttributesCodec.encode(c.attributes()));
+        update.setString(16, c.id().value());
+        update.setLong(17, c.version());
+        update.setString(18, c.thread().value());
+        setNullable(update, 19, c.parentId() == null ? null : c.parentId().value());
+        update.setString(20, c.rootId().value());
+        update.setInt(21, c.depth());
+        setNullable(update, 22, c.inReplyToId() == null ? null : c.inReplyToId().value());
+        update.setString(23, c.kind().name());
+        setNullable(update, 24, c.linkback() == null ? null : c.linkback().sourceUrl());
+        update.setLong(25, CommentRows.micros(c.createdAt()));
     }
 
     /**

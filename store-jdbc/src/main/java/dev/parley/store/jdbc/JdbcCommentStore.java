@@ -6,6 +6,8 @@ import dev.parley.storage.CommentNotFoundException;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.DuplicateCommentException;
 import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.InsertConditions;
+import dev.parley.storage.InsertResult;
 import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
@@ -86,10 +88,12 @@ public final class JdbcCommentStore implements CommentStore {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final ConditionalInsert conditionalInsert;
 
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.conditionalInsert = new ConditionalInsert(dataSource);
     }
 
     /**
@@ -135,6 +139,31 @@ public final class JdbcCommentStore implements CommentStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Checks the conditions and inserts in one transaction; see {@link ConditionalInsert} for how the
+     * database's locks and unique keys make it atomic across connections and application instances.
+     */
+    @Override
+    public InsertResult insert(Comment comment, InsertConditions conditions) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        Objects.requireNonNull(conditions, "conditions must not be null");
+        if (conditions.isEmpty()) {
+            insert(comment);
+            return new InsertResult.Inserted();
+        }
+        dialect.requireStorable(comment);
+        try {
+            return conditionalInsert.insert(comment, conditions);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("insert comment " + comment.id(), e);
+        }
+    }
+
+    @Override
+    public boolean supportsInsertConditions() {
+        return true;
     }
 
     /**

@@ -39,7 +39,7 @@ final class Migrations {
                     // every migration runs; a comment table made before migrations existed is exactly version 1.
                     .baselineOnMigrate(true)
                     .baselineVersion(hasLegacyCommentTable(dataSource) ? "1" : "0")
-                    .baselineDescription("before Parley's migrations")
+                    .baselineDescription("before Parley migrations")
                     .validateMigrationNaming(true)
                     .loggers("slf4j")
                     .load()

@@ -37,6 +37,20 @@ final class SqlFailures {
         return duplicate;
     }
 
+    /**
+     * Tells whether {@code e} says the transaction lost a race the database resolved by failing it (a
+     * serialization failure or deadlock, SQLState class 40), so running it again may succeed.
+     */
+    static boolean isTransient(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            String state = next.getSQLState();
+            if (state != null && state.startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tells whether {@code e}, or an exception chained to it, is a unique-key violation. */
     static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -51,7 +65,8 @@ final class SqlFailures {
         return false;
     }
 
-    private static boolean mentions(SQLException e, String constraint) {
+    /** Tells whether {@code e}'s message, or a chained one, names {@code constraint} (in any case). */
+    static boolean mentions(SQLException e, String constraint) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
             String message = next.getMessage();
             if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {

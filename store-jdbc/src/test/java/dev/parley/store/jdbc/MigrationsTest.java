@@ -1,0 +1,107 @@
+package dev.parley.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.InsertConditions;
+import dev.parley.storage.InsertResult;
+import dev.parley.storage.ThreadKey;
+import dev.parley.storage.tck.Comments;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Schema migrations")
+class MigrationsTest {
+
+    private static JdbcDataSource freshH2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return h2;
+    }
+
+    private static void execute(JdbcDataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<String> appliedVersions(JdbcDataSource db) throws SQLException {
+        List<String> versions = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT \"version\", \"type\" FROM \"" + JdbcCommentStore.SCHEMA_HISTORY_TABLE + "\""
+                        + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+            while (rows.next()) {
+                versions.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        return versions;
+    }
+
+    @Test
+    @DisplayName("an empty database gets every migration in order, recorded in parley_schema_history")
+    void emptyDatabaseGetsEveryMigration() throws SQLException {
+        JdbcDataSource db = freshH2();
+
+        JdbcCommentStore.create(db);
+
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL");
+    }
+
+    @Test
+    @DisplayName("a database holding the host's own tables gets every migration too, and keeps its tables")
+    void hostTablesAreLeftAlone() throws SQLException {
+        JdbcDataSource db = freshH2();
+        execute(db, "CREATE TABLE blog_post (id INT PRIMARY KEY)");
+        execute(db, "INSERT INTO blog_post VALUES (1)");
+
+        JdbcCommentStore store = JdbcCommentStore.create(db);
+
+        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL");
+        store.insert(Comments.root("c1", "t", Comments.at(0)).build());
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a comment table made before migrations is taken as version 1, migrated on, and keeps its comments")
+    void legacyTableIsBaselinedAndMigrated() throws SQLException, IOException {
+        JdbcDataSource db = freshH2();
+        String v1;
+        try (InputStream in = MigrationsTest.class.getClassLoader()
+                .getResourceAsStream("parley-store-jdbc/migration/h2/V1__comments.sql")) {
+            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String statement : v1.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                execute(db, statement);
+            }
+        }
+        execute(db, "INSERT INTO parley_comment (id, thread, root_id, depth, kind, status, author_name, body_text,"
+                + " body_html, created_micros, updated_micros, version, attributes) VALUES ('old', 't', 'old', 0,"
+                + " 'COMMENT', 'APPROVED', 'Ann', 'hi', '<p>hi</p>', 0, 0, 0, '{}')");
+
+        JdbcCommentStore store = JdbcCommentStore.create(db);
+
+        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL");
+        assertThat(store.find(CommentId.of("old"))).isPresent();
+        Comment next = Comments.root("new", "t", Comments.at(5)).build();
+        assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
+        assertThat(store.counts(ThreadKey.of("t")).total()).isEqualTo(2);
+    }
+}
