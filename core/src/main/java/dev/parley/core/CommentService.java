@@ -326,8 +326,8 @@ public final class CommentService {
 
     /**
      * Reads a page of a thread: up to {@code limit} roots in {@code order}, each with its visible replies
-     * nested oldest first; deleted comments with visible replies as placeholders; held comments only for the
-     * viewer who wrote them (or a moderator).
+     * nested oldest first; deleted and spam comments with visible replies as placeholders (a moderator sees
+     * such a spam comment as it is); held comments only for the viewer who wrote them (or a moderator).
      *
      * @param thread the thread
      * @param order the order of the roots
@@ -353,7 +353,8 @@ public final class CommentService {
      * @param id the comment
      * @param order the order the host pages in
      * @param viewer who follows the link
-     * @return the location, or empty if the comment does not exist or is not visible to the viewer
+     * @return the location, or empty if the comment does not exist or is not visible to the viewer; deleted and
+     *     spam comments are not located, except spam for a moderator
      * @throws NullPointerException naming the argument, if one is null
      */
     public Optional<Location> locate(CommentId id, Order order, Viewer viewer) {
@@ -425,6 +426,30 @@ public final class CommentService {
             Objects.requireNonNull(status, "statuses must not contain null");
         }
         return engine.store().queue(statuses, request);
+    }
+
+    /**
+     * Counts the replies readers see below each comment, at any depth: approved replies whose ancestors are
+     * all approved, deleted or spam. A spam or deleted comment with a count above 0 stands on its thread page
+     * as a placeholder above those replies; a moderator reviewing the spam queue uses this to find them (and
+     * {@link #locate} with {@link Viewer#forModerator()} to link to the spam comment in its thread). Two store
+     * reads whatever the number of comments: their roots, and every reply of those roots.
+     *
+     * @param comments the comments, e.g. a page of {@link #queue}, at most {@value PageRequest#MAX_LIMIT}
+     * @return the count for each comment's id, in the order given; 0 for a comment no reader sees a reply of
+     * @throws NullPointerException if {@code comments} is null or holds null
+     * @throws IllegalArgumentException if there are too many comments
+     */
+    public Map<CommentId, Integer> visibleReplies(Collection<Comment> comments) {
+        Objects.requireNonNull(comments, "comments must not be null");
+        if (comments.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "comments must hold at most " + PageRequest.MAX_LIMIT + " comments, had " + comments.size());
+        }
+        for (Comment comment : comments) {
+            Objects.requireNonNull(comment, "comments must not contain null");
+        }
+        return reading.visibleReplies(comments);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * the thread's first page. Immutable and thread-safe.
  *
  * @param comment the comment located
- * @param ancestors its ancestors from the root down to its parent; empty for a root
+ * @param ancestors its ancestors from the root down to its parent; empty for a root. Deleted and spam ancestors
+ *     are blanked as the page's placeholders are (see {@link ThreadNode}); a moderator gets spam as it is
  * @param order the order the cursor is for
  * @param pageCursor the cursor to read the page with, or null for the first page
  */

@@ -3,6 +3,7 @@ package dev.parley.core;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.Kind;
 import dev.parley.storage.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +18,41 @@ import org.jspecify.annotations.Nullable;
  * is oldest first (the store's order, ties included), so nothing is sorted. {@link ThreadNode}s are views
  * made when a reply list is first read.
  *
- * <p>A deleted comment stays, as a placeholder, exactly when a visible comment hangs below it: every visible
- * reply marks its deleted ancestors once, so that is linear too. A reply whose parent is hidden (spam,
- * someone else's held comment, purged) is hidden with its whole subtree.
+ * <p>A deleted or spam comment stays, as a placeholder, exactly when a visible comment hangs below it: every
+ * visible reply marks its placeholder ancestors once, so that is linear too. A spam comment is a placeholder
+ * like a deleted one, blanked the same way, so nothing of it reaches a reader; a moderator sees it as it is.
+ * A reply whose parent is hidden (someone else's held comment, purged) is hidden with its whole subtree.
  */
 final class PageAssembler {
 
-    /** Who may see which held comment. */
+    /** Who may see which held comment, and who sees spam kept for its replies as it is. */
     record Visibility(boolean moderator, Set<CommentId> ownIds, @Nullable String userId) {
 
         static final Visibility PUBLIC = new Visibility(false, Set.of(), null);
 
+        /**
+         * Tells whether the comment may appear, as itself or, when {@link #live} is false, as a placeholder
+         * above a visible reply.
+         */
         boolean shows(Comment comment) {
             return switch (comment.status()) {
-                case APPROVED, DELETED -> true;
-                case SPAM -> false;
+                case APPROVED, DELETED, SPAM -> true;
                 case PENDING -> moderator || ownIds.contains(comment.id())
                         || (userId != null && userId.equals(comment.author().userId()));
+            };
+        }
+
+        /** Tells whether a shown comment is visible for itself, not only as the parent of a visible reply. */
+        static boolean live(Comment comment) {
+            return comment.status() == Status.APPROVED || comment.status() == Status.PENDING;
+        }
+
+        /** The comment as this reader gets it: deleted ones blanked, spam blanked except for moderators. */
+        Comment present(Comment comment) {
+            return switch (comment.status()) {
+                case DELETED -> blank(comment);
+                case SPAM -> moderator ? comment : blank(comment);
+                case APPROVED, PENDING -> comment;
             };
         }
     }
@@ -51,7 +70,7 @@ final class PageAssembler {
         int count = 0;
         for (Comment root : roots) {
             if (visibility.shows(root)) {
-                live[count] = root.status() != Status.DELETED;
+                live[count] = Visibility.live(root);
                 comments[count] = root;
                 index.put(count++);
             }
@@ -59,7 +78,7 @@ final class PageAssembler {
         int rootCount = count;
         for (Comment reply : replies) {
             if (visibility.shows(reply)) {
-                live[count] = reply.status() != Status.DELETED;
+                live[count] = Visibility.live(reply);
                 comments[count] = reply;
                 index.put(count++);
             }
@@ -93,7 +112,7 @@ final class PageAssembler {
                 }
             }
         }
-        Tree tree = new Tree(comments, offsets, children, live);
+        Tree tree = new Tree(comments, offsets, children, live, visibility);
         List<ThreadNode> page = new ArrayList<>(rootCount);
         for (int i = 0; i < rootCount; i++) {
             if (live[i]) {
@@ -109,17 +128,18 @@ final class PageAssembler {
         private final int[] offsets;
         private final int[] children;
         private final boolean[] live;
+        private final Visibility visibility;
 
-        Tree(Comment[] comments, int[] offsets, int[] children, boolean[] live) {
+        Tree(Comment[] comments, int[] offsets, int[] children, boolean[] live, Visibility visibility) {
             this.comments = comments;
             this.offsets = offsets;
             this.children = children;
             this.live = live;
+            this.visibility = visibility;
         }
 
         ThreadNode node(int i) {
-            Comment comment = comments[i];
-            return new ThreadNode(comment.status() == Status.DELETED ? blank(comment) : comment, this, i);
+            return new ThreadNode(visibility.present(comments[i]), this, i);
         }
 
         /** The visible replies of position {@code i}, oldest first. */
@@ -154,12 +174,21 @@ final class PageAssembler {
         }
     }
 
-    static Comment blank(Comment deleted) {
-        return deleted.toBuilder()
+    /**
+     * A placeholder's comment: id, thread, position and creation time kept; author, text, html, linkback,
+     * reason, attributes and the time of the last change dropped; status {@code DELETED} whatever it was, so a
+     * reader cannot tell a spam placeholder from a deleted one.
+     */
+    static Comment blank(Comment hidden) {
+        return hidden.toBuilder()
+                .kind(Kind.COMMENT)
+                .linkback(null)
+                .status(Status.DELETED)
                 .author(Author.named(ThreadNode.DELETED_NAME))
                 .text("")
                 .html("")
                 .moderationReason(null)
+                .updatedAt(hidden.createdAt())
                 .attributes(Map.of())
                 .build();
     }

@@ -10,10 +10,13 @@ import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.ThreadKey;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +26,16 @@ import org.jspecify.annotations.Nullable;
 /** Thread pages and permalinks: what a reader sees. */
 final class Reading {
 
-    /** The most store reads {@link #visibleRoots} makes to fill one page for a reader with edit tokens. */
+    /**
+     * The most reads of roots {@link #page} makes to fill one page when roots are hidden from the reader: other
+     * people's held roots, deleted and spam roots with no visible reply.
+     */
     private static final int MAX_ROOT_READS = 10;
 
-    private static final Set<Status> PUBLIC = Collections.unmodifiableSet(EnumSet.of(Status.APPROVED, Status.DELETED));
-    private static final Set<Status> WITH_HELD =
-            Collections.unmodifiableSet(EnumSet.of(Status.APPROVED, Status.DELETED, Status.PENDING));
+    // Spam and deleted roots are read so that they can stand as placeholders above their visible replies.
+    private static final Set<Status> PUBLIC =
+            Collections.unmodifiableSet(EnumSet.of(Status.APPROVED, Status.DELETED, Status.SPAM));
+    private static final Set<Status> WITH_HELD = Collections.unmodifiableSet(EnumSet.allOf(Status.class));
 
     private final Engine engine;
 
@@ -36,50 +43,46 @@ final class Reading {
         this.engine = engine;
     }
 
+    /**
+     * Reads a page: roots, then the replies of those roots, nested. Roots hidden from the reader (other
+     * people's held roots, deleted and spam roots with no visible reply) are dropped before the limit applies,
+     * and further roots are read until the page is full, so a queue of held comments or a flood of spam cannot
+     * shorten or empty the page. Each read is bounded by the limit: at most {@value #MAX_ROOT_READS} reads of
+     * roots, each with one read of their replies; a page cut short there still carries the cursor after the
+     * last root read, so nothing is skipped or repeated. A page with nothing hidden costs one of each.
+     */
     ThreadPage page(ThreadKey thread, Order order, @Nullable Cursor after, int limit, Viewer viewer) {
         Set<Status> statuses = statuses(viewer);
         PageAssembler.Visibility visibility = visibility(viewer);
-        Page roots = visibleRoots(thread, statuses, new PageRequest(order, after, limit), visibility);
-        List<Comment> replies = List.of();
-        if (!roots.items().isEmpty()) {
-            List<CommentId> ids = new ArrayList<>(roots.items().size());
-            for (Comment root : roots.items()) {
-                ids.add(root.id());
-            }
-            replies = engine.store().replies(ids, statuses);
-        }
-        List<ThreadNode> nodes = PageAssembler.assemble(roots.items(), replies, visibility);
-        return new ThreadPage(thread, order, nodes, roots.next(), engine.store().counts(thread));
-    }
-
-    /**
-     * Reads a page of the roots the viewer may see. A reader with an edit token asks the store for held roots
-     * too, but sees only their own: other people's held roots are skipped here, before the limit applies, and
-     * further pages are read until the page is full, so a queue of held comments cannot shorten or empty the
-     * page. At most {@value #MAX_ROOT_READS} reads; a page cut short there still carries the cursor after the
-     * last root read, so nothing is skipped or repeated.
-     */
-    private Page visibleRoots(ThreadKey thread, Set<Status> statuses, PageRequest request,
-            PageAssembler.Visibility visibility) {
-        Page page = engine.store().roots(thread, statuses, request);
-        if (visibility.moderator() || !statuses.contains(Status.PENDING)) {
-            return page;
-        }
-        List<Comment> shown = new ArrayList<>(request.limit());
+        PageRequest request = new PageRequest(order, after, limit);
+        List<ThreadNode> nodes = new ArrayList<>();
+        Cursor next;
         for (int reads = 1; ; reads++) {
-            for (Comment root : page.items()) {
-                if (visibility.shows(root)) {
-                    shown.add(root);
-                    if (shown.size() == request.limit()) {
-                        return new Page(shown, Cursor.after(root));
-                    }
+            Page roots = engine.store().roots(thread, statuses, request);
+            List<Comment> replies = List.of();
+            if (!roots.items().isEmpty()) {
+                List<CommentId> ids = new ArrayList<>(roots.items().size());
+                for (Comment root : roots.items()) {
+                    ids.add(root.id());
                 }
+                replies = engine.store().replies(ids, statuses);
             }
-            if (page.next() == null || reads == MAX_ROOT_READS) {
-                return new Page(shown, page.next());
+            List<ThreadNode> shown = PageAssembler.assemble(roots.items(), replies, visibility);
+            int room = limit - nodes.size();
+            if (shown.size() > room) {
+                nodes.addAll(shown.subList(0, room));
+                // A placeholder keeps its comment's id and creation time, all a cursor is made of.
+                next = Cursor.after(nodes.get(nodes.size() - 1).comment());
+                break;
             }
-            page = engine.store().roots(thread, statuses, request.next(page.next()));
+            nodes.addAll(shown);
+            next = roots.next();
+            if (next == null || shown.size() == room || reads == MAX_ROOT_READS) {
+                break;
+            }
+            request = request.next(next);
         }
+        return new ThreadPage(thread, order, nodes, next, engine.store().counts(thread));
     }
 
     Optional<Location> locate(CommentId id, Order order, Viewer viewer) {
@@ -89,7 +92,10 @@ final class Reading {
         }
         Comment comment = found.get();
         PageAssembler.Visibility visibility = visibility(viewer);
-        if (comment.status() == Status.DELETED || !visibility.shows(comment)) {
+        // Deleted and spam comments are no link target, but a moderator finds spam in its thread to review it.
+        boolean target = PageAssembler.Visibility.live(comment)
+                || (comment.status() == Status.SPAM && visibility.moderator());
+        if (!target || !visibility.shows(comment)) {
             return Optional.empty();
         }
         List<Comment> ancestors = new ArrayList<>(comment.depth());
@@ -114,11 +120,14 @@ final class Reading {
             }
             ancestors.add(root);
             Collections.reverse(ancestors);
-            for (Comment ancestor : ancestors) {
+            for (int i = 0; i < ancestors.size(); i++) {
+                Comment ancestor = ancestors.get(i);
                 // A hidden ancestor hides its whole subtree from pages, so there is nothing to link to.
                 if (!visibility.shows(ancestor)) {
                     return Optional.empty();
                 }
+                // Deleted and spam ancestors are placeholders on the page, and as blank here.
+                ancestors.set(i, visibility.present(ancestor));
             }
         }
         // The page that starts at the root is read after the root that precedes it in this order.
@@ -127,6 +136,58 @@ final class Reading {
                 new PageRequest(reverse, Cursor.after(root), 1));
         Cursor cursor = before.items().isEmpty() ? null : Cursor.after(before.items().get(0));
         return Optional.of(new Location(comment, ancestors, order, cursor));
+    }
+
+    /**
+     * Counts the replies an anonymous reader sees below each comment: approved replies, at any depth, whose
+     * ancestors up to the root are all approved, deleted or spam (the last two as placeholders). Two reads
+     * whatever the number of comments: their roots, and the replies of those roots.
+     */
+    Map<CommentId, Integer> visibleReplies(Collection<Comment> comments) {
+        Map<CommentId, Integer> counts = new LinkedHashMap<>();
+        Set<CommentId> rootIds = new LinkedHashSet<>();
+        for (Comment comment : comments) {
+            counts.put(comment.id(), 0);
+            rootIds.add(comment.rootId());
+        }
+        if (rootIds.isEmpty()) {
+            return Map.of();
+        }
+        Set<CommentId> shownRoots = new HashSet<>();
+        for (Comment root : engine.store().findAll(rootIds).values()) {
+            if (PUBLIC.contains(root.status())) {
+                shownRoots.add(root.id());
+            }
+        }
+        List<Comment> replies = engine.store().replies(rootIds, PUBLIC);
+        Map<CommentId, CommentId> parents = new HashMap<>();
+        for (Comment reply : replies) {
+            parents.put(reply.id(), reply.parentId());
+        }
+        List<CommentId> counted = new ArrayList<>();
+        for (Comment reply : replies) {
+            if (reply.status() != Status.APPROVED) {
+                continue;
+            }
+            counted.clear();
+            boolean reached = false;
+            // A held ancestor was not read, so the walk stops there: it hides the reply from readers.
+            for (CommentId up = reply.parentId(); up != null; up = parents.get(up)) {
+                if (counts.containsKey(up)) {
+                    counted.add(up);
+                }
+                if (up.equals(reply.rootId())) {
+                    reached = shownRoots.contains(up);
+                    break;
+                }
+            }
+            if (reached) {
+                for (CommentId id : counted) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(counts);
     }
 
     private static Set<Status> statuses(Viewer viewer) {

@@ -9,9 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One comment of a {@link ThreadPage} with its visible replies, oldest first.
  *
- * <p>A <em>placeholder</em> stands for a deleted comment that still has visible replies: its comment keeps
- * id, thread, position and times, but its text, html and author are blanked ({@code "[deleted]"}), so a
- * host cannot show removed content by mistake.
+ * <p>A <em>placeholder</em> stands for a deleted or spam comment that still has visible replies, so the
+ * replies keep their place in the conversation: its comment keeps id, thread, position and creation time, but
+ * its text, html, author ({@code "[deleted]"}), linkback, moderation reason and attributes are blanked, its
+ * kind is {@code COMMENT} and its status {@code DELETED} (a reader cannot tell spam from a deletion), so a
+ * host cannot show removed content by mistake. A moderator's page shows a spam comment with visible replies
+ * as it is instead, status {@code SPAM}, not a placeholder.
  *
  * <p>Unmodifiable, and thread-safe to read.
  */
@@ -70,7 +73,7 @@ public final class ThreadNode {
     }
 
     /**
-     * Tells whether this node stands for a deleted comment kept for its replies.
+     * Tells whether this node stands for a deleted or spam comment kept for its replies.
      *
      * @return true for a placeholder
      */

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A page of a thread: root comments in the page order, each with its visible replies nested, oldest first.
  *
- * <p>A page holds at most the requested number of roots; roots hidden from the reader (a deleted root with
- * no visible reply, a held root of someone else) make it shorter, so a short page does not mean the last
- * one: {@link #next()} does. Immutable and thread-safe.
+ * <p>A page holds at most the requested number of roots. Roots hidden from the reader (a deleted or spam root
+ * with no visible reply, a held root of someone else) are skipped and further roots read to fill the page, up
+ * to a bounded number of reads; a page can still come out short, even empty, behind a long run of hidden
+ * roots, so a short page does not mean the last one: {@link #next()} does. Immutable and thread-safe.
  *
  * @param thread the thread
  * @param order the order of the roots

@@ -16,6 +16,7 @@ import dev.parley.core.moderation.SpamCheckResult;
 import dev.parley.core.moderation.Submission;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.storage.Author;
+import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Order;
@@ -46,6 +47,8 @@ class ArgumentChecksTest {
     private static final CommentId ID = CommentId.of("c1");
     private static final EditToken TOKEN = new EditToken("c1.1.AAAA");
     private static final PageRequest PAGE = PageRequest.first(Order.OLDEST_FIRST, 10);
+    private static final Comment COMMENT = Comment.builder().id(ID).thread(THREAD).author(Author.named("Ann"))
+            .text("x").createdAt(Fixture.START).build();
 
     private static Arguments npe(String method, String argument, ThrowingCallable call) {
         return Arguments.of(method, NullPointerException.class, argument, call);
@@ -93,6 +96,10 @@ class ArgumentChecksTest {
                 npe("queue", "statuses", () -> SERVICE.queue(null, PAGE)),
                 npe("queue", "request", () -> SERVICE.queue(Set.of(Status.SPAM), null)),
                 iae("queue", "statuses", () -> SERVICE.queue(Set.of(), PAGE)),
+                npe("visibleReplies", "comments", () -> SERVICE.visibleReplies(null)),
+                npe("visibleReplies", "comments", () -> SERVICE.visibleReplies(Arrays.asList(COMMENT, null))),
+                iae("visibleReplies", "comments",
+                        () -> SERVICE.visibleReplies(java.util.Collections.nCopies(1001, COMMENT))),
                 iae("recent", "limit", () -> SERVICE.recent(0)),
                 iae("recent", "limit", () -> SERVICE.recent(1001)),
                 npe("defaultRules", "settings", () -> CommentService.defaultRules(null)));

@@ -74,9 +74,24 @@ class PageAssemblerTest {
     @Test
     void repliesOfAHiddenParentAreHiddenWithIt() {
         Comment r = root("r", 0, Status.APPROVED);
+        Comment held = reply("held", r, 1, Status.PENDING);
+        Comment under = reply("under", held, 2, Status.APPROVED);
+
+        assertThat(outline(List.of(r), List.of(held, under))).isEqualTo("r: r\n");
+    }
+
+    @Test
+    void spamAboveAVisibleReplyIsAPlaceholderAndSpamLeavesAreDropped() {
+        Comment r = root("r", 0, Status.SPAM);
         Comment spam = reply("spam", r, 1, Status.SPAM);
         Comment under = reply("under", spam, 2, Status.APPROVED);
+        Comment spamLeaf = reply("leaf", r, 3, Status.SPAM);
+        Comment lone = root("lone", 4, Status.SPAM);
 
-        assertThat(outline(List.of(r), List.of(spam, under))).isEqualTo("r: r\n");
+        assertThat(outline(List.of(r, lone), List.of(spam, under, spamLeaf))).isEqualTo("""
+                [deleted]
+                  [deleted]
+                    under: under
+                """);
     }
 }

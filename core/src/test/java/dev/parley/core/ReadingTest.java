@@ -71,12 +71,12 @@ class ReadingTest {
         }
 
         @Test
-        void repliesUnderAHiddenCommentAreHiddenWithIt() {
+        void repliesUnderAnotherReadersHeldCommentAreHiddenWithIt() {
             Comment root = f.accepted(by("Ann", "root"));
             f.service.approve(root.id());
             Comment reply = f.accepted(by("Bob", "reply").inReplyTo(root.id()));
             f.service.approve(reply.id());
-            f.service.markSpam(root.id());
+            f.service.hold(root.id());
 
             assertThat(page(Viewer.anonymous()).roots()).isEmpty();
         }

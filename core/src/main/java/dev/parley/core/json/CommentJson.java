@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li><b>Public</b> ({@link PublicThread}, {@link PublicComment}, {@link PublicAuthor}): what any reader
  *       may see. Never an e-mail address, client address or User-Agent; status only on a held comment shown
- *       to its author; placeholders without author or content.</li>
+ *       to its author (or on a moderator's page: held, and spam kept for its replies); placeholders (deleted
+ *       or spam comments kept for their replies) without author, content, source or edit time.</li>
  *   <li><b>Moderator</b> ({@link ModeratorComment}, {@link ModeratorPage}): every stored field, the
  *       moderation reason included. Serve it to moderators only.</li>
  * </ul>
@@ -139,7 +140,11 @@ public final class CommentJson {
                 c.depth(),
                 c.inReplyToId() == null || c.inReplyToId().equals(c.parentId()) ? null : c.inReplyToId().value(),
                 placeholder,
-                c.status() == Status.PENDING ? "pending" : null,
+                switch (c.status()) {
+                    case PENDING -> "pending";
+                    case SPAM -> "spam";
+                    case APPROVED, DELETED -> null;
+                },
                 source,
                 replies);
     }

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One node of the public thread schema: a comment, linkback or placeholder with its replies.
  *
- * <p>Never holds an e-mail address, client address or User-Agent. A placeholder (a deleted comment kept for
- * its replies) has no author, html or source. Absent values are left out of the JSON. Immutable and
+ * <p>Never holds an e-mail address, client address or User-Agent. A placeholder (a deleted or spam comment
+ * kept for its replies) has no author, html, source or edit time, and its kind is {@code "comment"}: nothing
+ * tells a spam placeholder from a deleted one. Absent values are left out of the JSON. Immutable and
  * thread-safe.
  *
  * @param id the comment id, for anchors and reply forms
@@ -22,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param depth 0 for a root
  * @param inReplyTo the id of the comment it answers when that differs from its parent (a reply below the
  *     deepest level), else null
- * @param placeholder true for a deleted comment kept for its replies
- * @param status {@code "pending"} for a held comment shown to its author, else null (published)
+ * @param placeholder true for a deleted or spam comment kept for its replies
+ * @param status {@code "pending"} for a held comment shown to its author or a moderator, {@code "spam"} for a
+ *     spam comment kept for its replies on a moderator's page, else null (published, or a placeholder)
  * @param source for a linkback, the linking page; else null
  * @param replies the visible replies, oldest first
  */

@@ -1,6 +1,8 @@
 package dev.parley.examples.web;
 
 import dev.parley.core.CommentService;
+import dev.parley.core.Location;
+import dev.parley.core.Viewer;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
 import dev.parley.storage.Comment;
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  * <li>{@code GET /admin}: the login form, or, once logged in, the queue of held comments (each with the
- *     reason the engine stored when it held it) and the latest spam, with approve, spam and delete buttons.</li>
+ *     reason the engine stored when it held it) and the latest spam, with approve, spam and delete buttons.
+ *     A spam entry that was answered before it was marked spam tells how many replies readers still see
+ *     below it, under a placeholder, and links to that placeholder in its thread, so those replies can be
+ *     found and the spam restored or left as it is.</li>
  * <li>{@code POST /admin/login}: checks the password in constant time and starts a session.</li>
  * <li>{@code POST /admin/moderate}: applies {@code action} (approve, spam, delete) to {@code id}; the form's
  *     CSRF token must match the session.</li>
@@ -42,6 +48,7 @@ public final class ModerationServlet extends HttpServlet {
 
     private final transient CommentService comments;
     private final transient Blog blog;
+    private final transient SiteUrls urls;
     private final transient Layout layout;
     private final transient AdminSession sessions;
 
@@ -57,7 +64,7 @@ public final class ModerationServlet extends HttpServlet {
     public ModerationServlet(CommentService comments, Blog blog, SiteUrls urls, String password, Clock clock) {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
-        Objects.requireNonNull(urls, "urls");
+        this.urls = Objects.requireNonNull(urls, "urls");
         this.layout = new Layout(blog);
         this.sessions = new AdminSession(password, clock);
     }
@@ -141,13 +148,13 @@ public final class ModerationServlet extends HttpServlet {
         Html body = new Html().raw("<h1>Moderation</h1>")
                 .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>")
                 .raw("<h2>Held for moderation</h2>");
-        table(body, held, csrf, "Nothing is waiting. Comments with two or more links are held here.");
+        table(body, held, csrf, "Nothing is waiting. Comments with two or more links are held here.", Map.of());
         body.raw("<h2>Recent spam</h2>");
-        table(body, spam, csrf, "No spam.");
+        table(body, spam, csrf, "No spam.", comments.visibleReplies(spam.items()));
         write(response, HttpServletResponse.SC_OK, layout.page("Moderation", "", body.toString()));
     }
 
-    private void table(Html out, Page page, String csrf, String empty) {
+    private void table(Html out, Page page, String csrf, String empty, Map<CommentId, Integer> visibleReplies) {
         if (page.items().isEmpty()) {
             out.raw("<p class=\"byline\">").text(empty).raw("</p>");
             return;
@@ -169,7 +176,12 @@ public final class ModerationServlet extends HttpServlet {
             } else {
                 out.text(comment.thread().value());
             }
-            out.raw("</p><div class=\"comment-text\">").raw(comment.html()).raw("</div></td><td class=\"reason\">")
+            out.raw("</p><div class=\"comment-text\">").raw(comment.html()).raw("</div>");
+            int replies = visibleReplies.getOrDefault(comment.id(), 0);
+            if (replies > 0 && post.isPresent()) {
+                repliesUnderPlaceholder(out, post.get(), comment, replies);
+            }
+            out.raw("</td><td class=\"reason\">")
                     .text(comment.moderationReason() == null ? "" : comment.moderationReason()).raw("</td><td>");
             button(out, comment, csrf, "approve", "Approve", "");
             button(out, comment, csrf, "spam", "Spam", "secondary");
@@ -177,6 +189,20 @@ public final class ModerationServlet extends HttpServlet {
             out.raw("</td></tr>");
         }
         out.raw("</tbody></table>");
+    }
+
+    /** Tells how many replies readers see under this spam's placeholder, and links to it in its thread. */
+    private void repliesUnderPlaceholder(Html out, Post post, Comment spam, int replies) {
+        out.raw("<p class=\"byline under-placeholder\">").text(replies == 1
+                ? "1 reply is still shown under a placeholder"
+                : replies + " replies are still shown under a placeholder");
+        Optional<Location> location = comments.locate(spam.id(), Order.OLDEST_FIRST, Viewer.forModerator());
+        if (location.isPresent()) {
+            out.raw(" · <a class=\"in-thread\"")
+                    .attr("href", urls.page(post, location.get().pageCursor()) + "#" + SiteUrls.anchor(spam.id()))
+                    .raw(">View in thread</a>");
+        }
+        out.raw("</p>");
     }
 
     private static void button(Html out, Comment comment, String csrf, String action, String label, String cssClass) {
