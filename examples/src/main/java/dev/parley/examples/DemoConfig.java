@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  *     <td>{@code http://localhost:<port>}: the address readers and linking blogs use</td></tr>
  * <tr><td>{@code parley.store}</td><td>{@code PARLEY_STORE}</td><td>{@code h2}; or {@code jdbc}, {@code memory}</td></tr>
  * <tr><td>{@code parley.h2.file}</td><td>{@code PARLEY_H2_FILE}</td><td>{@code ./data/parley-demo}</td></tr>
- * <tr><td>{@code parley.jdbc.url}</td><td>{@code PARLEY_JDBC_URL}</td><td>none; setting it implies {@code jdbc}</td></tr>
+ * <tr><td>{@code parley.jdbc.url}</td><td>{@code PARLEY_JDBC_URL}</td><td>none; setting it implies {@code jdbc}.
+ *     {@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:} (MySQL, through the MariaDB driver) or
+ *     {@code jdbc:h2:}</td></tr>
  * <tr><td>{@code parley.jdbc.user}</td><td>{@code PARLEY_JDBC_USER}</td><td>none</td></tr>
  * <tr><td>{@code parley.jdbc.password}</td><td>{@code PARLEY_JDBC_PASSWORD}</td><td>none</td></tr>
  * <tr><td>{@code parley.admin.password}</td><td>{@code PARLEY_ADMIN_PASSWORD}</td>
@@ -64,11 +66,14 @@ public record DemoConfig(
     /** The shortest moderation password accepted from configuration. */
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 8;
 
+    private static final List<String> SUPPORTED_JDBC_SCHEMES =
+            List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:h2:");
+
     /** Where the demo stores comments. */
     public enum Store {
         /** The JDBC store on an embedded H2 database file (the default). */
         H2,
-        /** The JDBC store on any JDBC URL, e.g. PostgreSQL. */
+        /** The JDBC store on a PostgreSQL, MariaDB, MySQL or H2 JDBC URL. */
         JDBC,
         /** The in-memory store: nothing survives a restart. */
         MEMORY
@@ -100,9 +105,9 @@ public record DemoConfig(
         if (store == Store.H2 && h2File.isBlank()) {
             problems.add("h2File must not be blank");
         }
-        if (store == Store.JDBC && (jdbcUrl == null
-                || !(jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:")))) {
-            problems.add("jdbcUrl must start with \"jdbc:postgresql:\" or \"jdbc:h2:\" when store is JDBC, was "
+        if (store == Store.JDBC && (jdbcUrl == null || !isSupportedJdbcUrl(jdbcUrl))) {
+            problems.add("jdbcUrl must start with \"jdbc:postgresql:\", \"jdbc:mariadb:\", \"jdbc:mysql:\" or"
+                    + " \"jdbc:h2:\" when store is JDBC, was "
                     + quoted(jdbcUrl == null ? null : jdbcUrl.replaceAll("password=[^&;]*", "password=***")));
         }
         if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
@@ -226,6 +231,11 @@ public record DemoConfig(
         byte[] bytes = new byte[15];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The databases the demo ships drivers for: PostgreSQL, MariaDB (also for MySQL) and H2. */
+    private static boolean isSupportedJdbcUrl(String url) {
+        return SUPPORTED_JDBC_SCHEMES.stream().anyMatch(url::startsWith);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

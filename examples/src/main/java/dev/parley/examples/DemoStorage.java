@@ -97,10 +97,25 @@ public final class DemoStorage implements AutoCloseable {
         }
     }
 
+    /**
+     * The URL handed to the driver. The demo reaches MySQL through MariaDB's driver, which takes a
+     * {@code jdbc:mysql:} URL only when it carries its {@code permitMysqlScheme} option (so that it does not
+     * claim the URLs meant for MySQL's own driver); the demo adds it.
+     *
+     * @param url the configured URL
+     * @return the URL for the driver
+     */
+    static String driverUrl(String url) {
+        if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+
     private static HikariDataSource pool(String url, @Nullable String user, @Nullable String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parley-demo");
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(driverUrl(url));
         if (user != null && !user.isEmpty()) {
             config.setUsername(user);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,10 +77,25 @@ class DemoConfigTest {
     }
 
     @Test
-    @DisplayName("only PostgreSQL and H2 JDBC URLs are accepted")
-    void jdbcUrlKinds() {
-        assertThatThrownBy(() -> from(Map.of("parley.jdbc.url", "jdbc:mysql://db/blog?password=hunter2")))
+    @DisplayName("PostgreSQL, MariaDB, MySQL and H2 JDBC URLs are accepted")
+    void supportedJdbcUrls() {
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:5432/blog", "jdbc:mariadb://127.0.0.1:3306/blog",
+                "jdbc:mysql://127.0.0.1:3306/blog", "jdbc:h2:mem:blog")) {
+            DemoConfig config = from(Map.of("parley.jdbc.url", url));
+
+            assertThat(config.store()).as(url).isEqualTo(DemoConfig.Store.JDBC);
+            assertThat(config.jdbcUrl()).isEqualTo(url);
+        }
+    }
+
+    @Test
+    @DisplayName("a JDBC URL of another database is refused, naming the accepted ones and hiding its password")
+    void otherJdbcUrlsAreRefused() {
+        assertThatThrownBy(() -> from(Map.of("parley.jdbc.url", "jdbc:sqlserver://db;databaseName=blog;password=hunter2")))
                 .hasMessageContaining("jdbc:postgresql:")
+                .hasMessageContaining("jdbc:mariadb:")
+                .hasMessageContaining("jdbc:mysql:")
+                .hasMessageContaining("jdbc:h2:")
                 .hasMessageNotContaining("hunter2");
     }
 }

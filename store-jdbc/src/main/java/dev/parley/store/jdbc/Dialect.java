@@ -11,10 +11,11 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Where H2 and PostgreSQL differ for this store: collation of the id columns, partial indexes, and how a
- * list of values is bound. Everything else is one SQL text for both.
+ * Where H2, PostgreSQL and MariaDB/MySQL differ for this store: collation of the id columns, partial indexes,
+ * null-safe equality, and how a list of values is bound. Everything else is one SQL text for all.
  */
 enum Dialect {
 
@@ -25,7 +26,14 @@ enum Dialect {
      * PostgreSQL: ids need {@code COLLATE "C"} to compare in binary order whatever the database's locale; the
      * roots index is partial, holding roots only, and a separate (thread, status) index serves counts.
      */
-    POSTGRESQL("postgresql");
+    POSTGRESQL("postgresql"),
+
+    /**
+     * MariaDB and MySQL (InnoDB, utf8mb4): ids and thread keys need a binary NO PAD collation, whose name
+     * differs between the two; no partial indexes (depth is a key column, as on H2); null-safe equality is
+     * spelled {@code <=>}.
+     */
+    MARIADB("mysql");
 
     private final String migrations;
 
@@ -50,19 +58,44 @@ enum Dialect {
         if (normalized.equals("postgresql")) {
             return POSTGRESQL;
         }
-        throw new StoreException("JdbcCommentStore supports H2 and PostgreSQL, not " + product);
+        if (normalized.equals("mariadb") || normalized.equals("mysql")) {
+            return MARIADB;
+        }
+        throw new StoreException("JdbcCommentStore supports H2, PostgreSQL, MariaDB and MySQL, not " + product);
+    }
+
+    /**
+     * The values of the {@code ${name}} placeholders in this database's migrations. MariaDB's binary NO PAD
+     * collation is {@code utf8mb4_nopad_bin}; MySQL 8 has none of that name but {@code utf8mb4_0900_bin}.
+     * ({@code utf8mb4_bin}, on both, pads with spaces: it would make "post" and "post " one thread key.)
+     */
+    Map<String, String> migrationPlaceholders(DatabaseMetaData metaData) throws SQLException {
+        if (this != MARIADB) {
+            return Map.of();
+        }
+        boolean mysql = metaData.getDatabaseProductName().equalsIgnoreCase("mysql");
+        return Map.of("binary_collation", mysql ? "utf8mb4_0900_bin" : "utf8mb4_nopad_bin");
+    }
+
+    /**
+     * Renders {@code sql} in this database's spelling: MariaDB and MySQL have no {@code IS NOT DISTINCT FROM}
+     * but the same null-safe equality as {@code <=>}.
+     */
+    String spell(String sql) {
+        return this == MARIADB ? sql.replace(" IS NOT DISTINCT FROM ", " <=> ") : sql;
     }
 
     /**
      * Refuses a comment this database cannot store exactly. PostgreSQL keeps text as UTF-8, which has no
      * place for U+0000 (the server rejects it) nor for an unpaired surrogate (the driver silently writes
-     * {@code ?}): rather than store an altered comment, the store refuses it. H2 keeps any Java string.
-     * Attributes never need this: their encoding escapes both.
+     * {@code ?}); MariaDB and MySQL keep utf8mb4, UTF-8 too, which holds U+0000 but has no place for an
+     * unpaired surrogate either. Rather than store an altered comment, the store refuses it. H2
+     * keeps any Java string. Attributes never need this: their encoding escapes both.
      *
      * @throws StoreException naming the first component that cannot be stored
      */
     void requireStorable(Comment comment) {
-        if (this != POSTGRESQL) {
+        if (this == H2) {
             return;
         }
         Author author = comment.author();
@@ -72,19 +105,22 @@ enum Dialect {
             linkback == null ? null : linkback.sourceUrl(), linkback == null ? null : linkback.title()};
         String[] names = {"thread", "text", "html", "author name", "author email", "author url", "author user id",
             "author ip", "author user agent", "moderation reason", "linkback source url", "linkback title"};
+        boolean nulStorable = this == MARIADB;
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
-            if (value != null && !isUtf8Encodable(value)) {
+            if (value != null && !isUtf8Encodable(value, nulStorable)) {
                 throw new StoreException("could not store comment " + comment.id() + ": its " + names[i]
-                        + " holds U+0000 or an unpaired surrogate, which PostgreSQL text cannot store");
+                        + (this == POSTGRESQL
+                                ? " holds U+0000 or an unpaired surrogate, which PostgreSQL text cannot store"
+                                : " holds an unpaired surrogate, which MariaDB/MySQL utf8mb4 text cannot store"));
             }
         }
     }
 
-    private static boolean isUtf8Encodable(String value) {
+    private static boolean isUtf8Encodable(String value, boolean nulStorable) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == 0) {
+            if (c == 0 && !nulStorable) {
                 return false;
             }
             if (Character.isSurrogate(c)) {
@@ -102,7 +138,8 @@ enum Dialect {
     /**
      * Renders a condition that {@code column} is one of {@code count} values, bound by
      * {@link #bindList(PreparedStatement, int, List)}: {@code = ANY(?)} with one array on PostgreSQL (one
-     * statement text for any count), an {@code IN} list on H2 (whose planner uses an index for it).
+     * statement text for any count), an {@code IN} list on H2 and MariaDB/MySQL (whose planners use an index for
+     * it).
      */
     String inList(String column, int count) {
         if (this == POSTGRESQL) {

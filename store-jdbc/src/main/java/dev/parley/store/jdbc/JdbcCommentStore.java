@@ -35,28 +35,30 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link CommentStore} on plain JDBC, for H2 2.x and PostgreSQL: one table, {@code parley_comment}, with its
- * indexes, created by {@link #create(DataSource)} when absent.
+ * A {@link CommentStore} on plain JDBC, for H2 2.x, PostgreSQL, and MariaDB or MySQL 8 with InnoDB (its tests
+ * run on H2, PostgreSQL and MariaDB): one table, {@code parley_comment}, with its indexes, created and kept up
+ * to date by {@link #create(DataSource)}.
  *
  * <pre>{@code
  * // Embedded H2 in a file next to the application:
  * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000", "sa", "");
- * // PostgreSQL: any pooling DataSource (HikariCP, the container's, or H2's pool over the driver's):
- * PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
- * pg.setURL("jdbc:postgresql://localhost:5432/blog");
- * pg.setUser("blog");
- * pg.setPassword(secret);
- * DataSource postgres = JdbcConnectionPool.create(pg);
+ * // PostgreSQL, MariaDB or MySQL: any pooling DataSource (HikariCP, the container's, ...):
+ * HikariConfig config = new HikariConfig();
+ * config.setJdbcUrl("jdbc:postgresql://localhost:5432/blog"); // or "jdbc:mariadb://localhost:3306/blog"
+ * config.setUsername("blog");
+ * config.setPassword(secret);
+ * DataSource server = new HikariDataSource(config);
  *
- * CommentStore store = JdbcCommentStore.create(h2); // or postgres
+ * CommentStore store = JdbcCommentStore.create(h2); // or server
  * }</pre>
  *
  * <p><b>Schema.</b> A column per {@link Comment} component; timestamps as microseconds since the epoch in
- * {@code BIGINT} (exact on both databases over the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
+ * {@code BIGINT} (exact on every database over the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
  * range); attributes as a JSON object of strings, escaped so that any value round-trips. Ids and thread keys
- * compare in binary order ({@code COLLATE "C"} on PostgreSQL, whatever the database's locale; H2 compares
- * strings by code unit). Indexes: the roots of a thread by (thread, status, created, id), holding roots only
- * (a partial index on PostgreSQL, depth 0 as a key column on H2); replies by (root id, created, id); the
+ * compare in binary order ({@code COLLATE "C"} on PostgreSQL, whatever the database's locale; a binary NO PAD
+ * utf8mb4 collation on MariaDB and MySQL, whatever the database's default; H2 compares strings by code unit).
+ * Indexes: the roots of a thread by (thread, status, created, id), holding roots only (a partial index on
+ * PostgreSQL, depth 0 as a key column on H2, MariaDB and MySQL); replies by (root id, created, id); the
  * moderation queue by (status, created, id); the export scan by (created, id); and a unique key on (thread,
  * SHA-256 of the linkback source) that makes concurrent duplicate linkbacks fail atomically in the database.
  *
@@ -72,10 +74,12 @@ import org.jspecify.annotations.Nullable;
  * transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
  *
  * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
- * the {@code SQLException} as its cause; a unique-key violation (SQLState 23505) on insert becomes
- * {@link DuplicateCommentException} or {@link DuplicateLinkbackException}. PostgreSQL stores text as UTF-8,
- * which cannot hold U+0000 or an unpaired surrogate: a comment holding one in a text component is refused
- * with a {@link StoreException} naming the component, never stored altered.
+ * the {@code SQLException} as its cause; a unique-key violation on insert (SQLState 23505, or 23000 with
+ * error 1062 on MariaDB and MySQL) becomes {@link DuplicateCommentException} or
+ * {@link DuplicateLinkbackException}. PostgreSQL stores text as UTF-8, which cannot hold U+0000 or an unpaired
+ * surrogate; MariaDB and MySQL store utf8mb4, which holds U+0000 but no unpaired surrogate. A comment holding
+ * one that its database cannot store in a text component is refused with a {@link StoreException} naming the
+ * component, never stored altered.
  */
 public final class JdbcCommentStore implements CommentStore {
 
@@ -89,11 +93,13 @@ public final class JdbcCommentStore implements CommentStore {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ConditionalInsert conditionalInsert;
+    private final String updateSql;
 
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.conditionalInsert = new ConditionalInsert(dataSource);
+        this.updateSql = dialect.spell(CommentRows.UPDATE);
     }
 
     /**
@@ -260,7 +266,7 @@ public final class JdbcCommentStore implements CommentStore {
         Objects.requireNonNull(changed, "changed must not be null");
         dialect.requireStorable(changed);
         int updated = run("update comment " + changed.id(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(CommentRows.UPDATE)) {
+            try (PreparedStatement update = connection.prepareStatement(updateSql)) {
                 CommentRows.bindUpdate(update, changed);
                 return update.executeUpdate();
             }
@@ -292,7 +298,7 @@ public final class JdbcCommentStore implements CommentStore {
         Objects.requireNonNull(thread, "thread must not be null");
         requireStatuses(statuses);
         Objects.requireNonNull(request, "request must not be null");
-        Sql sql = KeysetQueries.roots(thread.value(), statuses, request);
+        Sql sql = KeysetQueries.roots(dialect, thread.value(), statuses, request);
         return Page.of(read("read roots of thread " + thread, sql), request);
     }
 
@@ -364,7 +370,7 @@ public final class JdbcCommentStore implements CommentStore {
     public Page queue(Set<Status> statuses, PageRequest request) {
         requireStatuses(statuses);
         Objects.requireNonNull(request, "request must not be null");
-        return Page.of(read("read the queue of " + statuses, KeysetQueries.queue(statuses, request)), request);
+        return Page.of(read("read the queue of " + statuses, KeysetQueries.queue(dialect, statuses, request)), request);
     }
 
     @Override

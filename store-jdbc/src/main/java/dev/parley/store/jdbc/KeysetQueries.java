@@ -15,7 +15,10 @@ import java.util.Set;
  * {@code limit} rows in index order, merged by the outer {@code ORDER BY}: one {@code status IN (...)} range
  * would have to sort every matching row of the thread first. Each branch orders by the full index key,
  * equality columns included, because H2 uses an index for ordering only when the {@code ORDER BY} matches it
- * from its first column. The cursor condition {@code created >= ? AND (created > ? OR id > ?)} puts a plain
+ * from its first column. MariaDB needs the opposite: it sorts the whole range when the {@code ORDER BY} names
+ * an equality column whose value came in the connection's collation (the driver's {@code utf8mb4_general_ci},
+ * not the column's binary one), so there each branch orders by (created, id) only, which the index delivers
+ * after its equality prefix. The cursor condition {@code created >= ? AND (created > ? OR id > ?)} puts a plain
  * range on the indexed timestamp, which both planners turn into an index seek, and filters the few ties.
  * Stateless and thread-safe.
  */
@@ -24,13 +27,13 @@ final class KeysetQueries {
     private KeysetQueries() {
     }
 
-    static Sql roots(String thread, Set<Status> statuses, PageRequest request) {
+    static Sql roots(Dialect dialect, String thread, Set<Status> statuses, PageRequest request) {
         return page(statuses, request, "thread = ? AND status = ? AND depth = 0",
-                "thread%s, status%s, depth%s, ", thread);
+                equalityOrder(dialect, "thread%s, status%s, depth%s, "), thread);
     }
 
-    static Sql queue(Set<Status> statuses, PageRequest request) {
-        return page(statuses, request, "status = ?", "status%s, ");
+    static Sql queue(Dialect dialect, Set<Status> statuses, PageRequest request) {
+        return page(statuses, request, "status = ?", equalityOrder(dialect, "status%s, "));
     }
 
     static Sql scan(PageRequest request) {
@@ -87,6 +90,10 @@ final class KeysetQueries {
             sql.append(" ORDER BY created_micros" + direction + ", id" + direction + " LIMIT ?", request.limit());
         }
         return sql;
+    }
+
+    private static String equalityOrder(Dialect dialect, String orderPrefix) {
+        return dialect == Dialect.MARIADB ? "" : orderPrefix;
     }
 
     private static void cursor(Sql sql, Order order, Cursor after) {

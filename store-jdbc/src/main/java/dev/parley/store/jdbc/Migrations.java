@@ -4,6 +4,7 @@ import dev.parley.storage.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -34,6 +35,7 @@ final class Migrations {
             MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
+                    .placeholders(placeholders(dataSource, dialect))
                     .table(HISTORY_TABLE)
                     // A database holding other tables (the host's) but no history gets one at version 0, so
                     // every migration runs; a comment table made before migrations existed is exactly version 1.
@@ -50,6 +52,14 @@ final class Migrations {
             }
         } catch (FlywayException e) {
             throw new StoreException("could not migrate the comment schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> placeholders(DataSource dataSource, Dialect dialect) {
+        try (Connection connection = dataSource.getConnection()) {
+            return dialect.migrationPlaceholders(connection.getMetaData());
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("read the database's metadata", e);
         }
     }
 

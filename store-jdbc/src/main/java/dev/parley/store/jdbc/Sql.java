@@ -33,6 +33,16 @@ final class Sql {
         return this;
     }
 
+    /** Replaces the first {@code target} in the text, such as a table name by one with an index hint. */
+    Sql replaceFirst(String target, String replacement) {
+        int at = text.indexOf(target);
+        if (at < 0) {
+            throw new IllegalArgumentException("\"" + target + "\" is not in " + text);
+        }
+        text.replace(at, at + target.length(), replacement);
+        return this;
+    }
+
     String text() {
         return text.toString();
     }

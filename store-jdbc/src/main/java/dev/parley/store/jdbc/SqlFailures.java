@@ -13,8 +13,16 @@ final class SqlFailures {
     /** The unique constraint on (thread, linkback source hash); its name tells the two violations apart. */
     static final String LINKBACK_CONSTRAINT = "parley_comment_linkback_uq";
 
-    /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
+    /** SQLState of a unique-key violation on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * MariaDB and MySQL report a unique-key violation with the SQLState of any integrity violation (a null in a
+     * NOT NULL column too), so their vendor code tells: ER_DUP_ENTRY, or ER_DUP_ENTRY_WITH_KEY_NAME.
+     */
+    private static final String MYSQL_INTEGRITY_VIOLATION = "23000";
+    private static final int MYSQL_DUPLICATE_ENTRY = 1062;
+    private static final int MYSQL_DUPLICATE_ENTRY_WITH_KEY_NAME = 1586;
 
     private SqlFailures() {
     }
@@ -56,13 +64,22 @@ final class SqlFailures {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                    if (isUniqueViolationItself(next)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isUniqueViolationItself(SQLException e) {
+        String state = e.getSQLState();
+        if (UNIQUE_VIOLATION.equals(state)) {
+            return true;
+        }
+        return MYSQL_INTEGRITY_VIOLATION.equals(state) && (e.getErrorCode() == MYSQL_DUPLICATE_ENTRY
+                || e.getErrorCode() == MYSQL_DUPLICATE_ENTRY_WITH_KEY_NAME);
     }
 
     /** Tells whether {@code e}'s message, or a chained one, names {@code constraint} (in any case). */
