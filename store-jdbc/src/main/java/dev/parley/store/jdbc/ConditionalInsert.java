@@ -18,32 +18,41 @@ import org.jspecify.annotations.Nullable;
  * {@link JdbcCommentStore#insert(Comment, InsertConditions)}: the conditions and the insert in one
  * transaction.
  *
- * <p>Quiet keys are taken first, in sorted order (so two posts never wait on each other's keys in a cycle): a
- * key's row is updated only if its last use is not after quiet-since, or inserted when it has none; either
- * locks the row until the transaction ends, so a racing post of the same client waits and then finds the key
- * used. The comment row goes in last, carrying the hash of its fingerprint under a unique key, so of racing
+ * <p>Every quiet key first gets its row if it has none, each in a statement of its own that fails on nothing.
+ * Then, in one transaction, the keys are taken in sorted order (so two posts never wait on each other's keys
+ * in a cycle): a key's row is updated only if its last use is not after quiet-since. The update locks the row
+ * until the transaction ends, so a racing post of the same client waits and then finds the key used. The comment row goes in last, carrying the hash of its fingerprint under a unique key, so of racing
  * duplicates exactly one commits. A refusal rolls everything back. When a racer's outcome is not yet known
  * (a unique key met a row whose transaction then rolled back, or the database chose this transaction as a
  * deadlock or serialization victim), the whole step is tried again, a bounded number of times.
  */
 final class ConditionalInsert {
 
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 16;
     private static final int PRUNE_EVERY = 1024;
     private static final String FINGERPRINT_CONSTRAINT = "parley_comment_fingerprint_uq";
 
+    /** The last use recorded for a key no comment has used yet: before any quiet-since. */
+    private static final long NEVER_USED = Long.MIN_VALUE;
+
     private final DataSource dataSource;
+    private final Dialect dialect;
     private final AtomicInteger insertsSincePrune = new AtomicInteger();
 
-    ConditionalInsert(DataSource dataSource) {
+    ConditionalInsert(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     InsertResult insert(Comment comment, InsertConditions conditions) throws SQLException {
         SQLException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                backOff(attempt);
+            }
             Outcome outcome;
             try {
+                giveKeysTheirRows(conditions);
                 outcome = attempt(comment, conditions);
             } catch (SQLException e) {
                 if (!SqlFailures.isTransient(e)) {
@@ -100,13 +109,34 @@ final class ConditionalInsert {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-            // A key was refused: read its last use after the rollback (a failed statement may have ended the
-            // transaction on some databases). If it is no longer recent, its holder rolled back: try again.
+            // A key was refused: read its last use after the rollback. If its row is gone (pruned meanwhile) or
+            // its use no longer recent (the racer that used it rolled back), try again.
             Instant lastUsed = lastUse(connection, CommentRows.sourceHash(refusedKey));
             if (lastUsed == null || !lastUsed.isAfter(conditions.quietSince())) {
                 return new Outcome(null);
             }
             return new Outcome(new InsertResult.TooSoon(refusedKey, lastUsed));
+        }
+    }
+
+    /** Gives each quiet key a row, unused, unless it has one; each statement commits on its own. */
+    private void giveKeysTheirRows(InsertConditions conditions) throws SQLException {
+        if (conditions.quietKeys().isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement give = connection.prepareStatement(dialect.insertQuietKeyIfAbsent())) {
+            for (String key : conditions.quietKeys()) {
+                give.setString(1, CommentRows.sourceHash(key));
+                give.setLong(2, NEVER_USED);
+                try {
+                    give.executeUpdate();
+                } catch (SQLException e) {
+                    if (!SqlFailures.isUniqueViolation(e)) {
+                        throw e; // a racer inserted the same row between H2's MERGE check and its insert
+                    }
+                }
+            }
         }
     }
 
@@ -118,32 +148,26 @@ final class ConditionalInsert {
         }
         long since = CommentRows.micros(conditions.quietSince());
         long used = CommentRows.micros(now);
-        for (String key : conditions.quietKeys()) {
-            String hash = CommentRows.sourceHash(key);
-            try (PreparedStatement take = connection.prepareStatement(
-                    "UPDATE parley_quiet_key SET last_used_micros = CASE WHEN last_used_micros > ?"
-                            + " THEN last_used_micros ELSE ? END WHERE key_hash = ? AND last_used_micros <= ?")) {
+        try (PreparedStatement take = connection.prepareStatement(
+                "UPDATE parley_quiet_key SET last_used_micros = ? WHERE key_hash = ? AND last_used_micros <= ?")) {
+            for (String key : conditions.quietKeys()) {
                 take.setLong(1, used);
-                take.setLong(2, used);
-                take.setString(3, hash);
-                take.setLong(4, since);
-                if (take.executeUpdate() == 1) {
-                    continue;
+                take.setString(2, CommentRows.sourceHash(key));
+                take.setLong(3, since);
+                if (take.executeUpdate() != 1) {
+                    return key; // used after quiet-since (or its row is gone: the caller finds out)
                 }
-            }
-            try (PreparedStatement first = connection.prepareStatement(
-                    "INSERT INTO parley_quiet_key (key_hash, last_used_micros) VALUES (?, ?)")) {
-                first.setString(1, hash);
-                first.setLong(2, used);
-                first.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlFailures.isUniqueViolation(e)) {
-                    return key; // the key has a row, used after quiet-since (or a racer's, not yet settled)
-                }
-                throw e;
             }
         }
         return null;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static @Nullable CommentId holderOf(Connection connection, String fingerprintHash) throws SQLException {
@@ -161,7 +185,10 @@ final class ConditionalInsert {
                 "SELECT last_used_micros FROM parley_quiet_key WHERE key_hash = ?")) {
             find.setString(1, keyHash);
             try (ResultSet rows = find.executeQuery()) {
-                return rows.next() ? CommentRows.instant(rows.getLong(1)) : null;
+                if (!rows.next() || rows.getLong(1) == NEVER_USED) {
+                    return null;
+                }
+                return CommentRows.instant(rows.getLong(1));
             }
         }
     }

@@ -78,6 +78,24 @@ enum Dialect {
     }
 
     /**
+     * The statement that gives a quiet key its row, never used yet, unless it has one: two parameters, the
+     * key hash and the "never used" instant. It never fails on an existing row and, run on its own, holds no
+     * lock past its end, so the transaction that then takes the key locks an existing row only (no gap locks
+     * on MariaDB, where an update of a missing row and a later insert deadlock racing transactions).
+     */
+    String insertQuietKeyIfAbsent() {
+        return switch (this) {
+            case POSTGRESQL -> "INSERT INTO parley_quiet_key (key_hash, last_used_micros) VALUES (?, ?)"
+                    + " ON CONFLICT (key_hash) DO NOTHING";
+            case MARIADB -> "INSERT IGNORE INTO parley_quiet_key (key_hash, last_used_micros) VALUES (?, ?)";
+            case H2 -> "MERGE INTO parley_quiet_key q USING (VALUES (CAST(? AS CHAR(64)), CAST(? AS BIGINT)))"
+                    + " AS s (key_hash, last_used_micros) ON q.key_hash = s.key_hash"
+                    + " WHEN NOT MATCHED THEN INSERT (key_hash, last_used_micros)"
+                    + " VALUES (s.key_hash, s.last_used_micros)";
+        };
+    }
+
+    /**
      * Renders {@code sql} in this database's spelling: MariaDB and MySQL have no {@code IS NOT DISTINCT FROM}
      * but the same null-safe equality as {@code <=>}.
      */

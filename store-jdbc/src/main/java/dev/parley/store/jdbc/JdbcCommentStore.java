@@ -98,7 +98,7 @@ public final class JdbcCommentStore implements CommentStore {
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.conditionalInsert = new ConditionalInsert(dataSource);
+        this.conditionalInsert = new ConditionalInsert(dataSource, dialect);
         this.updateSql = dialect.spell(CommentRows.UPDATE);
     }
 
