@@ -113,7 +113,7 @@ public final class InMemoryJobQueue implements JobQueue {
     @Override
     public boolean retry(JobId id, String owner, Instant runAt, String reason) {
         JobQueues.checkFinish(id, owner, reason, "reason");
-        Instant at = JobChecks.instant(runAt, "run at");
+        Instant at = JobQueues.checkRunAt(runAt);
         return finish(id, owner, JobState.PENDING, at, reason);
     }
 

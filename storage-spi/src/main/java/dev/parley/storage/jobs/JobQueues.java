@@ -51,6 +51,18 @@ public final class JobQueues {
     }
 
     /**
+     * Checks a run time for {@link JobQueue#retry} and truncates it to the microsecond, as stores keep it.
+     *
+     * @param runAt the run time
+     * @return the run time, truncated
+     * @throws NullPointerException if {@code runAt} is null
+     * @throws IllegalArgumentException if it lies outside the storable range
+     */
+    public static java.time.Instant checkRunAt(java.time.Instant runAt) {
+        return JobChecks.instant(runAt, "run at");
+    }
+
+    /**
      * Cuts a text to {@link JobQueue#MAX_OUTCOME_LENGTH} characters, for outcomes built from exception messages.
      *
      * @param text the text, or null
