@@ -193,6 +193,19 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
+     * The local port Jetty listens on, which differs from the base URL's behind a proxy or load balancer.
+     *
+     * @return the port
+     * @throws IllegalStateException if not started
+     */
+    public synchronized int port() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("the demo server is not started");
+        }
+        return connector.getLocalPort();
+    }
+
+    /**
      * The comment engine the servlets use, for tests and hosts that want to look behind the pages.
      *
      * @return the service

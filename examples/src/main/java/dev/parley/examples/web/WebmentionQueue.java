@@ -131,6 +131,13 @@ public final class WebmentionQueue implements AutoCloseable {
         if (closed || jobs.countUnfinished(KIND) >= capacity) {
             return false;
         }
+        jobs.enqueue(job(source, target, client, clock.instant()));
+        wakeUps.release();
+        return true;
+    }
+
+    /** The job of one mention: its fields form-encoded, deduplicated by source and target. */
+    static NewJob job(String source, String target, ClientContext client, java.time.Instant runAt) {
         Map<String, String> fields = new HashMap<>();
         fields.put("source", source);
         fields.put("target", target);
@@ -140,9 +147,7 @@ public final class WebmentionQueue implements AutoCloseable {
         if (client.userAgent() != null) {
             fields.put("ua", client.userAgent());
         }
-        jobs.enqueue(NewJob.of(KIND, encode(fields), clock.instant()).withDedupKey(source + "\n" + target));
-        wakeUps.release();
-        return true;
+        return NewJob.of(KIND, encode(fields), runAt).withDedupKey(source + "\n" + target);
     }
 
     /**
