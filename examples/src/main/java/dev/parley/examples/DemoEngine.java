@@ -6,16 +6,16 @@ import dev.parley.core.content.CommentRenderer;
 import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.pingback.fetch.SafeFetcher;
 import dev.parley.storage.CommentStore;
+import dev.parley.store.jdbc.JdbcSecrets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the demo builds the engine and the linkback verifier: the wiring a host copies.
@@ -58,40 +58,46 @@ final class DemoEngine {
                 .build();
     }
 
+    /** The stored secret edit tokens are signed with. */
+    static final String EDIT_TOKEN_SECRET = "demo.edit-token";
+    /** The stored key moderator sessions are signed with. */
+    static final String ADMIN_SESSION_KEY = "demo.admin-session";
+
     /**
-     * The secret edit tokens are signed with. With an H2 file it lives beside the database, so tokens in
-     * readers' cookies survive a restart; otherwise it is random per start.
+     * The secret edit tokens are signed with. On a database it is stored there, once, so that every instance
+     * over the database signs alike and tokens in readers' cookies survive restarts; an H2 demo from before
+     * keeps the secret of its {@code .token-secret} file. On the in-memory store it is random per start.
      */
-    static byte[] tokenSecret(DemoConfig config) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
+    static byte[] tokenSecret(DemoConfig config, @Nullable JdbcSecrets secrets) {
+        if (secrets == null) {
+            return JdbcSecrets.random(32).get();
+        }
+        return secrets.getOrCreate(EDIT_TOKEN_SECRET, () -> legacyTokenSecret(config).orElseGet(JdbcSecrets.random(32)));
+    }
+
+    /**
+     * The key moderator sessions are signed with: stored once on a database, so a login on one instance is
+     * valid on every instance; random per start on the in-memory store.
+     */
+    static byte[] sessionKey(@Nullable JdbcSecrets secrets) {
+        return secrets == null ? JdbcSecrets.random(32).get() : secrets.getOrCreate(ADMIN_SESSION_KEY, JdbcSecrets.random(32));
+    }
+
+    /** The secret an earlier demo kept in a file beside its H2 database, if there is one. */
+    private static Optional<byte[]> legacyTokenSecret(DemoConfig config) {
         if (config.store() != DemoConfig.Store.H2) {
-            return fresh;
+            return Optional.empty();
         }
         Path file = Path.of(config.h2File() + ".token-secret").toAbsolutePath();
         try {
-            if (Files.exists(file)) {
-                byte[] stored = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-                if (stored.length >= 32) {
-                    return stored;
-                }
+            if (!Files.exists(file)) {
+                return Optional.empty();
             }
-            Files.createDirectories(file.getParent());
-            try {
-                // Created owner-only before the secret is written, so it is never readable by others.
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the file keeps the directory's default permissions.
-                Files.createFile(file);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // An unreadable or short secret from before: overwritten below, keeping its permissions.
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the edit token secret " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the edit token secret " + file + " is not base64; delete it", e);
+            byte[] stored = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return stored.length >= 32 ? Optional.of(stored) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            // Unreadable or not base64: a fresh secret replaces it, as if there were no file.
+            return Optional.empty();
         }
     }
 }

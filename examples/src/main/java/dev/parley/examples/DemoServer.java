@@ -2,6 +2,7 @@ package dev.parley.examples;
 
 import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
+import dev.parley.examples.web.AdminSession;
 import dev.parley.examples.web.AvatarServlet;
 import dev.parley.examples.web.CommentApiServlet;
 import dev.parley.examples.web.FeedServlet;
@@ -19,9 +20,14 @@ import dev.parley.examples.web.WebmentionQueue;
 import dev.parley.examples.web.WebmentionServlet;
 import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.storage.CommentStore;
+import dev.parley.storage.jobs.InMemoryJobQueue;
+import dev.parley.storage.jobs.JobQueue;
+import dev.parley.store.jdbc.JdbcJobQueue;
+import dev.parley.store.jdbc.JdbcSecrets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Servlet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -29,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -68,6 +75,7 @@ public final class DemoServer implements AutoCloseable {
     private final AddressPolicy addressPolicy;
     private final int webmentionWorkers;
     private final int webmentionCapacity;
+    private final Duration webmentionPollInterval;
     private final int rootsPerPage;
     private final Consumer<LinkbackRecorder.Outcome> linkbackListener;
     private final Map<String, Servlet> extraServlets;
@@ -85,6 +93,7 @@ public final class DemoServer implements AutoCloseable {
         this.addressPolicy = builder.addressPolicy;
         this.webmentionWorkers = builder.webmentionWorkers;
         this.webmentionCapacity = builder.webmentionCapacity;
+        this.webmentionPollInterval = builder.webmentionPollInterval;
         this.rootsPerPage = builder.rootsPerPage;
         this.linkbackListener = builder.linkbackListener;
         this.extraServlets = Map.copyOf(builder.extraServlets);
@@ -131,16 +140,23 @@ public final class DemoServer implements AutoCloseable {
         String base = config.baseUrl() != null ? config.baseUrl() : "http://" + urlHost() + ":" + connector.getLocalPort();
         this.baseUrl = base;
         SiteUrls urls = new SiteUrls(base, blog);
-        byte[] tokenSecret = DemoEngine.tokenSecret(config);
+        // On a database, what instances must share lives there: the secrets and the background jobs.
+        DataSource database = storage == null ? null : storage.dataSource();
+        JdbcSecrets secrets = database == null ? null : JdbcSecrets.create(database);
+        JobQueue jobs = database == null ? new InMemoryJobQueue(clock) : JdbcJobQueue.create(database, clock);
+        byte[] tokenSecret = DemoEngine.tokenSecret(config, secrets);
+        AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets), clock);
         CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret);
         this.comments = service;
         if (DemoContent.seedIfEmpty(store, blog, settings, tokenSecret, clock)) {
             LOG.info("Seeded the demo conversation into an empty store");
         }
-        WebmentionQueue queue = new WebmentionQueue(webmentionWorkers, webmentionCapacity);
+        WebmentionQueue queue = new WebmentionQueue(jobs, webmentionWorkers, webmentionCapacity, clock,
+                webmentionPollInterval);
         this.webmentions = queue;
         LinkbackRecorder recorder = new LinkbackRecorder(service, store, urls,
                 DemoEngine.fetcher(addressPolicy, clock), linkbackListener);
+        queue.start(recorder);
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
@@ -150,7 +166,7 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/", new IndexServlet(service, blog, urls));
         add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage));
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
-        add(context, "/admin/*", new ModerationServlet(service, blog, urls, config.adminPassword(), clock));
+        add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions));
         add(context, "/feed/*", new FeedServlet(service, blog, urls));
         add(context, "/pingback", new PingbackServlet(recorder));
         add(context, "/trackback/*", new TrackbackServlet(recorder, blog));
@@ -174,6 +190,19 @@ public final class DemoServer implements AutoCloseable {
             throw new IllegalStateException("the demo server is not started");
         }
         return baseUrl;
+    }
+
+    /**
+     * The local port Jetty listens on, which differs from the base URL's behind a proxy or load balancer.
+     *
+     * @return the port
+     * @throws IllegalStateException if not started
+     */
+    public synchronized int port() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("the demo server is not started");
+        }
+        return connector.getLocalPort();
     }
 
     /**
@@ -245,6 +274,7 @@ public final class DemoServer implements AutoCloseable {
         private AddressPolicy addressPolicy = AddressPolicy.publicUnicast();
         private int webmentionWorkers = 2;
         private int webmentionCapacity = 100;
+        private Duration webmentionPollInterval = Duration.ofSeconds(1);
         private int rootsPerPage = 5;
         private Consumer<LinkbackRecorder.Outcome> linkbackListener = outcome -> { };
         private final Map<String, Servlet> extraServlets = new LinkedHashMap<>();
@@ -310,7 +340,9 @@ public final class DemoServer implements AutoCloseable {
         }
 
         /**
-         * The Webmention verification queue: worker threads and waiting capacity (defaults 2 and 100).
+         * The Webmention verification queue: this instance's worker threads, and how many mentions may be
+         * unfinished (waiting or being verified) across every instance before new ones get 503 (defaults 2
+         * and 100).
          *
          * @param workers 1..64
          * @param capacity 1..100,000
@@ -319,6 +351,18 @@ public final class DemoServer implements AutoCloseable {
         public Builder webmentionQueue(int workers, int capacity) {
             webmentionWorkers = workers;
             webmentionCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * How often an idle Webmention worker looks for mentions queued by other instances (default 1
+         * second); a mention queued on this instance wakes its workers at once.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder webmentionPollInterval(Duration value) {
+            webmentionPollInterval = Objects.requireNonNull(value, "webmentionPollInterval");
             return this;
         }
 
@@ -373,6 +417,9 @@ public final class DemoServer implements AutoCloseable {
             }
             if (webmentionCapacity < 1 || webmentionCapacity > 100_000) {
                 problems.add("webmention capacity must be 1..100000, was " + webmentionCapacity);
+            }
+            if (webmentionPollInterval.isNegative() || webmentionPollInterval.isZero()) {
+                problems.add("webmention poll interval must be positive, was " + webmentionPollInterval);
             }
             if (rootsPerPage < 1 || rootsPerPage > 100) {
                 problems.add("rootsPerPage must be 1..100, was " + rootsPerPage);

@@ -23,7 +23,7 @@ class DemoStorageTest {
     }
 
     @Test
-    @DisplayName("seeds an empty database once, and keeps comments and edit tokens across a restart")
+    @DisplayName("seeds an empty database once, and keeps comments and the edit token secret across a restart")
     void seedsOnceAndSurvivesRestart(@TempDir Path dir) throws Exception {
         StatusCounts first;
         try (DemoServer server = DemoServer.builder().config(h2(dir)).build()) {
@@ -37,8 +37,7 @@ class DemoStorageTest {
                     .values().iterator().next();
         }
         assertThat(Files.exists(dir.resolve("blog.mv.db"))).isTrue();
-        assertThat(Files.exists(dir.resolve("blog.token-secret"))).isTrue();
-        String secret = Files.readString(dir.resolve("blog.token-secret"));
+        byte[] secret = storedTokenSecret(h2(dir));
 
         try (DemoServer again = DemoServer.builder().config(h2(dir)).build()) {
             again.start();
@@ -47,7 +46,31 @@ class DemoStorageTest {
             assertThat(second).isEqualTo(first);
             assertThat(first.pending()).isEqualTo(1);
         }
-        assertThat(Files.readString(dir.resolve("blog.token-secret"))).isEqualTo(secret);
+        assertThat(storedTokenSecret(h2(dir))).isEqualTo(secret);
+    }
+
+    @Test
+    @DisplayName("an H2 demo from before keeps the edit token secret of its file, now stored in the database")
+    void adoptsLegacySecretFile(@TempDir Path dir) throws Exception {
+        byte[] legacy = new byte[32];
+        java.util.Arrays.fill(legacy, (byte) 7);
+        Files.writeString(dir.resolve("blog.token-secret"), java.util.Base64.getEncoder().encodeToString(legacy));
+
+        try (DemoServer server = DemoServer.builder().config(h2(dir)).build()) {
+            server.start();
+        }
+
+        assertThat(storedTokenSecret(h2(dir))).isEqualTo(legacy);
+    }
+
+    /** The edit token secret stored in the demo's database; fails if there is none. */
+    private static byte[] storedTokenSecret(DemoConfig config) {
+        try (DemoStorage storage = DemoStorage.open(config)) {
+            return dev.parley.store.jdbc.JdbcSecrets.create(java.util.Objects.requireNonNull(storage.dataSource()))
+                    .getOrCreate(DemoEngine.EDIT_TOKEN_SECRET, () -> {
+                        throw new AssertionError("no edit token secret is stored");
+                    });
+        }
     }
 
     @Test

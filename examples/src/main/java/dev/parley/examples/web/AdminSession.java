@@ -19,8 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The moderator's login: the password check, a signed session cookie, and the CSRF token of the session.
  *
  * <p>The password is compared in constant time (both sides hashed, then {@link MessageDigest#isEqual}). The
- * session cookie is {@code <expiry>.<HMAC>} under a key made at start, so a restart logs the moderator out
- * and nothing is stored server-side; it is HttpOnly, SameSite=Strict and scoped to {@code /admin}. The CSRF
+ * session cookie is {@code <expiry>.<HMAC>}, HttpOnly, SameSite=Strict and scoped to {@code /admin}; nothing
+ * about a session is stored server-side. The key is given: on a database it is a stored secret shared by every
+ * instance, so a login on one instance is valid on all of them and survives restarts; on the in-memory store
+ * it is random per start, and a restart logs the moderator out. The CSRF
  * token is an HMAC of the session cookie, sent in every moderation form and checked on every POST.
  *
  * <p>Thread-safe: immutable ({@link Mac} instances are made per call).
@@ -37,16 +39,36 @@ public final class AdminSession {
     private final Clock clock;
 
     /**
-     * Creates the login for one password.
+     * Creates the login for one password, with a random key: sessions end with this object.
      *
      * @param password the moderation password
      * @param clock the clock sessions expire by
      */
     public AdminSession(String password, Clock clock) {
+        this(password, randomKey(), clock);
+    }
+
+    /**
+     * Creates the login for one password, signing sessions with {@code key}: every instance given the same key
+     * accepts the others' sessions.
+     *
+     * @param password the moderation password
+     * @param key the HMAC key, at least 32 bytes
+     * @param clock the clock sessions expire by
+     */
+    public AdminSession(String password, byte[] key, Clock clock) {
         this.passwordHash = sha256(Objects.requireNonNull(password, "password"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.key = new byte[32];
+        if (Objects.requireNonNull(key, "key").length < 32) {
+            throw new IllegalArgumentException("the session key must be at least 32 bytes, was " + key.length);
+        }
+        this.key = key.clone();
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /**

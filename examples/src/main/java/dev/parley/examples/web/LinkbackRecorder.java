@@ -139,6 +139,23 @@ public final class LinkbackRecorder {
     }
 
     /**
+     * Verifies and records a queued Webmention, for {@link WebmentionQueue}'s workers. Unlike
+     * {@link #receive}, a storage failure or bug is thrown, not turned into an outcome, so that the queue can
+     * retry the job; the listener hears only of outcomes.
+     *
+     * @param source the page that links
+     * @param target the post it links to
+     * @param client who sent it
+     * @return the outcome
+     * @throws RuntimeException if verifying or recording failed; nothing is recorded then
+     */
+    public Outcome receiveQueuedWebmention(String source, String target, ClientContext client) {
+        Outcome outcome = verifyAndRecord(Protocol.WEBMENTION, source, target, null, null, null, client);
+        listener.accept(outcome);
+        return outcome;
+    }
+
+    /**
      * Verifies and records a TrackBack: the title, excerpt and blog name are the ping's when it sent them,
      * else the page's, and are recorded only if the source page really links to the post.
      *

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,15 +57,14 @@ public final class ModerationServlet extends HttpServlet {
      * @param comments the engine
      * @param blog the posts, to name each comment's post
      * @param urls the site's URLs
-     * @param password the moderation password
-     * @param clock the clock sessions expire by
+     * @param sessions the moderator's login
      */
-    public ModerationServlet(CommentService comments, Blog blog, SiteUrls urls, String password, Clock clock) {
+    public ModerationServlet(CommentService comments, Blog blog, SiteUrls urls, AdminSession sessions) {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
         this.layout = new Layout(blog);
-        this.sessions = new AdminSession(password, clock);
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.parley.examples.web;
 
 import dev.parley.core.ClientContext;
 import dev.parley.pingback.Fault;
-import dev.parley.pingback.Protocol;
 import dev.parley.pingback.webmention.WebmentionAnswer;
 import dev.parley.pingback.webmention.WebmentionParse;
 import dev.parley.pingback.webmention.WebmentionParser;
@@ -19,9 +18,9 @@ import java.util.Objects;
  * {@code <link rel="webmention">}).
  *
  * <p>As the W3C Recommendation suggests, the request is checked synchronously (form fields, URLs, that the
- * target is a post of this blog) and the source is verified later: the servlet answers 202 Accepted and puts
- * the verification on the bounded {@link WebmentionQueue}. When the queue is full it answers 503 with
- * {@code Retry-After} rather than queueing without limit.
+ * target is a post of this blog) and the source is verified later: the servlet answers 202 Accepted once the
+ * mention is a durable job on the {@link WebmentionQueue}, which any instance's workers may verify. When the
+ * backlog is full it answers 503 with {@code Retry-After} rather than queueing without limit.
  *
  * <p>Thread-safe: immutable.
  */
@@ -39,8 +38,8 @@ public final class WebmentionServlet extends HttpServlet {
     /**
      * Creates the endpoint.
      *
-     * @param recorder verifies and records the mentions
-     * @param queue where verification runs
+     * @param recorder checks that a mention's target is a post
+     * @param queue where mentions wait for verification
      */
     public WebmentionServlet(LinkbackRecorder recorder, WebmentionQueue queue) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -66,8 +65,7 @@ public final class WebmentionServlet extends HttpServlet {
             return;
         }
         ClientContext client = ClientContext.of(request.getRemoteAddr(), request.getHeader("User-Agent"));
-        boolean queued = queue.offer(
-                () -> recorder.receive(Protocol.WEBMENTION, mention.source(), mention.target(), client));
+        boolean queued = queue.offer(mention.source(), mention.target(), client);
         if (!queued) {
             write(response, new WebmentionAnswer(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)),

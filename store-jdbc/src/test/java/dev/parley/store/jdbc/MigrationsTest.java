@@ -57,7 +57,7 @@ class MigrationsTest {
 
         JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL");
     }
 
     @Test
@@ -69,7 +69,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL");
+        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL");
         store.insert(Comments.root("c1", "t", Comments.at(0)).build());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
@@ -98,7 +98,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL");
         assertThat(store.find(CommentId.of("old"))).isPresent();
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());

@@ -1,0 +1,33 @@
+package dev.parley.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/** Test helpers: a queue on an emptied job table, and shutting an in-memory H2 database down. */
+final class JdbcJobQueues {
+
+    private JdbcJobQueues() {
+    }
+
+    static JdbcJobQueue emptyQueue(DataSource dataSource, Clock clock) {
+        JdbcJobQueue queue = JdbcJobQueue.create(dataSource, clock);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM parley_job");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the job table", e);
+        }
+        return queue;
+    }
+
+    static void shutdown(JdbcConnectionPool pool) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } finally {
+            pool.dispose();
+        }
+    }
+}
