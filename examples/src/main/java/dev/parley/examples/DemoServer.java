@@ -64,6 +64,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoServer implements AutoCloseable {
 
+    /** The shared value whose first writer seeds the demo content. */
+    private static final String SEED_CLAIM = "demo-seed-claim";
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
 
     private final DemoConfig config;
@@ -148,7 +151,8 @@ public final class DemoServer implements AutoCloseable {
         AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets), clock);
         CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret);
         this.comments = service;
-        if (DemoContent.seedIfEmpty(store, blog, settings, tokenSecret, clock)) {
+        // Instances starting together on an empty database: only the one whose claim is stored first seeds.
+        if (claimSeeding(secrets) && DemoContent.seedIfEmpty(store, blog, settings, tokenSecret, clock)) {
             LOG.info("Seeded the demo conversation into an empty store");
         }
         WebmentionQueue queue = new WebmentionQueue(jobs, webmentionWorkers, webmentionCapacity, clock,
@@ -429,5 +433,17 @@ public final class DemoServer implements AutoCloseable {
             }
             return new DemoServer(this);
         }
+    }
+
+    /**
+     * Tells whether this instance may seed the demo content: always without a database; on one, only the
+     * instance whose random claim is stored first, so instances starting together never seed twice.
+     */
+    private static boolean claimSeeding(@Nullable JdbcSecrets secrets) {
+        if (secrets == null) {
+            return true;
+        }
+        byte[] mine = JdbcSecrets.random(16).get();
+        return java.util.Arrays.equals(mine, secrets.getOrCreate(SEED_CLAIM, () -> mine));
     }
 }

@@ -8,6 +8,7 @@ import dev.parley.examples.DemoConfig;
 import dev.parley.examples.DemoServer;
 import dev.parley.examples.Post;
 import dev.parley.pingback.Protocol;
+import dev.parley.storage.StatusCounts;
 import dev.parley.store.jdbc.PostgresServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -81,7 +82,6 @@ class SeveralInstancesTest {
             DemoConfig config = DemoConfig.from(Map.of("parley.port", "0", "parley.base.url", PUBLIC_BASE,
                     "parley.jdbc.url", jdbcUrl, "parley.jdbc.user", PostgresServer.USER,
                     "parley.admin.password", RunningDemo.PASSWORD)::get);
-            // One at a time: the first seeds the empty database, the others find it seeded.
             DemoServer server = DemoServer.builder().config(config)
                     .settings(Settings.builder().requireEmail(false).holdNewAuthors(false).linkLimit(2)
                             .floodInterval(Duration.ZERO).build())
@@ -94,9 +94,37 @@ class SeveralInstancesTest {
                     })
                     .build();
             servers.add(server);
-            server.start();
+        }
+        // All at once on the empty database, as a deployment starts them: exactly one may seed it.
+        ExecutorService starting = Executors.newFixedThreadPool(INSTANCES);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (DemoServer server : servers) {
+                started.add(starting.submit(() -> {
+                    server.start();
+                    return null;
+                }));
+            }
+            for (Future<?> future : started) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+        for (DemoServer server : servers) {
             addresses.add("http://127.0.0.1:" + server.port());
         }
+        seeded = servers.get(0).comments().counts(List.of(post().thread())).get(post().thread());
+    }
+
+    /** The main post's counts right after the concurrent start. */
+    private static StatusCounts seeded;
+
+    @Test
+    @DisplayName("three instances started together on an empty database seed the demo conversation exactly once")
+    void seededOnce() {
+        assertThat(seeded.approved()).isEqualTo(12);
+        assertThat(seeded.pending()).isEqualTo(1);
     }
 
     @AfterAll
