@@ -30,7 +30,6 @@ final class ConditionalInsert {
 
     private static final int ATTEMPTS = 16;
     private static final int PRUNE_EVERY = 1024;
-    private static final String FINGERPRINT_CONSTRAINT = "parley_comment_fingerprint_uq";
 
     /** The last use recorded for a key no comment has used yet: before any quiet-since. */
     private static final long NEVER_USED = Long.MIN_VALUE;
@@ -89,8 +88,7 @@ final class ConditionalInsert {
                         insert.executeUpdate();
                     } catch (SQLException e) {
                         connection.rollback();
-                        if (fingerprintHash != null && SqlFailures.isUniqueViolation(e)
-                                && SqlFailures.mentions(e, FINGERPRINT_CONSTRAINT)) {
+                        if (fingerprintHash != null && SqlFailures.violatesFingerprintKey(e)) {
                             CommentId holder = holderOf(connection, fingerprintHash);
                             return new Outcome(holder == null ? null : new InsertResult.Duplicate(holder));
                         }

@@ -125,6 +125,9 @@ public final class JdbcCommentStore implements CommentStore {
         } catch (SQLException e) {
             throw SqlFailures.wrap("connect to the database", e);
         }
+        if (dialect == Dialect.SQLITE) {
+            SqliteSettings.require(dataSource);
+        }
         Migrations.migrate(dataSource, dialect);
         return new JdbcCommentStore(dataSource, dialect);
     }
