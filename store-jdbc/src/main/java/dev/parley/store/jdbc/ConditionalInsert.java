@@ -25,6 +25,12 @@ import org.jspecify.annotations.Nullable;
  * duplicates exactly one commits. A refusal rolls everything back. When a racer's outcome is not yet known
  * (a unique key met a row whose transaction then rolled back, or the database chose this transaction as a
  * deadlock or serialization victim), the whole step is tried again, a bounded number of times.
+ *
+ * <p>On SQLite, which has one writer at a time and no row locks, the transaction's first statement is a write
+ * (the key update, or the insert), so it takes the database's write lock, waiting up to the busy timeout,
+ * before it reads anything, in deferred and immediate transaction modes alike: the check and the insert never
+ * interleave with another post's. A write lock not had within the busy timeout ({@code SQLITE_BUSY}) counts
+ * as transient, like a deadlock.
  */
 final class ConditionalInsert {
 
