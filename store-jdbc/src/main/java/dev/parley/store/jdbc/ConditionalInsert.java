@@ -25,12 +25,17 @@ import org.jspecify.annotations.Nullable;
  * duplicates exactly one commits. A refusal rolls everything back. When a racer's outcome is not yet known
  * (a unique key met a row whose transaction then rolled back, or the database chose this transaction as a
  * deadlock or serialization victim), the whole step is tried again, a bounded number of times.
+ *
+ * <p>On SQLite, which has one writer at a time and no row locks, the transaction's first statement is a write
+ * (the key update, or the insert), so it takes the database's write lock, waiting up to the busy timeout,
+ * before it reads anything, in deferred and immediate transaction modes alike: the check and the insert never
+ * interleave with another post's. A write lock not had within the busy timeout ({@code SQLITE_BUSY}) counts
+ * as transient, like a deadlock.
  */
 final class ConditionalInsert {
 
     private static final int ATTEMPTS = 16;
     private static final int PRUNE_EVERY = 1024;
-    private static final String FINGERPRINT_CONSTRAINT = "parley_comment_fingerprint_uq";
 
     /** The last use recorded for a key no comment has used yet: before any quiet-since. */
     private static final long NEVER_USED = Long.MIN_VALUE;
@@ -89,8 +94,7 @@ final class ConditionalInsert {
                         insert.executeUpdate();
                     } catch (SQLException e) {
                         connection.rollback();
-                        if (fingerprintHash != null && SqlFailures.isUniqueViolation(e)
-                                && SqlFailures.mentions(e, FINGERPRINT_CONSTRAINT)) {
+                        if (fingerprintHash != null && SqlFailures.violatesFingerprintKey(e)) {
                             CommentId holder = holderOf(connection, fingerprintHash);
                             return new Outcome(holder == null ? null : new InsertResult.Duplicate(holder));
                         }

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where H2, PostgreSQL and MariaDB/MySQL differ for this store: collation of the id columns, partial indexes,
- * null-safe equality, and how a list of values is bound. Everything else is one SQL text for all.
+ * Where H2, PostgreSQL, MariaDB/MySQL and SQLite differ for this store: collation of the id columns, partial
+ * indexes, null-safe equality, how a list of values is bound, and which text each can store. Everything else is
+ * one SQL text for all.
  */
 enum Dialect {
 
@@ -33,7 +34,15 @@ enum Dialect {
      * differs between the two; no partial indexes (depth is a key column, as on H2); null-safe equality is
      * spelled {@code <=>}.
      */
-    MARIADB("mysql");
+    MARIADB("mysql"),
+
+    /**
+     * SQLite 3.39 or later (for {@code IS NOT DISTINCT FROM}), through the xerial driver: text compares by
+     * its UTF-8 bytes (code point order, the default BINARY collation); the unique keys on the linkback source
+     * and the fingerprint are partial indexes over non-null values; one writer at a time, so the store needs
+     * WAL mode and a busy timeout (see {@link SqliteSettings}).
+     */
+    SQLITE("sqlite");
 
     private final String migrations;
 
@@ -61,7 +70,11 @@ enum Dialect {
         if (normalized.equals("mariadb") || normalized.equals("mysql")) {
             return MARIADB;
         }
-        throw new StoreException("JdbcCommentStore supports H2, PostgreSQL, MariaDB and MySQL, not " + product);
+        if (normalized.equals("sqlite")) {
+            return SQLITE;
+        }
+        throw new StoreException("JdbcCommentStore supports H2, PostgreSQL, MariaDB, MySQL and SQLite, not "
+                + product);
     }
 
     /**
@@ -85,7 +98,7 @@ enum Dialect {
      */
     String insertQuietKeyIfAbsent() {
         return switch (this) {
-            case POSTGRESQL -> "INSERT INTO parley_quiet_key (key_hash, last_used_micros) VALUES (?, ?)"
+            case POSTGRESQL, SQLITE -> "INSERT INTO parley_quiet_key (key_hash, last_used_micros) VALUES (?, ?)"
                     + " ON CONFLICT (key_hash) DO NOTHING";
             case MARIADB -> "INSERT IGNORE INTO parley_quiet_key (key_hash, last_used_micros) VALUES (?, ?)";
             case H2 -> "MERGE INTO parley_quiet_key q USING (VALUES (CAST(? AS CHAR(64)), CAST(? AS BIGINT)))"
@@ -107,8 +120,9 @@ enum Dialect {
      * Refuses a comment this database cannot store exactly. PostgreSQL keeps text as UTF-8, which has no
      * place for U+0000 (the server rejects it) nor for an unpaired surrogate (the driver silently writes
      * {@code ?}); MariaDB and MySQL keep utf8mb4, UTF-8 too, which holds U+0000 but has no place for an
-     * unpaired surrogate either. Rather than store an altered comment, the store refuses it. H2
-     * keeps any Java string. Attributes never need this: their encoding escapes both.
+     * unpaired surrogate either; SQLite keeps text as UTF-8 too, U+0000 included (read back exactly), while the
+     * driver silently writes {@code ?} for an unpaired surrogate. Rather than store an altered comment, the store
+     * refuses it. H2 keeps any Java string. Attributes never need this: their encoding escapes both.
      *
      * @throws StoreException naming the first component that cannot be stored
      */
@@ -123,14 +137,18 @@ enum Dialect {
             linkback == null ? null : linkback.sourceUrl(), linkback == null ? null : linkback.title()};
         String[] names = {"thread", "text", "html", "author name", "author email", "author url", "author user id",
             "author ip", "author user agent", "moderation reason", "linkback source url", "linkback title"};
-        boolean nulStorable = this == MARIADB;
+        boolean nulStorable = this != POSTGRESQL;
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
             if (value != null && !isUtf8Encodable(value, nulStorable)) {
                 throw new StoreException("could not store comment " + comment.id() + ": its " + names[i]
-                        + (this == POSTGRESQL
-                                ? " holds U+0000 or an unpaired surrogate, which PostgreSQL text cannot store"
-                                : " holds an unpaired surrogate, which MariaDB/MySQL utf8mb4 text cannot store"));
+                        + switch (this) {
+                            case POSTGRESQL -> " holds U+0000 or an unpaired surrogate, which PostgreSQL text"
+                                    + " cannot store";
+                            case SQLITE -> " holds an unpaired surrogate, which SQLite UTF-8 text cannot store";
+                            default -> " holds an unpaired surrogate, which MariaDB/MySQL utf8mb4 text cannot"
+                                    + " store";
+                        });
             }
         }
     }
@@ -156,8 +174,8 @@ enum Dialect {
     /**
      * Renders a condition that {@code column} is one of {@code count} values, bound by
      * {@link #bindList(PreparedStatement, int, List)}: {@code = ANY(?)} with one array on PostgreSQL (one
-     * statement text for any count), an {@code IN} list on H2 and MariaDB/MySQL (whose planners use an index for
-     * it).
+     * statement text for any count), an {@code IN} list on H2, MariaDB/MySQL and SQLite (whose planners use an
+     * index for it; SQLite has no arrays).
      */
     String inList(String column, int count) {
         if (this == POSTGRESQL) {

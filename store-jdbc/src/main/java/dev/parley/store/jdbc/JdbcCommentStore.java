@@ -35,11 +35,15 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link CommentStore} on plain JDBC, for H2 2.x, PostgreSQL, and MariaDB or MySQL 8 with InnoDB (its tests
- * run on H2, PostgreSQL and MariaDB): one table, {@code parley_comment}, with its indexes, created and kept up
- * to date by {@link #create(DataSource)}.
+ * A {@link CommentStore} on plain JDBC, for SQLite 3.39 or later (in WAL mode), H2 2.x, PostgreSQL, and MariaDB
+ * or MySQL 8 with InnoDB (its tests run on SQLite, H2, PostgreSQL and MariaDB): one table,
+ * {@code parley_comment}, with its indexes, created and kept up to date by {@link #create(DataSource)}.
  *
  * <pre>{@code
+ * // Embedded SQLite in a file next to the application (WAL mode and a busy timeout are required):
+ * HikariConfig sqlite = new HikariConfig();
+ * sqlite.setJdbcUrl("jdbc:sqlite:./parley.db?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000");
+ * DataSource embedded = new HikariDataSource(sqlite);
  * // Embedded H2 in a file next to the application:
  * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000", "sa", "");
  * // PostgreSQL, MariaDB or MySQL: any pooling DataSource (HikariCP, the container's, ...):
@@ -49,16 +53,17 @@ import org.jspecify.annotations.Nullable;
  * config.setPassword(secret);
  * DataSource server = new HikariDataSource(config);
  *
- * CommentStore store = JdbcCommentStore.create(h2); // or server
+ * CommentStore store = JdbcCommentStore.create(embedded); // or h2, or server
  * }</pre>
  *
  * <p><b>Schema.</b> A column per {@link Comment} component; timestamps as microseconds since the epoch in
  * {@code BIGINT} (exact on every database over the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
  * range); attributes as a JSON object of strings, escaped so that any value round-trips. Ids and thread keys
  * compare in binary order ({@code COLLATE "C"} on PostgreSQL, whatever the database's locale; a binary NO PAD
- * utf8mb4 collation on MariaDB and MySQL, whatever the database's default; H2 compares strings by code unit).
- * Indexes: the roots of a thread by (thread, status, created, id), holding roots only (a partial index on
- * PostgreSQL, depth 0 as a key column on H2, MariaDB and MySQL); replies by (root id, created, id); the
+ * utf8mb4 collation on MariaDB and MySQL, whatever the database's default; SQLite's default BINARY collation
+ * compares UTF-8 bytes; H2 compares strings by code unit). Indexes: the roots of a thread by (thread, status,
+ * created, id), holding roots only (a partial index on PostgreSQL, depth 0 as a key column on H2, MariaDB, MySQL
+ * and SQLite); replies by (root id, created, id); the
  * moderation queue by (status, created, id); the export scan by (created, id); and a unique key on (thread,
  * SHA-256 of the linkback source) that makes concurrent duplicate linkbacks fail atomically in the database.
  *
@@ -72,14 +77,22 @@ import org.jspecify.annotations.Nullable;
  * single SQL statement (an update that matches nothing reads the row once more to say why), so each is atomic
  * and reads one consistent snapshot without an explicit transaction; {@link #insertAll(Collection)} runs in one
  * transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
+ * SQLite lets one connection write at a time: writes wait for each other, up to the connections' busy
+ * timeout, while reads go on beside them (WAL mode).
+ *
+ * <p><b>SQLite.</b> Open it with {@code journal_mode=WAL} (required, checked by {@link #create(DataSource)}),
+ * a {@code busy_timeout} (required; 10,000 ms is a good value) and {@code synchronous=NORMAL}, which keeps
+ * every commit through a crash of the process ({@code kill -9}); {@code synchronous=FULL} keeps them through a
+ * power loss too, at the cost of a flush per commit. Deferred transactions (the driver's default) suffice:
+ * every transaction of the store writes first, so it holds the write lock before it reads.
  *
  * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
  * the {@code SQLException} as its cause; a unique-key violation on insert (SQLState 23505, or 23000 with
- * error 1062 on MariaDB and MySQL) becomes {@link DuplicateCommentException} or
- * {@link DuplicateLinkbackException}. PostgreSQL stores text as UTF-8, which cannot hold U+0000 or an unpaired
- * surrogate; MariaDB and MySQL store utf8mb4, which holds U+0000 but no unpaired surrogate. A comment holding
- * one that its database cannot store in a text component is refused with a {@link StoreException} naming the
- * component, never stored altered.
+ * error 1062 on MariaDB and MySQL, or error 19 {@code SQLITE_CONSTRAINT_UNIQUE} on SQLite) becomes
+ * {@link DuplicateCommentException} or {@link DuplicateLinkbackException}. PostgreSQL stores text as UTF-8,
+ * which cannot hold U+0000 or an unpaired surrogate; MariaDB and MySQL store utf8mb4, and SQLite UTF-8, which
+ * hold U+0000 but no unpaired surrogate. A comment holding one that its database cannot store in a text
+ * component is refused with a {@link StoreException} naming the component, never stored altered.
  */
 public final class JdbcCommentStore implements CommentStore {
 
@@ -115,7 +128,9 @@ public final class JdbcCommentStore implements CommentStore {
      *
      * @param dataSource where to take connections from, one per call; auto-commit on
      * @return the store
-     * @throws StoreException if the database is not one this store supports, or the schema cannot be migrated
+     * @throws StoreException if the database is not one this store supports, is a SQLite database not in WAL
+     *     mode or whose connections have no busy timeout (the message says which URL parameters fix it), or
+     *     the schema cannot be migrated
      */
     public static JdbcCommentStore create(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "data source must not be null");
@@ -124,6 +139,9 @@ public final class JdbcCommentStore implements CommentStore {
             dialect = Dialect.of(connection.getMetaData());
         } catch (SQLException e) {
             throw SqlFailures.wrap("connect to the database", e);
+        }
+        if (dialect == Dialect.SQLITE) {
+            SqliteSettings.require(dataSource);
         }
         Migrations.migrate(dataSource, dialect);
         return new JdbcCommentStore(dataSource, dialect);

@@ -19,7 +19,8 @@ import java.util.Set;
  * an equality column whose value came in the connection's collation (the driver's {@code utf8mb4_general_ci},
  * not the column's binary one), so there each branch orders by (created, id) only, which the index delivers
  * after its equality prefix. The cursor condition {@code created >= ? AND (created > ? OR id > ?)} puts a plain
- * range on the indexed timestamp, which both planners turn into an index seek, and filters the few ties.
+ * range on the indexed timestamp, which the planners turn into an index seek, and filters the few ties. SQLite
+ * takes the H2 form, its branches wrapped as subqueries.
  * Stateless and thread-safe.
  */
 final class KeysetQueries {
@@ -28,12 +29,12 @@ final class KeysetQueries {
     }
 
     static Sql roots(Dialect dialect, String thread, Set<Status> statuses, PageRequest request) {
-        return page(statuses, request, "thread = ? AND status = ? AND depth = 0",
+        return page(dialect, statuses, request, "thread = ? AND status = ? AND depth = 0",
                 equalityOrder(dialect, "thread%s, status%s, depth%s, "), thread);
     }
 
     static Sql queue(Dialect dialect, Set<Status> statuses, PageRequest request) {
-        return page(statuses, request, "status = ?", equalityOrder(dialect, "status%s, "));
+        return page(dialect, statuses, request, "status = ?", equalityOrder(dialect, "status%s, "));
     }
 
     static Sql scan(PageRequest request) {
@@ -55,8 +56,8 @@ final class KeysetQueries {
      * @param orderPrefix the equality columns in index order, each followed by a {@code %s} for the direction
      * @param leading parameters bound before the status
      */
-    private static Sql page(Set<Status> statuses, PageRequest request, String equality, String orderPrefix,
-            String... leading) {
+    private static Sql page(Dialect dialect, Set<Status> statuses, PageRequest request, String equality,
+            String orderPrefix, String... leading) {
         String direction = direction(request.order());
         List<Status> ordered = new ArrayList<>();
         for (Status status : Status.values()) {
@@ -66,12 +67,15 @@ final class KeysetQueries {
         }
         Sql sql = new Sql();
         boolean merged = ordered.size() > 1;
+        // SQLite allows neither parentheses around the branches of a compound SELECT nor ORDER BY and LIMIT in
+        // them: there each branch is a subquery.
+        String open = dialect == Dialect.SQLITE ? "SELECT * FROM (" : "(";
         for (Status status : ordered) {
             if (sql.text().length() > 0) {
                 sql.append(" UNION ALL ");
             }
             if (merged) {
-                sql.append("(");
+                sql.append(open);
             }
             sql.append("SELECT " + CommentRows.COLUMNS + " FROM parley_comment WHERE ");
             sql.append(equality, concat(leading, status.name()));

@@ -1,6 +1,6 @@
 /**
  * {@link dev.parley.store.jdbc.JdbcCommentStore}: the {@link dev.parley.storage.CommentStore} SPI on plain JDBC,
- * for PostgreSQL, MariaDB/MySQL and embedded H2, with its schema kept by versioned migrations.
+ * for PostgreSQL, MariaDB/MySQL and the embedded SQLite and H2, with its schema kept by versioned migrations.
  *
  * <p>Only {@code JdbcCommentStore} is public; the other types of this package (SQL dialects, row mapping,
  * the attributes encoding) are package-private implementation details and not API.

@@ -11,6 +11,7 @@ import dev.parley.storage.tck.Comments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +19,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 @DisplayName("Schema migrations")
 class MigrationsTest {
@@ -38,7 +43,7 @@ class MigrationsTest {
         }
     }
 
-    private static List<String> appliedVersions(JdbcDataSource db) throws SQLException {
+    private static List<String> appliedVersions(DataSource db) throws SQLException {
         List<String> versions = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT \"version\", \"type\" FROM \"" + JdbcCommentStore.SCHEMA_HISTORY_TABLE + "\""
@@ -58,6 +63,23 @@ class MigrationsTest {
         JdbcCommentStore.create(db);
 
         assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL");
+    }
+
+    @Test
+    @DisplayName("an empty SQLite database gets every migration in order too")
+    void emptySqliteDatabaseGetsEveryMigration(@TempDir Path directory) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        SQLiteDataSource db = new SQLiteDataSource(config);
+        db.setUrl("jdbc:sqlite:" + directory.resolve("parley.db").toAbsolutePath());
+
+        JdbcCommentStore store = JdbcCommentStore.create(db);
+
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL");
+        Comment first = Comments.root("c1", "t", Comments.at(0)).build();
+        assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
+                .isEqualTo(new InsertResult.Inserted());
+        assertThat(store.find(first.id())).contains(first);
     }
 
     @Test
