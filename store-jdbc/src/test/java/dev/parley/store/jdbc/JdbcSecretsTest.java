@@ -3,6 +3,8 @@ package dev.parley.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,27 +36,35 @@ class JdbcSecretsTest {
     @RegisterExtension
     static final MariaDbDatabase MARIADB = new MariaDbDatabase();
 
+    @TempDir
+    static Path directory;
+
     private static JdbcConnectionPool h2;
+    private static HikariDataSource sqlite;
 
     @BeforeAll
     static void openH2() {
         h2 = JdbcConnectionPool.create("jdbc:h2:mem:parley-secrets;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+        sqlite = JdbcCommentStoreSqliteTest.pool(JdbcCommentStoreSqliteTest.url(directory.resolve("secrets.db"),
+                SqliteSettings.URL_PARAMETERS));
     }
 
     @AfterAll
     static void closeH2() throws SQLException {
         JdbcJobQueues.shutdown(h2);
+        sqlite.close();
     }
 
     static Stream<String> databases() {
-        return Stream.of("H2", "PostgreSQL", "MariaDB");
+        return Stream.of("H2", "PostgreSQL", "MariaDB", "SQLite");
     }
 
     private static DataSource database(String name) {
         return switch (name) {
             case "H2" -> h2;
             case "PostgreSQL" -> POSTGRES.dataSource();
-            default -> MARIADB.dataSource();
+            case "MariaDB" -> MARIADB.dataSource();
+            default -> sqlite;
         };
     }
 

@@ -75,7 +75,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL");
         Comment first = Comments.root("c1", "t", Comments.at(0)).build();
         assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
                 .isEqualTo(new InsertResult.Inserted());
