@@ -60,7 +60,9 @@ public final class DemoStorage implements AutoCloseable {
     static String h2Url(String file) {
         // An absolute path: H2 refuses implicitly relative file names, and the message then names the real file.
         String absolute = Path.of(file).toAbsolutePath().normalize().toString();
-        return "jdbc:h2:file:" + absolute;
+        // WRITE_DELAY=0 stops H2's background writer, whose asynchronous stores could let the store's
+        // CHECKPOINT after a write return before the write is in the file (see JdbcCommentStore, Durability).
+        return "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0";
     }
 
     /**

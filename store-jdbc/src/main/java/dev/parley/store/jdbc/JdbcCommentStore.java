@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * // Embedded H2 in a file next to the application:
- * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000", "sa", "");
+ * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
  * // PostgreSQL: any pooling DataSource (HikariCP, the container's, or H2's pool over the driver's):
  * PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
  * pg.setURL("jdbc:postgresql://localhost:5432/blog");
@@ -68,6 +68,16 @@ import org.jspecify.annotations.Nullable;
  * single SQL statement (an update that matches nothing reads the row once more to say why), so each is atomic
  * and reads one consistent snapshot without an explicit transaction; {@link #insertAll(Collection)} runs in one
  * transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
+ *
+ * <p><b>Durability.</b> A write method returns once its change would survive the JVM being killed. On
+ * PostgreSQL that is its commit. On H2, whose MVStore only writes committed changes to the file in the
+ * background ({@code WRITE_DELAY}, 500 ms by default), every write is followed by {@code CHECKPOINT}, so the H2
+ * user must be an administrator (the user who created the database is). Add {@code ;WRITE_DELAY=0} to the H2
+ * URL: it stops that background writer, whose stores are asynchronous, so that every store (each
+ * {@code CHECKPOINT}, or one triggered by memory use) is complete when it returns; with the background writer
+ * on, a {@code CHECKPOINT} that finds its change already taken by the writer returns before the writer has
+ * written it, and a kill at that moment can still lose it. On H2 the change is left to the operating system,
+ * not forced to the disk: it survives the process, not a power cut.
  *
  * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
  * the {@code SQLException} as its cause; a unique-key violation (SQLState 23505) on insert becomes
@@ -116,6 +126,13 @@ public final class JdbcCommentStore implements CommentStore {
             throw SqlFailures.wrap("connect to the database", e);
         }
         Migrations.migrate(dataSource, dialect);
+        try (Connection connection = dataSource.getConnection()) {
+            // Also proves, at once, that the user may checkpoint H2 (an administrator): every write needs it.
+            dialect.persistCommitted(connection);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("store the migrated schema (on H2 the user must be an administrator, for"
+                    + " CHECKPOINT)", e);
+        }
         return new JdbcCommentStore(dataSource, dialect);
     }
 
@@ -133,6 +150,7 @@ public final class JdbcCommentStore implements CommentStore {
                 }
                 throw e;
             }
+            dialect.persistCommitted(connection);
             return null;
         });
     }
@@ -183,6 +201,7 @@ public final class JdbcCommentStore implements CommentStore {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+            dialect.persistCommitted(connection);
             return null;
         });
     }
@@ -233,7 +252,11 @@ public final class JdbcCommentStore implements CommentStore {
         int updated = run("update comment " + changed.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement(CommentRows.UPDATE)) {
                 CommentRows.bindUpdate(update, changed);
-                return update.executeUpdate();
+                int count = update.executeUpdate();
+                if (count > 0) {
+                    dialect.persistCommitted(connection);
+                }
+                return count;
             }
         });
         if (updated == 1) {
@@ -253,7 +276,11 @@ public final class JdbcCommentStore implements CommentStore {
         return run("delete comment " + id, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_comment WHERE id = ?")) {
                 delete.setString(1, id.value());
-                return delete.executeUpdate() > 0;
+                boolean deleted = delete.executeUpdate() > 0;
+                if (deleted) {
+                    dialect.persistCommitted(connection);
+                }
+                return deleted;
             }
         });
     }
