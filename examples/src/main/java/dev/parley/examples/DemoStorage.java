@@ -60,8 +60,9 @@ public final class DemoStorage implements AutoCloseable {
     static String h2Url(String file) {
         // An absolute path: H2 refuses implicitly relative file names, and the message then names the real file.
         String absolute = Path.of(file).toAbsolutePath().normalize().toString();
-        // WRITE_DELAY=0 stops H2's background writer, whose asynchronous stores could let the store's
-        // CHECKPOINT after a write return before the write is in the file (see JdbcCommentStore, Durability).
+        // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, instead of up to 500 ms
+        // later, so an acknowledged comment survives kill -9. The store sets it too; the URL says it where a
+        // reader of the demo looks (see JdbcCommentStore, Durability).
         return "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0";
     }
 

@@ -30,12 +30,16 @@ final class DemoProcess implements AutoCloseable {
                 () -> RUNNING.forEach(Process::destroyForcibly), "demo-process-reaper"));
     }
 
+    /** Output kept for failure messages; the rest is read and dropped, so the child never blocks on a pipe. */
+    private static final int KEPT_OUTPUT_CHARS = 64 * 1024;
+
     private final Process process;
-    private final StringBuffer output = new StringBuffer();
+    private final StringBuffer output;
     private final URI baseUrl;
 
-    private DemoProcess(Process process, URI baseUrl) {
+    private DemoProcess(Process process, StringBuffer output, URI baseUrl) {
         this.process = process;
+        this.output = output;
         this.baseUrl = baseUrl;
     }
 
@@ -64,7 +68,9 @@ final class DemoProcess implements AutoCloseable {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
+                    if (output.length() < KEPT_OUTPUT_CHARS) {
+                        output.append(line).append('\n');
+                    }
                     String trimmed = line.strip();
                     if (trimmed.startsWith("Open:") && url[0] == null) {
                         url[0] = trimmed.substring("Open:".length()).strip();
@@ -84,19 +90,12 @@ final class DemoProcess implements AutoCloseable {
             RUNNING.remove(process);
             throw new IllegalStateException("the demo did not start:\n" + output);
         }
-        DemoProcess demo = new DemoProcess(process, URI.create(url[0]));
-        demo.output.append(output);
-        return demo;
+        return new DemoProcess(process, output, URI.create(url[0]));
     }
 
     /** The demo's base URL, as it printed it. */
     URI baseUrl() {
         return baseUrl;
-    }
-
-    /** What the process printed up to its start (its later output is drained, not kept). */
-    String startOutput() {
-        return output.toString();
     }
 
     /** Sends SIGKILL (on Linux, {@link Process#destroyForcibly()}) and waits for the process to be gone. */

@@ -7,6 +7,7 @@ import dev.parley.storage.StoreException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -101,21 +102,29 @@ enum Dialect {
     }
 
     /**
-     * Makes the writes committed so far survive the process being killed, before the store acknowledges them.
+     * Makes every commit reach the database's file before it returns, so that a write the store has
+     * acknowledged survives the process being killed.
      *
-     * <p>PostgreSQL has already done so at commit (its write-ahead log). H2's MVStore has not: a commit changes
-     * its maps in memory, and a background writer stores them to the file up to {@code WRITE_DELAY}
-     * (500 ms by default) later, so a JVM killed in between loses comments it had acknowledged. {@code CHECKPOINT}
-     * stores every committed change to the file before it returns (to the operating system, which keeps it
-     * when the process dies; not forced to the disk). A change another thread's store already wrote is not
-     * written twice, so concurrent writers share one file write.
+     * <p>PostgreSQL does so already (its write-ahead log). H2's MVStore by default does not: a commit changes its
+     * maps in memory, and a background writer stores them to the file up to {@code WRITE_DELAY} (500 ms) later,
+     * so a JVM killed in between loses acknowledged writes. With {@code WRITE_DELAY} 0 there is no background
+     * writer, and the end of every transaction that changed something stores it to the file at once (H2's
+     * {@code TransactionStore.endTransaction}). When the database does not run with 0 already (from
+     * {@code ;WRITE_DELAY=0} in the URL, or an earlier call), this sets it, which needs an administrator; the
+     * setting is kept in the database.
      */
-    void persistCommitted(Connection connection) throws SQLException {
+    void requireDurableCommits(Connection connection) throws SQLException {
         if (this != H2) {
             return;
         }
-        try (Statement checkpoint = connection.createStatement()) {
-            checkpoint.execute("CHECKPOINT");
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet delay = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                if (delay.next() && "0".equals(delay.getString(1).strip())) {
+                    return;
+                }
+            }
+            statement.execute("SET WRITE_DELAY 0");
         }
     }
 

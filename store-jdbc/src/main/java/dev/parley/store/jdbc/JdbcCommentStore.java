@@ -70,14 +70,13 @@ import org.jspecify.annotations.Nullable;
  * transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
  *
  * <p><b>Durability.</b> A write method returns once its change would survive the JVM being killed. On
- * PostgreSQL that is its commit. On H2, whose MVStore only writes committed changes to the file in the
- * background ({@code WRITE_DELAY}, 500 ms by default), every write is followed by {@code CHECKPOINT}, so the H2
- * user must be an administrator (the user who created the database is). Add {@code ;WRITE_DELAY=0} to the H2
- * URL: it stops that background writer, whose stores are asynchronous, so that every store (each
- * {@code CHECKPOINT}, or one triggered by memory use) is complete when it returns; with the background writer
- * on, a {@code CHECKPOINT} that finds its change already taken by the writer returns before the writer has
- * written it, and a kill at that moment can still lose it. On H2 the change is left to the operating system,
- * not forced to the disk: it survives the process, not a power cut.
+ * PostgreSQL that is its commit. H2's MVStore by default writes committed changes to its file in the
+ * background, up to {@code WRITE_DELAY} (500 ms) later, so a JVM killed in between loses acknowledged writes;
+ * {@link #create(DataSource)} therefore sets {@code WRITE_DELAY} to 0 on H2 ({@code SET WRITE_DELAY 0}, kept in
+ * the database), with which H2 stores every transaction to the file as it ends. Setting it needs an
+ * administrator (the user who created the database is one); with another user, put {@code ;WRITE_DELAY=0} in
+ * the URL, or {@code create} fails rather than run without durable commits. H2 leaves the
+ * write to the operating system, without forcing it to the disk: it survives the process, not a power cut.
  *
  * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
  * the {@code SQLException} as its cause; a unique-key violation (SQLState 23505) on insert becomes
@@ -111,7 +110,8 @@ public final class JdbcCommentStore implements CommentStore {
      * instances starting together on one database apply each migration exactly once. Calling it again on an
      * up-to-date database changes nothing and keeps every comment. A database whose comment table was created
      * before migrations existed (by this store's earlier "create if absent" code) is taken as version 1 and
-     * migrated from there. The database is detected from the connection's metadata.
+     * migrated from there. The database is detected from the connection's metadata. On H2 it also sets
+     * {@code WRITE_DELAY} to 0 (see Durability above).
      *
      * @param dataSource where to take connections from, one per call; auto-commit on
      * @return the store
@@ -125,14 +125,13 @@ public final class JdbcCommentStore implements CommentStore {
         } catch (SQLException e) {
             throw SqlFailures.wrap("connect to the database", e);
         }
-        Migrations.migrate(dataSource, dialect);
         try (Connection connection = dataSource.getConnection()) {
-            // Also proves, at once, that the user may checkpoint H2 (an administrator): every write needs it.
-            dialect.persistCommitted(connection);
+            dialect.requireDurableCommits(connection);
         } catch (SQLException e) {
-            throw SqlFailures.wrap("store the migrated schema (on H2 the user must be an administrator, for"
-                    + " CHECKPOINT)", e);
+            throw SqlFailures.wrap("make commits durable (on H2: SET WRITE_DELAY 0, which needs an administrator;"
+                    + " or add ;WRITE_DELAY=0 to the URL)", e);
         }
+        Migrations.migrate(dataSource, dialect);
         return new JdbcCommentStore(dataSource, dialect);
     }
 
@@ -150,7 +149,6 @@ public final class JdbcCommentStore implements CommentStore {
                 }
                 throw e;
             }
-            dialect.persistCommitted(connection);
             return null;
         });
     }
@@ -201,7 +199,6 @@ public final class JdbcCommentStore implements CommentStore {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-            dialect.persistCommitted(connection);
             return null;
         });
     }
@@ -252,11 +249,7 @@ public final class JdbcCommentStore implements CommentStore {
         int updated = run("update comment " + changed.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement(CommentRows.UPDATE)) {
                 CommentRows.bindUpdate(update, changed);
-                int count = update.executeUpdate();
-                if (count > 0) {
-                    dialect.persistCommitted(connection);
-                }
-                return count;
+                return update.executeUpdate();
             }
         });
         if (updated == 1) {
@@ -276,11 +269,7 @@ public final class JdbcCommentStore implements CommentStore {
         return run("delete comment " + id, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_comment WHERE id = ?")) {
                 delete.setString(1, id.value());
-                boolean deleted = delete.executeUpdate() > 0;
-                if (deleted) {
-                    dialect.persistCommitted(connection);
-                }
-                return deleted;
+                return delete.executeUpdate() > 0;
             }
         });
     }
