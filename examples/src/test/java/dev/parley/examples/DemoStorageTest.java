@@ -89,4 +89,22 @@ class DemoStorageTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("closing compacts the H2 file, which grows by a chunk per commit while the demo runs")
+    void closeCompactsTheH2File(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("blog.mv.db");
+        long running;
+        try (DemoStorage storage = DemoStorage.open(h2(dir))) {
+            for (int i = 0; i < 200; i++) {
+                storage.store().insert(dev.parley.storage.tck.Comments.root("c" + i, "compact",
+                        dev.parley.storage.tck.Comments.at(i)).build());
+            }
+            running = Files.size(file);
+        }
+        assertThat(Files.size(file)).isLessThan(running);
+        try (DemoStorage reopened = DemoStorage.open(h2(dir))) {
+            assertThat(reopened.store().find(dev.parley.storage.CommentId.of("c199"))).isPresent();
+        }
+    }
 }

@@ -7,7 +7,9 @@ import dev.parley.storage.StoreException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -169,6 +171,33 @@ enum Dialect {
             }
         }
         return true;
+    }
+
+    /**
+     * Makes every commit reach the database's file before it returns, so that a write the store has
+     * acknowledged survives the process being killed.
+     *
+     * <p>PostgreSQL does so already (its write-ahead log). H2's MVStore by default does not: a commit changes its
+     * maps in memory, and a background writer stores them to the file up to {@code WRITE_DELAY} (500 ms) later,
+     * so a JVM killed in between loses acknowledged writes. With {@code WRITE_DELAY} 0 there is no background
+     * writer, and the end of every transaction that changed something stores it to the file at once (H2's
+     * {@code TransactionStore.endTransaction}). When the database does not run with 0 already (from
+     * {@code ;WRITE_DELAY=0} in the URL, or an earlier call), this sets it, which needs an administrator; the
+     * setting is kept in the database.
+     */
+    void requireDurableCommits(Connection connection) throws SQLException {
+        if (this != H2) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet delay = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                if (delay.next() && "0".equals(delay.getString(1).strip())) {
+                    return;
+                }
+            }
+            statement.execute("SET WRITE_DELAY 0");
+        }
     }
 
     /**

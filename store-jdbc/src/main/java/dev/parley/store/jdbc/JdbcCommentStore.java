@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * sqlite.setJdbcUrl("jdbc:sqlite:./parley.db?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000");
  * DataSource embedded = new HikariDataSource(sqlite);
  * // Embedded H2 in a file next to the application:
- * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000", "sa", "");
+ * DataSource h2 = JdbcConnectionPool.create("jdbc:h2:./parley;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
  * // PostgreSQL, MariaDB or MySQL: any pooling DataSource (HikariCP, the container's, ...):
  * HikariConfig config = new HikariConfig();
  * config.setJdbcUrl("jdbc:postgresql://localhost:5432/blog"); // or "jdbc:mariadb://localhost:3306/blog"
@@ -86,6 +86,15 @@ import org.jspecify.annotations.Nullable;
  * power loss too, at the cost of a flush per commit. Deferred transactions (the driver's default) suffice:
  * every transaction of the store writes first, so it holds the write lock before it reads.
  *
+ * <p><b>Durability.</b> A write method returns once its change would survive the JVM being killed. On
+ * PostgreSQL, MariaDB (InnoDB) and SQLite (WAL) that is its commit. H2's MVStore by default writes committed changes to its file in the
+ * background, up to {@code WRITE_DELAY} (500 ms) later, so a JVM killed in between loses acknowledged writes;
+ * {@link #create(DataSource)} therefore sets {@code WRITE_DELAY} to 0 on H2 ({@code SET WRITE_DELAY 0}, kept in
+ * the database), with which H2 stores every transaction to the file as it ends. Setting it needs an
+ * administrator (the user who created the database is one); with another user, put {@code ;WRITE_DELAY=0} in
+ * the URL, or {@code create} fails rather than run without durable commits. H2 leaves the
+ * write to the operating system, without forcing it to the disk: it survives the process, not a power cut.
+ *
  * <p><b>Failures.</b> Every {@link SQLException} becomes a {@link StoreException} naming the operation, with
  * the {@code SQLException} as its cause; a unique-key violation on insert (SQLState 23505, or 23000 with
  * error 1062 on MariaDB and MySQL, or error 19 {@code SQLITE_CONSTRAINT_UNIQUE} on SQLite) becomes
@@ -124,7 +133,8 @@ public final class JdbcCommentStore implements CommentStore {
      * instances starting together on one database apply each migration exactly once. Calling it again on an
      * up-to-date database changes nothing and keeps every comment. A database whose comment table was created
      * before migrations existed (by this store's earlier "create if absent" code) is taken as version 1 and
-     * migrated from there. The database is detected from the connection's metadata.
+     * migrated from there. The database is detected from the connection's metadata. On H2 it also sets
+     * {@code WRITE_DELAY} to 0 (see Durability above).
      *
      * @param dataSource where to take connections from, one per call; auto-commit on
      * @return the store
@@ -142,6 +152,12 @@ public final class JdbcCommentStore implements CommentStore {
         }
         if (dialect == Dialect.SQLITE) {
             SqliteSettings.require(dataSource);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            dialect.requireDurableCommits(connection);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("make commits durable (on H2: SET WRITE_DELAY 0, which needs an administrator;"
+                    + " or add ;WRITE_DELAY=0 to the URL)", e);
         }
         Migrations.migrate(dataSource, dialect);
         return new JdbcCommentStore(dataSource, dialect);
