@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  *     <td>{@code http://localhost:<port>}: the address readers and linking blogs use</td></tr>
  * <tr><td>{@code parley.store}</td><td>{@code PARLEY_STORE}</td><td>{@code h2}; or {@code jdbc}, {@code memory}</td></tr>
  * <tr><td>{@code parley.h2.file}</td><td>{@code PARLEY_H2_FILE}</td><td>{@code ./data/parley-demo}</td></tr>
+ * <tr><td>{@code parley.sqlite.file}</td><td>{@code PARLEY_SQLITE_FILE}</td><td>{@code ./data/parley-demo.db}</td></tr>
  * <tr><td>{@code parley.jdbc.url}</td><td>{@code PARLEY_JDBC_URL}</td><td>none; setting it implies {@code jdbc}.
- *     {@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:} (MySQL, through the MariaDB driver) or
- *     {@code jdbc:h2:}</td></tr>
+ *     {@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:} (MySQL, through the MariaDB driver),
+ *     {@code jdbc:sqlite:} or {@code jdbc:h2:}</td></tr>
  * <tr><td>{@code parley.jdbc.user}</td><td>{@code PARLEY_JDBC_USER}</td><td>none</td></tr>
  * <tr><td>{@code parley.jdbc.password}</td><td>{@code PARLEY_JDBC_PASSWORD}</td><td>none</td></tr>
  * <tr><td>{@code parley.admin.password}</td><td>{@code PARLEY_ADMIN_PASSWORD}</td>
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param baseUrl the public base URL without a trailing slash, or {@code null} to derive it from the bound port
  * @param store which comment store to use
  * @param h2File the H2 database file path (without {@code .mv.db}) for {@link Store#H2}
+ * @param sqliteFile the SQLite database file path for {@link Store#SQLITE}
  * @param jdbcUrl the JDBC URL for {@link Store#JDBC}, else {@code null}
  * @param jdbcUser the JDBC user, or {@code null}
  * @param jdbcPassword the JDBC password, or {@code null}
@@ -53,6 +55,7 @@ public record DemoConfig(
         @Nullable String baseUrl,
         Store store,
         String h2File,
+        String sqliteFile,
         @Nullable String jdbcUrl,
         @Nullable String jdbcUser,
         @Nullable String jdbcPassword,
@@ -63,16 +66,20 @@ public record DemoConfig(
     public static final int DEFAULT_PORT = 8080;
     /** The default H2 file, relative to the working directory. */
     public static final String DEFAULT_H2_FILE = "./data/parley-demo";
+    /** The default SQLite file, relative to the working directory. */
+    public static final String DEFAULT_SQLITE_FILE = "./data/parley-demo.db";
     /** The shortest moderation password accepted from configuration. */
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 8;
 
     private static final List<String> SUPPORTED_JDBC_SCHEMES =
-            List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:h2:");
+            List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:sqlite:", "jdbc:h2:");
 
     /** Where the demo stores comments. */
     public enum Store {
         /** The JDBC store on an embedded H2 database file (the default). */
         H2,
+        /** The JDBC store on an embedded SQLite database file, in WAL mode. */
+        SQLITE,
         /** The JDBC store on a PostgreSQL, MariaDB, MySQL or H2 JDBC URL. */
         JDBC,
         /** The in-memory store: nothing survives a restart. */
@@ -88,6 +95,7 @@ public record DemoConfig(
         Objects.requireNonNull(host, "host must not be null");
         Objects.requireNonNull(store, "store must not be null");
         Objects.requireNonNull(h2File, "h2File must not be null");
+        Objects.requireNonNull(sqliteFile, "sqliteFile must not be null");
         Objects.requireNonNull(adminPassword, "adminPassword must not be null");
         List<String> problems = new ArrayList<>();
         if (host.isBlank()) {
@@ -105,9 +113,12 @@ public record DemoConfig(
         if (store == Store.H2 && h2File.isBlank()) {
             problems.add("h2File must not be blank");
         }
+        if (store == Store.SQLITE && sqliteFile.isBlank()) {
+            problems.add("sqliteFile must not be blank");
+        }
         if (store == Store.JDBC && (jdbcUrl == null || !isSupportedJdbcUrl(jdbcUrl))) {
-            problems.add("jdbcUrl must start with \"jdbc:postgresql:\", \"jdbc:mariadb:\", \"jdbc:mysql:\" or"
-                    + " \"jdbc:h2:\" when store is JDBC, was "
+            problems.add("jdbcUrl must start with \"jdbc:postgresql:\", \"jdbc:mariadb:\", \"jdbc:mysql:\","
+                    + " \"jdbc:sqlite:\" or \"jdbc:h2:\" when store is JDBC, was "
                     + quoted(jdbcUrl == null ? null : jdbcUrl.replaceAll("password=[^&;]*", "password=***")));
         }
         if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
@@ -162,7 +173,7 @@ public record DemoConfig(
             try {
                 store = Store.valueOf(storeText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add("parley.store must be h2, jdbc or memory, was \"" + storeText + "\"");
+                problems.add("parley.store must be h2, sqlite, jdbc or memory, was \"" + storeText + "\"");
             }
         }
         if (!problems.isEmpty()) {
@@ -172,12 +183,14 @@ public record DemoConfig(
         boolean generated = password == null;
         String host = blankToNull(lookup.apply("parley.host"));
         String h2File = blankToNull(lookup.apply("parley.h2.file"));
+        String sqliteFile = blankToNull(lookup.apply("parley.sqlite.file"));
         return new DemoConfig(
                 host == null ? "127.0.0.1" : host,
                 port,
                 blankToNull(lookup.apply("parley.base.url")),
                 store,
                 h2File == null ? DEFAULT_H2_FILE : h2File,
+                sqliteFile == null ? DEFAULT_SQLITE_FILE : sqliteFile,
                 jdbcUrl,
                 blankToNull(lookup.apply("parley.jdbc.user")),
                 lookup.apply("parley.jdbc.password"),
@@ -192,7 +205,8 @@ public record DemoConfig(
      * @return the configuration
      */
     public static DemoConfig inMemory(String adminPassword) {
-        return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, null, null, null,
+        return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, DEFAULT_SQLITE_FILE, null, null,
+                null,
                 adminPassword, false);
     }
 
@@ -204,7 +218,7 @@ public record DemoConfig(
      * @return the copy
      */
     public DemoConfig withStore(Store newStore, @Nullable String newJdbcUrl) {
-        return new DemoConfig(host, port, baseUrl, newStore, h2File, newJdbcUrl, jdbcUser, jdbcPassword,
+        return new DemoConfig(host, port, baseUrl, newStore, h2File, sqliteFile, newJdbcUrl, jdbcUser, jdbcPassword,
                 adminPassword, adminPasswordGenerated);
     }
 
@@ -216,6 +230,7 @@ public record DemoConfig(
     public String storeDescription() {
         return switch (store) {
             case H2 -> "H2 file " + h2File + ".mv.db";
+            case SQLITE -> "SQLite file " + sqliteFile;
             case JDBC -> "JDBC " + Objects.requireNonNull(jdbcUrl).replaceAll("password=[^&;]*", "password=***");
             case MEMORY -> "in memory (nothing is kept after a restart)";
         };
@@ -233,7 +248,7 @@ public record DemoConfig(
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The databases the demo ships drivers for: PostgreSQL, MariaDB (also for MySQL) and H2. */
+    /** The databases the demo ships drivers for: PostgreSQL, MariaDB (also for MySQL), SQLite and H2. */
     private static boolean isSupportedJdbcUrl(String url) {
         return SUPPORTED_JDBC_SCHEMES.stream().anyMatch(url::startsWith);
     }

@@ -30,6 +30,9 @@ public final class DemoStorage implements AutoCloseable {
     /** Connections in the pool: a few per core suits a small site and the database's own limits. */
     static final int POOL_SIZE = 10;
 
+    /** What the JDBC store requires of SQLite (see its README), and durable commits through a process crash. */
+    static final String SQLITE_SETTINGS = "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoStorage.class);
 
     private final CommentStore store;
@@ -55,9 +58,28 @@ public final class DemoStorage implements AutoCloseable {
             case MEMORY -> new DemoStorage(new InMemoryCommentStore(), null, false);
             case H2 -> jdbc(pool(h2Url(config.h2File()), config.jdbcUser() == null ? "sa" : config.jdbcUser(),
                     config.jdbcPassword()), true);
+            case SQLITE -> jdbc(pool(sqliteUrl(config.sqliteFile()), null, null), false);
             case JDBC -> jdbc(pool(Objects.requireNonNull(config.jdbcUrl(), "jdbcUrl"), config.jdbcUser(),
                     config.jdbcPassword()), false);
         };
+    }
+
+    /**
+     * The JDBC URL of a SQLite file, with the settings the store needs: WAL mode, a busy timeout, and
+     * {@code synchronous=NORMAL}, with which every commit survives the process being killed.
+     *
+     * @param file the file path
+     * @return the URL
+     */
+    static String sqliteUrl(String file) {
+        Path absolute = Path.of(file).toAbsolutePath().normalize();
+        try {
+            // SQLite creates the file, not its directory.
+            java.nio.file.Files.createDirectories(absolute.getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreException("could not create the directory of " + absolute + ": " + e.getMessage(), e);
+        }
+        return "jdbc:sqlite:" + absolute + "?" + SQLITE_SETTINGS;
     }
 
     /**

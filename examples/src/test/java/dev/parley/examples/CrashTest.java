@@ -70,6 +70,17 @@ class CrashTest {
     }
 
     @Test
+    @DisplayName("on a SQLite file in WAL mode: no acknowledged comment is lost, under load or after an idle wait")
+    void sqliteFileLosesNoAcknowledgedComment(@TempDir Path dir) throws Exception {
+        Map<String, String> properties = Map.of(
+                "parley.store", "sqlite",
+                "parley.sqlite.file", dir.resolve("parley-demo.db").toString(),
+                "parley.port", "0",
+                "parley.admin.password", PASSWORD);
+        assertNoneLost("SQLite file", properties);
+    }
+
+    @Test
     @DisplayName("on PostgreSQL: no acknowledged comment is lost, under load or after an idle wait")
     void postgresLosesNoAcknowledgedComment() throws Exception {
         try (PostgresServer server = PostgresServer.start()) {
@@ -174,6 +185,13 @@ class CrashTest {
         if (h2File != null) {
             report.add(String.format(Locale.ROOT, "the H2 file holds %d comments in %,d bytes", acknowledged.size(),
                     Files.size(Path.of(h2File + ".mv.db"))));
+        }
+        String sqliteFile = properties.get("parley.sqlite.file");
+        if (sqliteFile != null) {
+            Path wal = Path.of(sqliteFile + "-wal");
+            report.add(String.format(Locale.ROOT, "the SQLite file holds %d comments in %,d bytes (and %,d in its"
+                    + " write-ahead log)", acknowledged.size(), Files.size(Path.of(sqliteFile)),
+                    Files.exists(wal) ? Files.size(wal) : 0));
         }
         System.out.println("Crash test on " + database + ": " + throughput);
         assertThat(loadAcknowledged).as("comments acknowledged under load").isPositive();
