@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.storage.CommentId;
 import dev.parley.storage.CommentStore;
+import dev.parley.store.jdbc.MariaDbServer;
 import dev.parley.store.jdbc.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +91,19 @@ class CrashTest {
                     "parley.port", "0",
                     "parley.admin.password", PASSWORD);
             assertNoneLost("PostgreSQL", properties);
+        }
+    }
+
+    @Test
+    @DisplayName("on MariaDB: no acknowledged comment is lost, under load or after an idle wait")
+    void mariaDbLosesNoAcknowledgedComment() throws Exception {
+        try (MariaDbServer server = MariaDbServer.start()) {
+            Map<String, String> properties = Map.of(
+                    "parley.jdbc.url", server.createDatabase("parley_crash"),
+                    "parley.jdbc.user", MariaDbServer.USER,
+                    "parley.port", "0",
+                    "parley.admin.password", PASSWORD);
+            assertNoneLost("MariaDB", properties);
         }
     }
 
