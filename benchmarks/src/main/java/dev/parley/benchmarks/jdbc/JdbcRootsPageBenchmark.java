@@ -3,7 +3,6 @@ package dev.parley.benchmarks.jdbc;
 import dev.parley.benchmarks.storage.ThreadShape;
 import dev.parley.store.jdbc.JdbcCommentStore;
 import dev.parley.storage.Status;
-import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,16 +21,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Reading a page of 50 roots with all their replies from {@link JdbcCommentStore} on embedded in-memory H2: the
- * two SQL queries behind every thread page. Run at 100 and at 100,000 comments in the same run; the ratio of the
- * two scores is what the README reports (target: at most 2, i.e. cost independent of thread size).
+ * Reading a page of 50 roots with all their replies from {@link JdbcCommentStore}: the two SQL queries behind
+ * every thread page, on each {@link Database} (embedded H2 in memory and in a file, PostgreSQL, MariaDB). Each
+ * database runs at 100 and at 100,000 comments in the same run; the ratio of the two scores per database is
+ * what the README reports (target: at most 2, i.e. cost independent of thread size).
  *
  * <p>The thread and the page positions are the in-memory store's benchmark's ({@link ThreadShape}): the first
  * page, one in the middle and one near the end, so the keyset seek is measured where it costs most.
  * {@code approved} reads approved comments only (one index range); {@code approvedOrDeleted} reads the set a
  * thread page shows (approved, and deleted as placeholders), which the store answers with one index range per
- * status, merged; the thread holds no deleted comment, so that second range is read and found empty. The
- * database is loaded once per trial with the store's batch insert and dropped after it.
+ * status, merged; the thread holds no deleted comment, so that second range is read and found empty. Each
+ * trial starts its database (a server process for PostgreSQL and MariaDB), loads it with the store's batch
+ * insert, and stops and deletes it after.
  *
  * <p>The two sizes run one after the other, so a machine whose load changes meanwhile skews their ratio;
  * {@link JdbcRootsPageSideBySideBenchmark} runs them at the same time instead.
@@ -47,25 +48,39 @@ public class JdbcRootsPageBenchmark {
     private static final Set<Status> APPROVED = Set.of(Status.APPROVED);
     private static final Set<Status> APPROVED_OR_DELETED = Set.of(Status.APPROVED, Status.DELETED);
 
+    @Param({"H2_MEMORY", "H2_FILE", "POSTGRESQL", "MARIADB"})
+    public Database database;
+
     @Param({"100", "100000"})
     public int threadSize;
 
+    private DatabaseServer server;
     private SeededThread thread;
 
-    /** Creates a database holding one thread of {@code threadSize} comments. */
+    /**
+     * Starts the database and loads one thread of {@code threadSize} comments into it.
+     *
+     * @throws Exception if the database cannot start or load
+     */
     @Setup(Level.Trial)
-    public void seed() {
-        thread = SeededThread.create("jdbc-bench-" + threadSize, threadSize);
+    public void seed() throws Exception {
+        server = DatabaseServer.start(database);
+        try {
+            thread = SeededThread.create(server.createDatabase("thread_" + threadSize), database, threadSize);
+        } catch (Exception e) {
+            server.closeAfter(e);
+            throw e;
+        }
     }
 
     /**
-     * Drops the database.
+     * Stops the database and deletes it.
      *
-     * @throws SQLException if H2 fails to shut down
+     * @throws Exception if it fails to stop
      */
     @TearDown(Level.Trial)
-    public void drop() throws SQLException {
-        thread.drop();
+    public void stop() throws Exception {
+        server.close();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.parley.benchmarks.jdbc;
 
 import dev.parley.storage.Status;
-import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,9 +22,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The reads of {@link JdbcRootsPageBenchmark}, with the 100-comment and the 100,000-comment thread measured at
- * the same time: a JMH group runs one thread on each database, so both see the same machine load and the ratio
- * of their scores ({@code approved:large} / {@code approved:small}) holds on a shared, busy machine too. Each
- * database is separate, so the two threads share no lock.
+ * the same time: a JMH group runs one thread on each of two databases of one server, so both see the same
+ * machine load and the ratio of their scores ({@code approved:large} / {@code approved:small}) holds on a
+ * shared, busy machine too. The databases are separate, so the two threads share no lock (but share the
+ * server, as two sites on one database server do). One trial per {@link Database}.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,28 +37,38 @@ public class JdbcRootsPageSideBySideBenchmark {
 
     private static final Set<Status> APPROVED = Set.of(Status.APPROVED);
 
+    @Param({"H2_MEMORY", "H2_FILE", "POSTGRESQL", "MARIADB"})
+    public Database database;
+
+    private DatabaseServer server;
     private SeededThread small;
     private SeededThread large;
 
-    /** Creates both databases. */
+    /**
+     * Starts the database server and loads both threads, each into a database of its own.
+     *
+     * @throws Exception if the server cannot start or load
+     */
     @Setup(Level.Trial)
-    public void seed() {
-        small = SeededThread.create("jdbc-side-by-side-100", 100);
-        large = SeededThread.create("jdbc-side-by-side-100000", 100_000);
+    public void seed() throws Exception {
+        server = DatabaseServer.start(database);
+        try {
+            small = SeededThread.create(server.createDatabase("side_by_side_100"), database, 100);
+            large = SeededThread.create(server.createDatabase("side_by_side_100000"), database, 100_000);
+        } catch (Exception e) {
+            server.closeAfter(e);
+            throw e;
+        }
     }
 
     /**
-     * Drops both databases.
+     * Stops the server and deletes both databases.
      *
-     * @throws SQLException if H2 fails to shut down
+     * @throws Exception if it fails to stop
      */
     @TearDown(Level.Trial)
-    public void drop() throws SQLException {
-        try {
-            small.drop();
-        } finally {
-            large.drop();
-        }
+    public void stop() throws Exception {
+        server.close();
     }
 
     /**
