@@ -349,7 +349,8 @@ public final class JdbcCommentStore implements CommentStore {
             return List.of();
         }
         List<String> statusNames = statusNames(statuses);
-        String sql = SELECT + " WHERE " + dialect.inList("root_id", roots.size()) + " AND depth > 0 AND "
+        String sql = "SELECT " + CommentRows.COLUMNS + dialect.fromComments("parley_comment_replies") + " WHERE "
+                + dialect.inList("root_id", roots.size()) + " AND depth > 0 AND "
                 + dialect.inList("status", statusNames.size()) + " ORDER BY created_micros, id";
         return run("read replies of " + roots.size() + " roots", connection -> {
             try (PreparedStatement replies = connection.prepareStatement(sql)) {

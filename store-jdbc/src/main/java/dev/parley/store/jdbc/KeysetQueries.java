@@ -29,12 +29,13 @@ final class KeysetQueries {
     }
 
     static Sql roots(Dialect dialect, String thread, Set<Status> statuses, PageRequest request) {
-        return page(dialect, statuses, request, "thread = ? AND status = ? AND depth = 0",
+        return page(dialect, statuses, request, "parley_comment_roots", "thread = ? AND status = ? AND depth = 0",
                 equalityOrder(dialect, "thread%s, status%s, depth%s, "), thread);
     }
 
     static Sql queue(Dialect dialect, Set<Status> statuses, PageRequest request) {
-        return page(dialect, statuses, request, "status = ?", equalityOrder(dialect, "status%s, "));
+        return page(dialect, statuses, request, "parley_comment_queue", "status = ?",
+                equalityOrder(dialect, "status%s, "));
     }
 
     static Sql scan(PageRequest request) {
@@ -52,12 +53,13 @@ final class KeysetQueries {
      * One branch per status in {@code Status} order (so the text, and the prepared statement cache entry, is
      * stable), merged when there are several.
      *
+     * @param index the index each branch reads (forced where the planner would pick another)
      * @param equality the branch's equality conditions; the status is the last parameter before the cursor
      * @param orderPrefix the equality columns in index order, each followed by a {@code %s} for the direction
      * @param leading parameters bound before the status
      */
-    private static Sql page(Dialect dialect, Set<Status> statuses, PageRequest request, String equality,
-            String orderPrefix, String... leading) {
+    private static Sql page(Dialect dialect, Set<Status> statuses, PageRequest request, String index,
+            String equality, String orderPrefix, String... leading) {
         String direction = direction(request.order());
         List<Status> ordered = new ArrayList<>();
         for (Status status : Status.values()) {
@@ -77,7 +79,7 @@ final class KeysetQueries {
             if (merged) {
                 sql.append(open);
             }
-            sql.append("SELECT " + CommentRows.COLUMNS + " FROM parley_comment WHERE ");
+            sql.append("SELECT " + CommentRows.COLUMNS + dialect.fromComments(index) + " WHERE ");
             sql.append(equality, concat(leading, status.name()));
             Cursor after = request.after();
             if (after != null) {
