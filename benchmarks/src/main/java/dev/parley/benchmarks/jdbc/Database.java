@@ -21,6 +21,9 @@ public enum Database {
      */
     H2_FILE,
 
+    /** Embedded SQLite in a file, in WAL mode with {@code synchronous=NORMAL}, as the demo runs it. */
+    SQLITE_FILE,
+
     /** PostgreSQL over loopback, store-jdbc's test cluster. */
     POSTGRESQL,
 

@@ -51,7 +51,7 @@ final class DatabaseServer implements AutoCloseable {
     static DatabaseServer start(Database database) throws Exception {
         Path directory = Files.createTempDirectory("parley-bench-" + database.name().toLowerCase(java.util.Locale.ROOT) + "-");
         AutoCloseable process = switch (database) {
-            case H2_MEMORY, H2_FILE -> () -> { };
+            case H2_MEMORY, H2_FILE, SQLITE_FILE -> () -> { };
             case POSTGRESQL -> PostgresServer.start();
             case MARIADB -> MariaDbServer.start();
         };
@@ -83,6 +83,8 @@ final class DatabaseServer implements AutoCloseable {
                 config.setJdbcUrl("jdbc:h2:file:" + directory.resolve(name) + ";WRITE_DELAY=0");
                 config.setUsername("sa");
             }
+            case SQLITE_FILE -> config.setJdbcUrl("jdbc:sqlite:" + directory.resolve(name + ".db")
+                    + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000");
             case POSTGRESQL -> {
                 config.setJdbcUrl(((PostgresServer) process).createDatabase(name));
                 config.setUsername(PostgresServer.USER);

@@ -48,7 +48,7 @@ public class JdbcRootsPageBenchmark {
     private static final Set<Status> APPROVED = Set.of(Status.APPROVED);
     private static final Set<Status> APPROVED_OR_DELETED = Set.of(Status.APPROVED, Status.DELETED);
 
-    @Param({"H2_MEMORY", "H2_FILE", "POSTGRESQL", "MARIADB"})
+    @Param({"H2_MEMORY", "H2_FILE", "SQLITE_FILE", "POSTGRESQL", "MARIADB"})
     public Database database;
 
     @Param({"100", "100000"})

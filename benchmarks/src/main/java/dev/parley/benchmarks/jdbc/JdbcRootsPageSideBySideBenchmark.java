@@ -37,7 +37,7 @@ public class JdbcRootsPageSideBySideBenchmark {
 
     private static final Set<Status> APPROVED = Set.of(Status.APPROVED);
 
-    @Param({"H2_MEMORY", "H2_FILE", "POSTGRESQL", "MARIADB"})
+    @Param({"H2_MEMORY", "H2_FILE", "SQLITE_FILE", "POSTGRESQL", "MARIADB"})
     public Database database;
 
     private DatabaseServer server;

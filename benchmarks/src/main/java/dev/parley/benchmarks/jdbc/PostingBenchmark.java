@@ -60,7 +60,7 @@ public class PostingBenchmark {
     private static final byte[] TOKEN_SECRET =
             "parley benchmarks: not a secret, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
 
-    @Param({IN_MEMORY, "H2_MEMORY", "H2_FILE", "POSTGRESQL", "MARIADB"})
+    @Param({IN_MEMORY, "H2_MEMORY", "H2_FILE", "SQLITE_FILE", "POSTGRESQL", "MARIADB"})
     public String store;
 
     private DatabaseServer server;

@@ -57,7 +57,7 @@ final class SeededThread {
      */
     private static void analyze(DataSource dataSource, Database database) throws SQLException {
         String sql = switch (database) {
-            case H2_MEMORY, H2_FILE, POSTGRESQL -> "ANALYZE";
+            case H2_MEMORY, H2_FILE, SQLITE_FILE, POSTGRESQL -> "ANALYZE";
             case MARIADB -> "ANALYZE TABLE parley_comment";
         };
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

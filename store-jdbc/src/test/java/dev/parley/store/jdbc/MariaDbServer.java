@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * which survives the test JVM dying but not the machine; the data is thrown away anyway. Everything else is
  * MariaDB's default, strict SQL mode included. Thread-safe after {@link #start()}.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements TestServer {
 
     /** The user the tests connect as; with grants skipped, any name would do. */
     public static final String USER = "parley";
@@ -146,6 +146,7 @@ public final class MariaDbServer implements AutoCloseable {
      *
      * @return its JDBC URL
      */
+    @Override
     public String createDatabase(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(jdbcUrl(""), USER, "");
                 Statement statement = admin.createStatement()) {
@@ -160,6 +161,11 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     /** Kills the server (its data is thrown away, so nothing needs flushing) and deletes its directory. */
+    @Override
+    public String user() {
+        return USER;
+    }
+
     @Override
     public synchronized void close() throws IOException, InterruptedException {
         if (stopped) {

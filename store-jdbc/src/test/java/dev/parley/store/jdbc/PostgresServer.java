@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * <p>Durability is off ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes}): the data is
  * thrown away, and the suite runs several times faster. Thread-safe after {@link #start()}.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements TestServer {
 
     public static final String USER = "parley";
 
@@ -98,6 +98,7 @@ public final class PostgresServer implements AutoCloseable {
      *
      * @return its JDBC URL
      */
+    @Override
     public String createDatabase(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
                 Statement statement = admin.createStatement()) {
@@ -114,6 +115,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public String user() {
+        return USER;
     }
 
     @Override
