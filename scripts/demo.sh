@@ -3,7 +3,7 @@
 # from the repository root. Settings go in as -D options or PARLEY_* environment variables, e.g.
 #   scripts/demo.sh -Dparley.port=9090
 #   PARLEY_STORE=memory PARLEY_ADMIN_PASSWORD=letmein123 scripts/demo.sh
-# Stop it with Ctrl-C. Comments are kept in ./data/parley-demo.mv.db (H2) unless another store is chosen.
+# Stop it with Ctrl-C. Comments are kept in ./data/parley-demo.db (SQLite) unless another store is chosen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

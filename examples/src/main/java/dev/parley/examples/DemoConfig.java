@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code parley.host}</td><td>{@code PARLEY_HOST}</td><td>{@code 127.0.0.1}</td></tr>
  * <tr><td>{@code parley.base.url}</td><td>{@code PARLEY_BASE_URL}</td>
  *     <td>{@code http://localhost:<port>}: the address readers and linking blogs use</td></tr>
- * <tr><td>{@code parley.store}</td><td>{@code PARLEY_STORE}</td><td>{@code h2}; or {@code jdbc}, {@code memory}</td></tr>
+ * <tr><td>{@code parley.store}</td><td>{@code PARLEY_STORE}</td><td>{@code sqlite}; or {@code h2}, {@code jdbc},
+ *     {@code memory}. Unset, it is {@code jdbc} when a JDBC URL is set, {@code h2} when an H2 file is set or
+ *     when the default H2 file of an earlier version exists and the default SQLite file does not, else
+ *     {@code sqlite}</td></tr>
  * <tr><td>{@code parley.h2.file}</td><td>{@code PARLEY_H2_FILE}</td><td>{@code ./data/parley-demo}</td></tr>
  * <tr><td>{@code parley.sqlite.file}</td><td>{@code PARLEY_SQLITE_FILE}</td><td>{@code ./data/parley-demo.db}</td></tr>
  * <tr><td>{@code parley.jdbc.url}</td><td>{@code PARLEY_JDBC_URL}</td><td>none; setting it implies {@code jdbc}.
@@ -76,9 +79,9 @@ public record DemoConfig(
 
     /** Where the demo stores comments. */
     public enum Store {
-        /** The JDBC store on an embedded H2 database file (the default). */
+        /** The JDBC store on an embedded H2 database file (the default of earlier versions). */
         H2,
-        /** The JDBC store on an embedded SQLite database file, in WAL mode. */
+        /** The JDBC store on an embedded SQLite database file, in WAL mode (the default). */
         SQLITE,
         /** The JDBC store on a PostgreSQL, MariaDB, MySQL or H2 JDBC URL. */
         JDBC,
@@ -168,7 +171,9 @@ public record DemoConfig(
         }
         String jdbcUrl = blankToNull(lookup.apply("parley.jdbc.url"));
         String storeText = blankToNull(lookup.apply("parley.store"));
-        Store store = jdbcUrl != null ? Store.JDBC : Store.H2;
+        String h2File = blankToNull(lookup.apply("parley.h2.file"));
+        String sqliteFile = blankToNull(lookup.apply("parley.sqlite.file"));
+        Store store = defaultStore(jdbcUrl, h2File, sqliteFile, java.nio.file.Files::exists);
         if (storeText != null) {
             try {
                 store = Store.valueOf(storeText.trim().toUpperCase(Locale.ROOT));
@@ -182,8 +187,6 @@ public record DemoConfig(
         String password = blankToNull(lookup.apply("parley.admin.password"));
         boolean generated = password == null;
         String host = blankToNull(lookup.apply("parley.host"));
-        String h2File = blankToNull(lookup.apply("parley.h2.file"));
-        String sqliteFile = blankToNull(lookup.apply("parley.sqlite.file"));
         return new DemoConfig(
                 host == null ? "127.0.0.1" : host,
                 port,
@@ -196,6 +199,26 @@ public record DemoConfig(
                 lookup.apply("parley.jdbc.password"),
                 generated ? randomPassword() : password,
                 generated);
+    }
+
+    /**
+     * The store when {@code parley.store} is unset: a JDBC URL means that database, an H2 file means H2, and
+     * otherwise the embedded default, SQLite, unless the default H2 file of an earlier version holds its
+     * comments (and no default SQLite file exists yet): then H2, so an upgrade shows the same comments.
+     */
+    static Store defaultStore(@Nullable String jdbcUrl, @Nullable String h2File, @Nullable String sqliteFile,
+            java.util.function.Predicate<java.nio.file.Path> exists) {
+        if (jdbcUrl != null) {
+            return Store.JDBC;
+        }
+        if (h2File != null) {
+            return Store.H2;
+        }
+        if (sqliteFile == null && exists.test(java.nio.file.Path.of(DEFAULT_H2_FILE + ".mv.db"))
+                && !exists.test(java.nio.file.Path.of(DEFAULT_SQLITE_FILE))) {
+            return Store.H2;
+        }
+        return Store.SQLITE;
     }
 
     /**

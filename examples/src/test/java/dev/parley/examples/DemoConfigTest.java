@@ -17,16 +17,34 @@ class DemoConfigTest {
     }
 
     @Test
-    @DisplayName("defaults to port 8080, the H2 file under ./data and a generated password")
+    @DisplayName("defaults to port 8080, the SQLite file under ./data and a generated password")
     void defaults() {
         DemoConfig config = from(Map.of());
 
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.store()).isEqualTo(DemoConfig.Store.H2);
-        assertThat(config.h2File()).isEqualTo("./data/parley-demo");
+        assertThat(config.store()).isEqualTo(DemoConfig.Store.SQLITE);
+        assertThat(config.sqliteFile()).isEqualTo("./data/parley-demo.db");
+        assertThat(config.storeDescription()).isEqualTo("SQLite file ./data/parley-demo.db");
         assertThat(config.adminPasswordGenerated()).isTrue();
         assertThat(config.adminPassword()).hasSizeGreaterThanOrEqualTo(16);
         assertThat(from(Map.of()).adminPassword()).isNotEqualTo(config.adminPassword());
+    }
+
+    @Test
+    @DisplayName("unset, the store is the JDBC URL's, else H2 for an H2 file or an earlier version's H2 data, else SQLite")
+    void defaultStore() {
+        java.util.function.Predicate<java.nio.file.Path> none = path -> false;
+        java.util.function.Predicate<java.nio.file.Path> oldH2 = path -> path.toString().endsWith(".mv.db");
+        java.util.function.Predicate<java.nio.file.Path> both = path -> true;
+
+        assertThat(DemoConfig.defaultStore("jdbc:postgresql://db/blog", null, null, both))
+                .isEqualTo(DemoConfig.Store.JDBC);
+        assertThat(DemoConfig.defaultStore(null, "/tmp/blog", null, none)).isEqualTo(DemoConfig.Store.H2);
+        assertThat(DemoConfig.defaultStore(null, null, null, none)).isEqualTo(DemoConfig.Store.SQLITE);
+        assertThat(DemoConfig.defaultStore(null, null, null, oldH2)).as("an upgrade keeps the earlier H2 data")
+                .isEqualTo(DemoConfig.Store.H2);
+        assertThat(DemoConfig.defaultStore(null, null, null, both)).isEqualTo(DemoConfig.Store.SQLITE);
+        assertThat(DemoConfig.defaultStore(null, null, "/tmp/blog.db", oldH2)).isEqualTo(DemoConfig.Store.SQLITE);
     }
 
     @Test
@@ -73,14 +91,14 @@ class DemoConfigTest {
     void unparsable() {
         assertThatThrownBy(() -> from(Map.of("parley.port", "eighty", "parley.store", "mongo")))
                 .hasMessageContaining("parley.port must be a number")
-                .hasMessageContaining("parley.store must be h2, jdbc or memory");
+                .hasMessageContaining("parley.store must be h2, sqlite, jdbc or memory");
     }
 
     @Test
-    @DisplayName("PostgreSQL, MariaDB, MySQL and H2 JDBC URLs are accepted")
+    @DisplayName("PostgreSQL, MariaDB, MySQL, SQLite and H2 JDBC URLs are accepted")
     void supportedJdbcUrls() {
         for (String url : List.of("jdbc:postgresql://127.0.0.1:5432/blog", "jdbc:mariadb://127.0.0.1:3306/blog",
-                "jdbc:mysql://127.0.0.1:3306/blog", "jdbc:h2:mem:blog")) {
+                "jdbc:mysql://127.0.0.1:3306/blog", "jdbc:sqlite:/var/blog/parley.db", "jdbc:h2:mem:blog")) {
             DemoConfig config = from(Map.of("parley.jdbc.url", url));
 
             assertThat(config.store()).as(url).isEqualTo(DemoConfig.Store.JDBC);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The demo on its default store, an H2 file")
+@DisplayName("The demo on its embedded stores: a SQLite file (the default) and an H2 file")
 class DemoStorageTest {
 
     private static DemoConfig h2(Path dir) {
@@ -23,7 +23,32 @@ class DemoStorageTest {
     }
 
     @Test
-    @DisplayName("seeds an empty database once, and keeps comments and the edit token secret across a restart")
+    @DisplayName("the default SQLite file seeds once and keeps comments and the edit token secret across a restart")
+    void sqliteSeedsOnceAndSurvivesRestart(@TempDir Path dir) throws Exception {
+        DemoConfig sqlite = DemoConfig.from(Map.of("parley.port", "0", "parley.sqlite.file",
+                dir.resolve("data/blog.db").toString(), "parley.admin.password", "a-long-enough-password")::get);
+        assertThat(sqlite.store()).isEqualTo(DemoConfig.Store.SQLITE);
+        StatusCounts first;
+        try (DemoServer server = DemoServer.builder().config(sqlite).build()) {
+            server.start();
+            first = server.comments().counts(java.util.List.of(server.blog().posts().get(0).thread()))
+                    .values().iterator().next();
+        }
+        assertThat(Files.exists(dir.resolve("data/blog.db"))).as("the directory is created too").isTrue();
+        byte[] secret = storedTokenSecret(sqlite);
+
+        try (DemoServer again = DemoServer.builder().config(sqlite).build()) {
+            again.start();
+            assertThat(again.comments().counts(java.util.List.of(again.blog().posts().get(0).thread()))
+                    .values().iterator().next()).isEqualTo(first);
+            assertThat(first.approved()).isEqualTo(12);
+            assertThat(first.pending()).isEqualTo(1);
+        }
+        assertThat(storedTokenSecret(sqlite)).isEqualTo(secret);
+    }
+
+    @Test
+    @DisplayName("an H2 file seeds once, and keeps comments and the edit token secret across a restart")
     void seedsOnceAndSurvivesRestart(@TempDir Path dir) throws Exception {
         StatusCounts first;
         try (DemoServer server = DemoServer.builder().config(h2(dir)).build()) {
