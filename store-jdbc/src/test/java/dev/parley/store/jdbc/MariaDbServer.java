@@ -1,10 +1,8 @@
 package dev.parley.store.jdbc;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +13,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A throwaway MariaDB server for tests: {@code mariadb-install-db} into a temporary directory, {@code mariadbd}
@@ -79,13 +75,13 @@ public final class MariaDbServer implements TestServer {
                         + BINARY_DIRECTORIES + "." + advice));
         Path directory = Files.createTempDirectory("parley-mariadb-");
         List<String> runAs = new ArrayList<>();
-        if (isRoot()) {
+        if (ServerProcesses.isRoot()) {
             UserPrincipal mysql = directory.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName("mysql");
             Files.setOwner(directory, mysql);
             runAs.addAll(List.of("runuser", "-u", "mysql", "--"));
         }
-        MariaDbServer started = new MariaDbServer(server, installDb, directory, runAs, freePort());
+        MariaDbServer started = new MariaDbServer(server, installDb, directory, runAs, ServerProcesses.freePort());
         try {
             started.installAndStart();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -160,12 +156,12 @@ public final class MariaDbServer implements TestServer {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Kills the server (its data is thrown away, so nothing needs flushing) and deletes its directory. */
     @Override
     public String user() {
         return USER;
     }
 
+    /** Kills the server (its data is thrown away, so nothing needs flushing) and deletes its directory. */
     @Override
     public synchronized void close() throws IOException, InterruptedException {
         if (stopped) {
@@ -224,19 +220,7 @@ public final class MariaDbServer implements TestServer {
     }
 
     private void run(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(runAs);
-        full.addAll(List.of(command));
-        Process install = new ProcessBuilder(full).redirectErrorStream(true).start();
-        install.getOutputStream().close();
-        byte[] output = install.getInputStream().readAllBytes();
-        if (!install.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            install.destroyForcibly();
-            throw new IOException("timed out: " + String.join(" ", full));
-        }
-        if (install.exitValue() != 0) {
-            throw new IOException("`" + String.join(" ", full) + "` exited with " + install.exitValue() + ":\n"
-                    + new String(output, StandardCharsets.UTF_8));
-        }
+        ServerProcesses.run(runAs, () -> "", command);
     }
 
     private Path serverLogFile() {
@@ -258,18 +242,7 @@ public final class MariaDbServer implements TestServer {
     }
 
     private void deleteDirectory() throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        ServerProcesses.deleteDirectory(directory);
     }
 
     /** The first of {@code names} found executable on the PATH or in the usual system directories. */
@@ -293,15 +266,5 @@ public final class MariaDbServer implements TestServer {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isRoot() {
-        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

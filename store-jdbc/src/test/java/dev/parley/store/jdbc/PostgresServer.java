@@ -1,9 +1,6 @@
 package dev.parley.store.jdbc;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +34,6 @@ public final class PostgresServer implements TestServer {
 
     public static final String USER = "parley";
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
     private final Path binaries;
     private final Path directory;
@@ -64,13 +59,13 @@ public final class PostgresServer implements TestServer {
                         + " postgresql package), or install it yourself."));
         Path directory = Files.createTempDirectory("parley-pg-");
         List<String> runAs = new ArrayList<>();
-        if (isRoot()) {
+        if (ServerProcesses.isRoot()) {
             UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName("postgres");
             Files.setOwner(directory, postgres);
             runAs.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
-        PostgresServer server = new PostgresServer(binaries, directory, runAs, freePort());
+        PostgresServer server = new PostgresServer(binaries, directory, runAs, ServerProcesses.freePort());
         server.initAndStart();
         return server;
     }
@@ -150,19 +145,7 @@ public final class PostgresServer implements TestServer {
     }
 
     private void run(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(runAs);
-        full.addAll(List.of(command));
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("timed out: " + String.join(" ", full));
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("`" + String.join(" ", full) + "` exited with " + process.exitValue() + ":\n"
-                    + new String(output, StandardCharsets.UTF_8) + serverLog());
-        }
+        ServerProcesses.run(runAs, this::serverLog, command);
     }
 
     private String serverLog() {
@@ -175,18 +158,7 @@ public final class PostgresServer implements TestServer {
     }
 
     private void deleteDirectory() throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        ServerProcesses.deleteDirectory(directory);
     }
 
     private static Optional<Path> findBinaries() throws IOException, InterruptedException {
@@ -219,16 +191,6 @@ public final class PostgresServer implements TestServer {
             return Integer.parseInt(versionDirectory.getFileName().toString());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static boolean isRoot() {
-        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
