@@ -61,15 +61,24 @@ final class Posting {
                 client.userAgent());
         Submission submission = new Submission(request.thread(), Kind.COMMENT, request.parentId(), author,
                 valid.text(), html, null, client.referrer(), client.permalink(), null);
-        if (!engine.store().supportsInsertConditions()) {
+        PostResult result;
+        if (engine.store().supportsInsertConditions()) {
+            result = judgeAndInsert(request, id, placement, valid, html, author, submission, now);
+        } else {
             // The store cannot check the rules atomically: serialize judging and storing within this JVM.
             synchronized (serialPosting) {
-                return judgeAndInsert(request, id, placement, valid, html, author, submission, now);
+                result = judgeAndInsert(request, id, placement, valid, html, author, submission, now);
             }
         }
-        return judgeAndInsert(request, id, placement, valid, html, author, submission, now);
+        if (result instanceof PostResult.Accepted accepted) {
+            // Outside the lock: a slow listener holds up no other post.
+            Comment comment = accepted.comment();
+            engine.listeners().fire(l -> l.onPosted(comment), "posted");
+        }
+        return result;
     }
 
+    /** Judges the submission and stores the comment; fires nothing. */
     private PostResult judgeAndInsert(PostRequest request, CommentId id, Placement placement,
             InputValidator.Valid valid, String html, Author author, Submission submission, Instant now) {
         ModerationOutcome outcome = request.trusted()
@@ -107,7 +116,6 @@ final class Posting {
             }
         }
         EditToken token = engine.tokens().issue(comment.id(), now.plus(engine.settings().editWindow()));
-        engine.listeners().fire(l -> l.onPosted(comment), "posted");
         return new PostResult.Accepted(comment, token);
     }
 

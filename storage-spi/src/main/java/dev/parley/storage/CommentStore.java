@@ -67,7 +67,8 @@ public interface CommentStore {
      *
      * @param comment the comment
      * @param conditions what must hold
-     * @return {@link InsertResult.Inserted}, or the refusal; when refused nothing changes
+     * @return {@link InsertResult.Inserted}, or the refusal; when refused nothing changes. When both a held
+     *     fingerprint and a used quiet key would refuse, the refusal is {@link InsertResult.Duplicate}
      * @throws DuplicateCommentException if a comment with the same id is stored; nothing changes
      * @throws DuplicateLinkbackException as for {@link #insert(Comment)}; nothing changes
      * @throws UnsupportedOperationException if conditions are given and {@link #supportsInsertConditions()} is

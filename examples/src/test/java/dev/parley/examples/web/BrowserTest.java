@@ -18,7 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,7 +71,26 @@ class BrowserTest {
      */
     private static void clickAndWaitForNextPage(WebElement button, WebElement onOldPage) {
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(onOldPage));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> isGone(onOldPage));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chrome reports it as a stale element, or, when the check
+     * lands while the next page is being swapped in, as an inspector error saying the node no longer belongs
+     * to the document: both mean gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static Object pwned() {

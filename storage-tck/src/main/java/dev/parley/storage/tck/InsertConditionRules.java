@@ -127,6 +127,18 @@ abstract class InsertConditionRules extends StoreRules {
     }
 
     @Test
+    @DisplayName("when both a held fingerprint and a used quiet key refuse, the refusal is the Duplicate")
+    void duplicateTakesPrecedenceOverTooSoon() {
+        store().insert(Comments.root("c1", "t", at(10)).build(),
+                fingerprint("same").withQuietKeys(Set.of("ip:a"), at(0)));
+
+        InsertResult refused = store().insert(Comments.root("c2", "t", at(11)).build(),
+                fingerprint("same").withQuietKeys(Set.of("ip:a"), at(5)));
+
+        assertThat(refused).isEqualTo(new InsertResult.Duplicate(id("c1")));
+    }
+
+    @Test
     @DisplayName("a refused insert records neither its fingerprint nor its quiet keys")
     void refusalRecordsNothing() {
         store().insert(Comments.root("c1", "t", at(10)).build(), quiet(at(0), "ip:a"));

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link JdbcCommentStore#insert(Comment, InsertConditions)}: the conditions and the insert in one
@@ -39,6 +41,8 @@ final class ConditionalInsert {
 
     /** The last use recorded for a key no comment has used yet: before any quiet-since. */
     private static final long NEVER_USED = Long.MIN_VALUE;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConditionalInsert.class);
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -113,8 +117,15 @@ final class ConditionalInsert {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-            // A key was refused: read its last use after the rollback. If its row is gone (pruned meanwhile) or
-            // its use no longer recent (the racer that used it rolled back), try again.
+            // A key was refused. A held fingerprint takes precedence, as in every store: the post is a duplicate.
+            if (fingerprintHash != null) {
+                CommentId holder = holderOf(connection, fingerprintHash);
+                if (holder != null) {
+                    return new Outcome(new InsertResult.Duplicate(holder));
+                }
+            }
+            // Else read the key's last use after the rollback. If its row is gone (pruned meanwhile) or its use
+            // no longer recent (the racer that used it rolled back), try again.
             Instant lastUsed = lastUse(connection, CommentRows.sourceHash(refusedKey));
             if (lastUsed == null || !lastUsed.isAfter(conditions.quietSince())) {
                 return new Outcome(null);
@@ -197,8 +208,12 @@ final class ConditionalInsert {
         }
     }
 
-    /** Every so often, forgets key uses that no condition can refuse any more (see InsertConditions). */
-    private void pruneNow(Instant since) throws SQLException {
+    /**
+     * Every so often, forgets key uses that no condition can refuse any more (see InsertConditions). Best
+     * effort, after the insert has committed: a failure (a deadlock with a post holding a key, a busy
+     * database) is logged and left to the next sweep, never reported as a failed insert.
+     */
+    private void pruneNow(Instant since) {
         if (insertsSincePrune.incrementAndGet() < PRUNE_EVERY) {
             return;
         }
@@ -208,6 +223,9 @@ final class ConditionalInsert {
                         "DELETE FROM parley_quiet_key WHERE last_used_micros <= ?")) {
             prune.setLong(1, CommentRows.micros(since));
             prune.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Could not sweep old quiet keys (the next sweep will): {} (SQLState {})", e.getMessage(),
+                    e.getSQLState());
         }
     }
 

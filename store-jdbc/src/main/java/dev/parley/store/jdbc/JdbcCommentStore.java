@@ -73,10 +73,10 @@ import org.jspecify.annotations.Nullable;
  * thread.
  *
  * <p><b>Thread-safety.</b> Safe for any number of threads: the store holds no mutable state and takes a
- * connection from the {@code DataSource} for each call, returning it before the call ends. Every SPI method is a
- * single SQL statement (an update that matches nothing reads the row once more to say why), so each is atomic
- * and reads one consistent snapshot without an explicit transaction; {@link #insertAll(Collection)} runs in one
- * transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
+ * connection from the {@code DataSource} for each call, returning it before the call ends. Every other SPI
+ * method is a single SQL statement (an update that matches nothing reads the row once more to say why), so each
+ * is atomic and reads one consistent snapshot without an explicit transaction; the conditional insert
+ * ({@link #insert(Comment, InsertConditions)}) and {@link #insertAll(Collection)} each run in one transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
  * SQLite lets one connection write at a time: writes wait for each other, up to the connections' busy
  * timeout, while reads go on beside them (WAL mode).
  *

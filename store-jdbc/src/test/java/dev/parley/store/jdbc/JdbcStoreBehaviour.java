@@ -51,16 +51,18 @@ abstract class JdbcStoreBehaviour {
     }
 
     /**
-     * Returns a store on {@code dataSource} with its schema and no comments: the schema is created once per
-     * database and emptied for each test, which is much faster than a database per test.
+     * Returns a store on {@code dataSource} with its schema, no comments and no quiet-key uses: the schema is
+     * created once per database and emptied for each test, which is much faster than a database per test.
      */
     static JdbcCommentStore emptyStore(DataSource dataSource) {
         JdbcCommentStore store = JdbcCommentStore.create(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean sqlite = connection.getMetaData().getDatabaseProductName().equals("SQLite");
-            statement.execute(sqlite ? "DELETE FROM parley_comment" : "TRUNCATE TABLE parley_comment");
+            for (String table : new String[] {"parley_comment", "parley_quiet_key"}) {
+                statement.execute((sqlite ? "DELETE FROM " : "TRUNCATE TABLE ") + table);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the comment table", e);
+            throw new IllegalStateException("could not empty the comment tables", e);
         }
         return store;
     }
