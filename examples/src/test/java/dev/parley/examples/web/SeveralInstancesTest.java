@@ -339,10 +339,13 @@ class SeveralInstancesTest {
         LinkbackRecorder.Outcome outcome;
         dev.parley.storage.jobs.Job job;
         try (com.zaxxer.hikari.HikariDataSource database = new com.zaxxer.hikari.HikariDataSource(pool)) {
-            // An instance that answered 202, claimed the job and died: its lease is all that is left of it.
-            dev.parley.storage.jobs.JobQueue jobs = dev.parley.store.jdbc.JdbcJobQueue.create(database);
+            // An instance that answered 202, claimed the job and died: its lease is all that is left of it. Its
+            // clock runs 5 s ahead and the job is due at its "now", so it claims the job before the running
+            // instances, for which it is due only 5 s later, can take it first.
+            java.time.Clock ahead = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofSeconds(5));
+            dev.parley.storage.jobs.JobQueue jobs = dev.parley.store.jdbc.JdbcJobQueue.create(database, ahead);
             job = jobs.enqueue(WebmentionQueue.job(source, target, dev.parley.core.ClientContext.of("192.0.2.7", null),
-                    java.time.Instant.now()));
+                    ahead.instant()));
             assertThat(jobs.claim("crashed-instance/webmention-1", 1, Duration.ofSeconds(1))).hasSize(1);
 
             outcome = linkbacks.poll(60, TimeUnit.SECONDS);
