@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Racing posts on the demo's default store, an H2 file")
+@DisplayName("Racing posts on an H2 file")
 class RacingPostsH2Test extends RacingPosts {
 
     @TempDir
