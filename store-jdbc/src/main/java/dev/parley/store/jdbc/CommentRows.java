@@ -51,8 +51,6 @@ final class CommentRows {
             + " AND in_reply_to_id IS NOT DISTINCT FROM ? AND kind = ? AND linkback_source IS NOT DISTINCT FROM ?"
             + " AND created_micros = ?";
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-
     private CommentRows() {
     }
 
@@ -79,8 +77,8 @@ final class CommentRows {
         setNullable(insert, 18, linkback == null ? null : sourceHash(linkback.sourceUrl()));
         setNullable(insert, 19, linkback == null ? null : linkback.title());
         setNullable(insert, 20, c.moderationReason());
-        insert.setLong(21, micros(c.createdAt()));
-        insert.setLong(22, micros(c.updatedAt()));
+        insert.setLong(21, Schema.micros(c.createdAt()));
+        insert.setLong(22, Schema.micros(c.updatedAt()));
         insert.setLong(23, c.version());
         insert.setString(24, AttributesCodec.encode(c.attributes()));
     }
@@ -100,7 +98,7 @@ final class CommentRows {
         update.setString(11, c.html());
         setNullable(update, 12, c.linkback() == null ? null : c.linkback().title());
         setNullable(update, 13, c.moderationReason());
-        update.setLong(14, CommentRows.micros(c.updatedAt()));
+        update.setLong(14, Schema.micros(c.updatedAt()));
         update.setString(15, AttributesCodec.encode(c.attributes()));
         update.setString(16, c.id().value());
         update.setLong(17, c.version());
@@ -111,7 +109,7 @@ final class CommentRows {
         setNullable(update, 22, c.inReplyToId() == null ? null : c.inReplyToId().value());
         update.setString(23, c.kind().name());
         setNullable(update, 24, c.linkback() == null ? null : c.linkback().sourceUrl());
-        update.setLong(25, CommentRows.micros(c.createdAt()));
+        update.setLong(25, Schema.micros(c.createdAt()));
     }
 
     /**
@@ -152,8 +150,8 @@ final class CommentRows {
                 row.getString(16),
                 source == null ? null : new Linkback(source, row.getString(19)),
                 row.getString(20),
-                instant(row.getLong(21)),
-                instant(row.getLong(22)),
+                Schema.instant(row.getLong(21)),
+                Schema.instant(row.getLong(22)),
                 row.getLong(23),
                 AttributesCodec.decode(row.getString(24)));
     }
@@ -164,20 +162,6 @@ final class CommentRows {
         } else {
             statement.setString(index, value);
         }
-    }
-
-    /**
-     * Microseconds since the epoch: exact for every instant a {@link Comment} holds (microsecond precision,
-     * years 1 to 9999), and the same on every database, unlike the engines' timestamp types.
-     */
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
-                instant.getNano() / 1_000);
-    }
-
-    static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * 1_000L);
     }
 
     /** The SHA-256 of the source URL's UTF-8 bytes, in lower-case hex: the unique key's stand-in for the URL. */

@@ -161,8 +161,8 @@ final class ConditionalInsert {
         if (conditions.quietKeys().isEmpty()) {
             return null;
         }
-        long since = CommentRows.micros(conditions.quietSince());
-        long used = CommentRows.micros(now);
+        long since = Schema.micros(conditions.quietSince());
+        long used = Schema.micros(now);
         try (PreparedStatement take = connection.prepareStatement(
                 "UPDATE parley_quiet_key SET last_used_micros = ? WHERE key_hash = ? AND last_used_micros <= ?")) {
             for (String key : conditions.quietKeys()) {
@@ -203,7 +203,7 @@ final class ConditionalInsert {
                 if (!rows.next() || rows.getLong(1) == NEVER_USED) {
                     return null;
                 }
-                return CommentRows.instant(rows.getLong(1));
+                return Schema.instant(rows.getLong(1));
             }
         }
     }
@@ -221,7 +221,7 @@ final class ConditionalInsert {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement prune = connection.prepareStatement(
                         "DELETE FROM parley_quiet_key WHERE last_used_micros <= ?")) {
-            prune.setLong(1, CommentRows.micros(since));
+            prune.setLong(1, Schema.micros(since));
             prune.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("Could not sweep old quiet keys (the next sweep will): {} (SQLState {})", e.getMessage(),

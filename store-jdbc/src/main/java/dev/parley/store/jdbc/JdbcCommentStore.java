@@ -143,24 +143,7 @@ public final class JdbcCommentStore implements CommentStore {
      *     the schema cannot be migrated
      */
     public static JdbcCommentStore create(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "data source must not be null");
-        Dialect dialect;
-        try (Connection connection = dataSource.getConnection()) {
-            dialect = Dialect.of(connection.getMetaData());
-        } catch (SQLException e) {
-            throw SqlFailures.wrap("connect to the database", e);
-        }
-        if (dialect == Dialect.SQLITE) {
-            SqliteSettings.require(dataSource);
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            dialect.requireDurableCommits(connection);
-        } catch (SQLException e) {
-            throw SqlFailures.wrap("make commits durable (on H2: SET WRITE_DELAY 0, which needs an administrator;"
-                    + " or add ;WRITE_DELAY=0 to the URL)", e);
-        }
-        Migrations.migrate(dataSource, dialect);
-        return new JdbcCommentStore(dataSource, dialect);
+        return new JdbcCommentStore(dataSource, Schema.prepare(dataSource));
     }
 
     @Override

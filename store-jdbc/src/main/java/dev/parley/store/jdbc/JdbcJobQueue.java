@@ -100,7 +100,7 @@ public final class JdbcJobQueue implements JobQueue {
      */
     public static JdbcJobQueue create(DataSource dataSource, Clock clock) {
         Objects.requireNonNull(clock, "clock must not be null");
-        Dialect dialect = Schema.migrate(dataSource);
+        Dialect dialect = Schema.prepare(dataSource);
         return new JdbcJobQueue(dataSource, dialect, clock);
     }
 

@@ -52,7 +52,7 @@ public final class JdbcSecrets {
      * @throws StoreException if the database is not supported or the schema cannot be migrated
      */
     public static JdbcSecrets create(DataSource dataSource) {
-        Schema.migrate(dataSource);
+        Schema.prepare(dataSource);
         return new JdbcSecrets(dataSource, Clock.systemUTC());
     }
 

@@ -103,7 +103,7 @@ final class KeysetQueries {
     }
 
     private static void cursor(Sql sql, Order order, Cursor after) {
-        long micros = CommentRows.micros(after.createdAt());
+        long micros = Schema.micros(after.createdAt());
         String id = after.id().value();
         if (order == Order.OLDEST_FIRST) {
             sql.append("created_micros >= ? AND (created_micros > ? OR id > ?)", micros, micros, id);
