@@ -15,4 +15,5 @@ module dev.parley.pingback {
     exports dev.parley.pingback.xmlrpc;
     exports dev.parley.pingback.trackback;
     exports dev.parley.pingback.webmention;
+    exports dev.parley.pingback.send;
 }
