@@ -72,14 +72,15 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Ref
     }
 
     /**
-     * A fetch that was refused, with the reason as data.
+     * A fetch that was refused, with the reason as data. A refused {@link SafeFetcher#post(URI, String, byte[])}
+     * reports the same value (it is also a {@link PostResult}).
      *
      * @param failure why
      * @param detail a human-readable explanation for logs (names the URL or address involved); never shown to the
      *     remote party as-is
      * @param status the HTTP status when {@code failure} is {@link FetchFailure#HTTP_STATUS} (100 to 599), else 0
      */
-    record Refused(FetchFailure failure, String detail, int status) implements FetchResult {
+    record Refused(FetchFailure failure, String detail, int status) implements FetchResult, PostResult {
 
         /** Checks that a status is present exactly when the failure is {@link FetchFailure#HTTP_STATUS}. */
         public Refused {

@@ -64,6 +64,9 @@ import org.jspecify.annotations.Nullable;
  * {@code <meta>} charset in the first 1024 bytes, else UTF-8; labels follow the WHATWG Encoding Standard
  * ({@code ISO-8859-1} decodes as windows-1252, as browsers do).
  *
+ * <p>{@link #post(URI, String, byte[])} sends a body through the same checks and returns the answer of any status
+ * (see there for its redirect rules): what a linkback sender needs to deliver a ping.
+ *
  * <p>Instances are immutable and thread-safe; {@link #fetch(URI)} may be called from many threads at once. Nothing
  * a URL or a remote server does raises an exception: every outcome is a {@link FetchResult}.
  */
@@ -143,6 +146,54 @@ public final class SafeFetcher {
      */
     public FetchResult fetch(URI uri) {
         return engine.fetch(Objects.requireNonNull(uri, "uri"));
+    }
+
+    /**
+     * POSTs a body to an endpoint and returns its answer, whatever the status: the request a linkback sender makes.
+     *
+     * <p>Every hop gets the same checks as {@link #fetch(URI)}: the URL, one resolution, every address against the
+     * {@link AddressPolicy}, a connection to exactly a checked address, the time cap (all hops together, with the
+     * watchdog) and the byte cap on the answer. The request carries a {@code Content-Length} (never chunked),
+     * {@code Accept: *}{@code /*} and {@code Connection: close}. Unlike a GET, any status and any media type is an
+     * answer ({@link PostResult.Answered}): a 400 with a reason, a 4xx TrackBack error and an XML-RPC fault are
+     * read like a 200; the body is bounded by the byte cap and decoded as text. Redirects:
+     *
+     * <table>
+     * <caption>Redirects of a POST</caption>
+     * <tr><th>status</th><th>what happens</th></tr>
+     * <tr><td>307, 308</td><td>the same POST, same body, to the {@code Location}, checked like the first URL (a
+     *     {@code Location} on a refused address ends in {@link FetchFailure#BLOCKED_ADDRESS}; nothing connects
+     *     to it)</td></tr>
+     * <tr><td>301, 302</td><td>the same POST too, not a GET: RFC 9110 allows either, and a receiver that moved its
+     *     endpoint expects the ping to arrive there</td></tr>
+     * <tr><td>303</td><td>the POST was processed: the 303 is the final answer (its {@code Location} is in the
+     *     headers), nothing is fetched from there</td></tr>
+     * <tr><td>more than {@code maxRedirects}</td><td>{@link FetchFailure#TOO_MANY_REDIRECTS}</td></tr>
+     * </table>
+     *
+     * <p>Refusals are the same {@link FetchResult.Refused} values as a GET's, except that
+     * {@link FetchFailure#HTTP_STATUS} and {@link FetchFailure#UNSUPPORTED_CONTENT_TYPE} never occur. A refusal
+     * after the body was sent (a timeout while waiting for the answer, say) does not mean the server ignored it.
+     *
+     * @param endpoint the URL to POST to
+     * @param contentType the request's {@code Content-Type}, for example
+     *     {@code application/x-www-form-urlencoded}: printable ASCII, 1 to 256 characters
+     * @param body the request body; not copied, so it must not change during the call
+     * @return the answer or the refusal
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code contentType} is empty, too long or not printable ASCII (a line
+     *     break would inject a header)
+     */
+    public PostResult post(URI endpoint, String contentType, byte[] body) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
+        if (contentType.isEmpty() || contentType.length() > 256
+                || !contentType.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("contentType must be 1..256 printable ASCII characters: "
+                    + contentType);
+        }
+        return engine.post(endpoint, contentType, body);
     }
 
     /**

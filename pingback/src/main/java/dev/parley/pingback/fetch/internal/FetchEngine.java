@@ -2,6 +2,7 @@ package dev.parley.pingback.fetch.internal;
 
 import dev.parley.pingback.fetch.FetchFailure;
 import dev.parley.pingback.fetch.FetchResult;
+import dev.parley.pingback.fetch.PostResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,12 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The fetch algorithm behind {@code SafeFetcher}: per hop, check the URL, resolve once, check every address,
  * connect to a checked address, exchange, and either follow a redirect (from the top, with the same checks) or
- * read and decode the body. Immutable and thread-safe; each fetch has its own sockets.
+ * read and decode the body. A POST takes the same hops and returns the answer of any status. Immutable and
+ * thread-safe; each fetch has its own sockets.
  */
 public final class FetchEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(FetchEngine.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** 303 See Other says the POST was processed; the others ask for the same request elsewhere. */
+    private static final Set<Integer> POST_REDIRECTS = Set.of(301, 302, 307, 308);
 
     private final FetchConfig config;
 
@@ -86,6 +90,20 @@ public final class FetchEngine {
 
     private Hop hop(URI uri, Deadline deadline) throws FetchAbort {
         Target target = TargetParser.parse(uri);
+        Socket socket = open(target, uri, deadline);
+        Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
+        try (HttpExchange exchange = HttpExchange.start(socket, target, config, deadline, guard)) {
+            return answer(target, exchange);
+        } catch (IOException e) {
+            throw classify(e, guard, deadline, target);
+        } finally {
+            guard.close();
+            HttpExchange.closeQuietly(socket);
+        }
+    }
+
+    /** Resolves once, checks every address against the policy, and connects to one of exactly those addresses. */
+    private Socket open(Target target, URI uri, Deadline deadline) throws FetchAbort {
         List<InetAddress> addresses = resolve(target);
         if (deadline.expired()) {
             throw new FetchAbort(FetchFailure.TIMEOUT, "time cap reached while resolving " + target.host());
@@ -97,16 +115,7 @@ public final class FetchEngine {
                         + " port " + target.port() + range + ": refused by the address policy (" + uri + ")");
             }
         }
-        Socket socket = connect(target, addresses, deadline);
-        Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
-        try (HttpExchange exchange = HttpExchange.start(socket, target, config, deadline, guard)) {
-            return answer(target, exchange);
-        } catch (IOException e) {
-            throw classify(e, guard, deadline, target);
-        } finally {
-            guard.close();
-            HttpExchange.closeQuietly(socket);
-        }
+        return connect(target, addresses, deadline);
     }
 
     private List<InetAddress> resolve(Target target) throws FetchAbort {
@@ -195,6 +204,59 @@ public final class FetchEngine {
             return new FetchAbort(FetchFailure.PROTOCOL_ERROR, e.getMessage() + where);
         }
         return new FetchAbort(FetchFailure.PROTOCOL_ERROR, "connection failed mid-response: " + e + where);
+    }
+
+    /**
+     * POSTs a body, hop by hop with the same checks as {@link #fetch(URI)}: 301, 302, 307 and 308 send the same
+     * POST to the checked {@code Location}; any other status, 303 included, is the answer.
+     *
+     * @param uri the endpoint
+     * @param contentType the request's {@code Content-Type}, already validated
+     * @param body the request body
+     * @return the answer or the refusal
+     */
+    public PostResult post(URI uri, String contentType, byte[] body) {
+        Deadline deadline = Deadline.after(config.clock(), config.timeoutMillis());
+        URI current = uri;
+        try {
+            for (int redirects = 0; ; redirects++) {
+                PostHop hop = postHop(current, contentType, body, deadline);
+                if (hop.next() == null) {
+                    return hop.answered();
+                }
+                if (redirects == config.maxRedirects()) {
+                    throw new FetchAbort(FetchFailure.TOO_MANY_REDIRECTS,
+                            "more than " + config.maxRedirects() + " redirects, next: " + hop.next());
+                }
+                current = hop.next();
+            }
+        } catch (FetchAbort abort) {
+            return refused(uri.toString(), abort);
+        }
+    }
+
+    /** A POST hop ends in an answer, or in the next URL to POST to. */
+    private record PostHop(PostResult.@Nullable Answered answered, @Nullable URI next) {
+    }
+
+    private PostHop postHop(URI uri, String contentType, byte[] body, Deadline deadline) throws FetchAbort {
+        Target target = TargetParser.parse(uri);
+        Socket socket = open(target, uri, deadline);
+        Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
+        try (HttpExchange exchange = HttpExchange.start(socket, target, config, deadline, guard,
+                HttpExchange.post(target, config, contentType, body))) {
+            ResponseHead head = exchange.head();
+            String location = head.first("location");
+            if (POST_REDIRECTS.contains(head.status()) && location != null) {
+                return new PostHop(null, Redirects.resolve(target.uri(), location));
+            }
+            return new PostHop(PostAnswers.read(target.uri(), head, exchange.body(), config.maxBodyBytes()), null);
+        } catch (IOException e) {
+            throw classify(e, guard, deadline, target);
+        } finally {
+            guard.close();
+            HttpExchange.closeQuietly(socket);
+        }
     }
 
     private static FetchResult.Refused refused(String url, FetchAbort abort) {

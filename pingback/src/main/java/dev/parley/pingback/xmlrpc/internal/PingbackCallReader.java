@@ -6,7 +6,6 @@ import dev.parley.pingback.xmlrpc.PingbackRequest;
 import java.nio.charset.Charset;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -36,7 +35,6 @@ public final class PingbackCallReader {
     private static final Set<String> XML_RPC_TYPES = Set.of(
             "i4", "i8", "int", "boolean", "double", "dateTime.iso8601", "base64", "struct", "array", "nil");
 
-    private static final String REUSE_INSTANCE = "reuse-instance";
     private static final int POOL_SIZE = Math.max(4, Math.min(64, 2 * Runtime.getRuntime().availableProcessors()));
 
     private final ArrayBlockingQueue<XMLInputFactory> idle = new ArrayBlockingQueue<>(POOL_SIZE);
@@ -53,31 +51,8 @@ public final class PingbackCallReader {
     }
 
     private static XMLInputFactory secureFactory(int maxDepth) {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        // StAX has no disallow-doctype-decl feature; with DTD support off the JDK reports the DOCTYPE as one
-        // DTD event without processing it (no parameter entities, no external subset), and read() turns that
-        // event into a fault. The remaining settings are defence in depth should a DTD ever be processed.
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are never resolved");
-        });
-        // The JDK's StAX factory runs with secure processing on; these tighten its limits further. Zero would
-        // mean "unlimited" to the JDK, so every limit is positive.
-        f.setProperty("jdk.xml.entityExpansionLimit", "64");
-        f.setProperty("jdk.xml.totalEntitySizeLimit", "4096");
-        f.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "1024");
-        f.setProperty("jdk.xml.maxParameterEntitySizeLimit", "1024");
-        f.setProperty("jdk.xml.elementAttributeLimit", "16");
-        f.setProperty("jdk.xml.maxXMLNameLimit", "256");
-        f.setProperty("jdk.xml.maxElementDepth", Integer.toString(maxDepth + 1));
-        if (f.isPropertySupported(REUSE_INSTANCE)) {
-            f.setProperty(REUSE_INSTANCE, Boolean.TRUE);
-        }
-        return f;
+        // DOCTYPE arrives as one DTD event, never processed; read() turns it into a fault (see SecureXml).
+        return SecureXml.reusingFactory(maxDepth);
     }
 
     /**
