@@ -52,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>one connection attempt</td><td>{@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, within the total</td></tr>
  * <tr><td>redirects</td><td>{@value #DEFAULT_MAX_REDIRECTS} (301, 302, 303, 307, 308; each hop re-checked)</td></tr>
  * <tr><td>body</td><td>{@value #DEFAULT_MAX_BODY_BYTES} bytes (1 MiB), on the wire and decoded</td></tr>
- * <tr><td>media types</td><td>{@code text/html}, {@code application/xhtml+xml}, {@code text/plain}</td></tr>
+ * <tr><td>media types</td><td>{@code text/html}, {@code application/xhtml+xml}, {@code text/plain}; {@code *}{@code /*}
+ *     accepts any media type (and a response without {@code Content-Type} as {@code application/octet-stream})</td></tr>
  * <tr><td>User-Agent</td><td>{@value #DEFAULT_USER_AGENT}</td></tr>
  * </table>
  *
@@ -326,7 +327,9 @@ public final class SafeFetcher {
 
         /**
          * Sets the accepted media types ({@code type/subtype}, any case, no parameters); default
-         * {@link #DEFAULT_MEDIA_TYPES}. Must not be empty. The same list is sent as {@code Accept}.
+         * {@link #DEFAULT_MEDIA_TYPES}. Must not be empty. The same list is sent as {@code Accept}. The wildcard
+         * {@code *}{@code /*} accepts any media type, a response without {@code Content-Type} included (read as
+         * {@code application/octet-stream}); its body is still decoded as text and still bounded by the byte cap.
          *
          * @param mediaTypes the types
          * @return this builder
@@ -372,8 +375,10 @@ public final class SafeFetcher {
             Set<String> types = new TreeSet<>();
             for (String type : mediaTypes) {
                 String lower = type.strip().toLowerCase(Locale.ROOT);
-                if (!lower.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+")) {
-                    errors.add("acceptedMediaTypes must hold type/subtype values without parameters: " + type);
+                if (!lower.equals(FetchConfig.ANY_MEDIA_TYPE)
+                        && !lower.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+")) {
+                    errors.add("acceptedMediaTypes must hold type/subtype values without parameters, or */*: "
+                            + type);
                 }
                 types.add(lower);
             }

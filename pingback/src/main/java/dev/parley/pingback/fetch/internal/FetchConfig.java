@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
  * @param connectTimeoutMillis the cap on one connection attempt
  * @param maxRedirects how many redirects may be followed
  * @param maxBodyBytes the cap on body bytes, on the wire and decoded
- * @param mediaTypes accepted media types, lower-case {@code type/subtype}
+ * @param mediaTypes accepted media types, lower-case {@code type/subtype}, or {@link #ANY_MEDIA_TYPE} for all
  * @param userAgent the {@code User-Agent} value
  */
 public record FetchConfig(HostResolver resolver, AddressPolicy policy, SocketFactory socketFactory,
@@ -29,15 +29,25 @@ public record FetchConfig(HostResolver resolver, AddressPolicy policy, SocketFac
                           long connectTimeoutMillis, int maxRedirects, int maxBodyBytes, Set<String> mediaTypes,
                           String userAgent) {
 
+    /** The media type that stands for every media type. */
+    public static final String ANY_MEDIA_TYPE = "*/*";
+
     /** Copies the media types. */
     public FetchConfig {
         mediaTypes = Set.copyOf(mediaTypes);
     }
 
-    /** The {@code Accept} value: the accepted media types, HTML first, then alphabetical. */
+    /** Whether a response of this media type ({@code type/subtype}, lower case) is accepted. */
+    boolean accepts(String mediaType) {
+        return mediaTypes.contains(mediaType) || mediaTypes.contains(ANY_MEDIA_TYPE);
+    }
+
+    /** The {@code Accept} value: the accepted media types, HTML first, then alphabetical, the wildcard last. */
     String accept() {
         return mediaTypes.stream()
-                .sorted(Comparator.comparing((String type) -> !type.equals("text/html")).thenComparing(type -> type))
+                .sorted(Comparator.comparing((String type) -> !type.equals("text/html"))
+                        .thenComparing(ANY_MEDIA_TYPE::equals)
+                        .thenComparing(type -> type))
                 .collect(Collectors.joining(", "));
     }
 }

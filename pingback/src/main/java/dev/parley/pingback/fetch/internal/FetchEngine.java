@@ -174,7 +174,11 @@ public final class FetchEngine {
         }
         String contentType = head.first("content-type");
         MediaType mediaType = contentType == null ? null : MediaType.parse(contentType);
-        if (mediaType == null || !config.mediaTypes().contains(mediaType.essence())) {
+        if (contentType == null && config.mediaTypes().contains(FetchConfig.ANY_MEDIA_TYPE)) {
+            // RFC 9110 section 8.3: a recipient may treat a body without Content-Type as application/octet-stream.
+            mediaType = new MediaType("application/octet-stream", null);
+        }
+        if (mediaType == null || !config.accepts(mediaType.essence())) {
             throw new FetchAbort(FetchFailure.UNSUPPORTED_CONTENT_TYPE,
                     "Content-Type " + (contentType == null ? "missing" : "'" + contentType + "'") + " is not one of "
                             + config.mediaTypes() + " (" + target.uri() + ")");
