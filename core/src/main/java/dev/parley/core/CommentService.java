@@ -164,8 +164,8 @@ public final class CommentService {
 
     /**
      * Updates a linkback whose source was verified again (a Webmention sent a second time after the source
-     * changed): a source not yet recorded is recorded; a known one gets the new title, excerpt and author
-     * and is judged again. Spam stays spam, and an update never publishes a held linkback; a deleted one
+     * changed): a source not yet recorded is recorded; a known one gets the new title, text, author and
+     * {@link LinkbackDetails details} and is judged again. Spam stays spam, and an update never publishes a held linkback; a deleted one
      * comes back if moderation approves.
      *
      * @param request the re-verified linkback

@@ -14,6 +14,7 @@ import dev.parley.storage.Status;
 import dev.parley.storage.ThreadKey;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Verified linkbacks: recorded once per (thread, source), updated and removed when a source changes. */
@@ -56,6 +57,7 @@ final class Linkbacks {
                 .text(p.text())
                 .html(p.html())
                 .linkback(p.linkback())
+                .attributes(request.details().writeTo(Map.of()))
                 .moderationReason(p.outcome().reason())
                 .createdAt(now)
                 .updatedAt(now)
@@ -74,7 +76,7 @@ final class Linkbacks {
 
     /**
      * A re-verified source (a Webmention update): new sources are recorded; a known one gets the new title,
-     * excerpt and author and is judged again. Spam stays spam and a held linkback is not published by it.
+     * text, author and details (the host's own attributes kept) and is judged again. Spam stays spam and a held linkback is not published by it.
      */
     LinkbackResult update(LinkbackRequest request) {
         Instant now = engine.clock().instant();
@@ -99,6 +101,7 @@ final class Linkbacks {
             boolean kept = status == stored.status() && (status == Status.SPAM || status == Status.DELETED);
             return Optional.of(stored.toBuilder().author(p.author()).text(p.text())
                     .html(p.html()).linkback(p.linkback()).status(status)
+                    .attributes(request.details().writeTo(stored.attributes()))
                     .moderationReason(kept ? stored.moderationReason() : p.outcome().reason())
                     .updatedAt(now.isBefore(stored.createdAt()) ? stored.createdAt() : now).build());
         });

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>the source is fetched through the {@link SafeFetcher} ({@link Fault#SOURCE_NOT_FOUND} or
  *       {@link Fault#UPSTREAM_ERROR}, see {@link SourceVerification.Unavailable});</li>
  *   <li>the page links to the target by {@link LinkVerifier}'s rules ({@link Fault#SOURCE_HAS_NO_LINK});</li>
- *   <li>title, excerpt, author and post type are extracted into the {@link VerifiedLinkback}.</li>
+ *   <li>title, excerpt, h-entry content, author, post type, permalink and publication date are extracted
+ *       into the {@link VerifiedLinkback}.</li>
  * </ol>
  *
  * <p>Source and target in the result are canonical (scheme and host lower-cased, default port and fragment
@@ -164,8 +165,8 @@ public final class LinkbackReceiver {
     }
 
     private static VerifiedLinkback linkback(Protocol protocol, String source, String target, SourceReport report) {
-        return new VerifiedLinkback(protocol, source, target, report.title(), report.excerpt(), report.author(),
-                report.postType(), report.published());
+        return new VerifiedLinkback(protocol, source, target, report.title(), report.excerpt(), report.content(),
+                report.author(), report.postType(), report.url(), report.published());
     }
 
     private static LinkbackResult reject(Fault fault, String message) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.pingback.fetch.SafeFetcher;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,9 +73,9 @@ class LinkbackReceiverTest {
             assertThat(result).isInstanceOf(LinkbackResult.Accepted.class);
             VerifiedLinkback linkback = ((LinkbackResult.Accepted) result).linkback();
             assertThat(linkback).isEqualTo(new VerifiedLinkback(Protocol.WEBMENTION, server.url("/reply"), TARGET,
-                    "Re: Hello", "Good points in your post, thanks.",
-                    new LinkbackAuthor("Jane", server.url("/"), server.url("/jane.png")), PostType.REPLY,
-                    Instant.parse("2024-06-01T10:15:00Z")));
+                    "Re: Hello", "Good points in your post, thanks.", "Good points in your post, thanks.",
+                    new LinkbackAuthor("Jane", server.url("/"), server.url("/jane.png")), PostType.REPLY, null,
+                    OffsetDateTime.parse("2024-06-01T10:15:00Z")));
         }
 
         @Test

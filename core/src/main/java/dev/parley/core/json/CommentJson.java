@@ -1,14 +1,17 @@
 package dev.parley.core.json;
 
+import dev.parley.core.LinkbackDetails;
 import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.avatar.AvatarHash;
 import dev.parley.core.avatar.Gravatar;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
+import dev.parley.storage.Linkback;
 import dev.parley.storage.Order;
 import dev.parley.storage.Page;
 import dev.parley.storage.Status;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,8 +131,7 @@ public final class CommentJson {
         boolean placeholder = node.placeholder();
         PublicAuthor author = placeholder ? null
                 : new PublicAuthor(c.author().name(), c.author().url(), avatars.apply(c.author()));
-        PublicComment.PublicSource source = placeholder || c.linkback() == null ? null
-                : new PublicComment.PublicSource(c.linkback().sourceUrl(), c.linkback().title());
+        PublicComment.PublicSource source = placeholder ? null : source(c);
         return new PublicComment(
                 c.id().value(),
                 lower(c.kind()),
@@ -172,12 +174,23 @@ public final class CommentJson {
                 new ModeratorComment.Author(a.name(), a.email(), a.url(), a.userId(), a.ip(), a.userAgent()),
                 comment.text(),
                 comment.html(),
-                comment.linkback() == null ? null
-                        : new PublicComment.PublicSource(comment.linkback().sourceUrl(), comment.linkback().title()),
+                source(comment),
                 comment.createdAt(),
                 comment.updatedAt(),
                 comment.version(),
                 comment.attributes());
+    }
+
+    private static PublicComment.@Nullable PublicSource source(Comment comment) {
+        Linkback linkback = comment.linkback();
+        if (linkback == null) {
+            return null;
+        }
+        LinkbackDetails details = LinkbackDetails.of(comment);
+        return new PublicComment.PublicSource(linkback.sourceUrl(), linkback.title(), details.type().id(),
+                details.url(), details.published() == null ? null
+                        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(details.published()),
+                details.authorUrl(), details.authorPhoto());
     }
 
     /**

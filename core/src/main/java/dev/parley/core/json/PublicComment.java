@@ -57,21 +57,47 @@ public record PublicComment(
     }
 
     /**
-     * A linkback's source page. Immutable and thread-safe.
+     * A linkback's source page, with what its microformats2 h-entry says about itself. Absent values are left
+     * out of the JSON. Immutable and thread-safe.
      *
      * @param url the linking page
      * @param title its title as plain text (escape it when writing HTML)
+     * @param type the kind of response: {@code "reply"}, {@code "like"}, {@code "repost"}, {@code "bookmark"}
+     *     or {@code "mention"}; null only in views made with the two-argument constructor
+     * @param entryUrl the source entry's permalink ({@code u-url}), or null
+     * @param published when the source entry says it was published, ISO 8601 with the offset the page gave
+     *     (e.g. {@code 2024-06-01T10:15:00+05:30}), or null
+     * @param authorUrl the source author's home page (http or https), or null
+     * @param authorPhoto the source author's photo (http or https), or null; a page may show it as the avatar
      */
-    public record PublicSource(String url, String title) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PublicSource(
+            String url,
+            String title,
+            @Nullable String type,
+            @Nullable String entryUrl,
+            @Nullable String published,
+            @Nullable String authorUrl,
+            @Nullable String authorPhoto) {
 
         /**
          * Checks the components.
          *
-         * @throws NullPointerException naming the component, if one is null
+         * @throws NullPointerException naming the component, if a required one is null
          */
         public PublicSource {
             Objects.requireNonNull(url, "url must not be null");
             Objects.requireNonNull(title, "title must not be null");
+        }
+
+        /**
+         * Creates a source view with its page only.
+         *
+         * @param url the linking page
+         * @param title its title
+         */
+        public PublicSource(String url, String title) {
+            this(url, title, null, null, null, null, null);
         }
     }
 }

@@ -82,7 +82,7 @@ class CommentJsonTest {
                 "created":"2026-11-29T10:00:00Z","depth":2,"placeholder":false,"replies":[]}]}]},\
                 {"id":"c4","kind":"pingback","author":{"name":"Links of the week","url":"https://friend.example/links"},\
                 "html":"<p>A fine post.</p>","created":"2026-11-29T10:00:00Z","depth":0,"placeholder":false,\
-                "source":{"url":"https://friend.example/links","title":"Links of the week"},"replies":[]},\
+                "source":{"url":"https://friend.example/links","title":"Links of the week","type":"mention"},"replies":[]},\
                 {"id":"c5","kind":"comment","author":{"name":"Cat","avatar":"/avatars/15.svg"},\
                 "html":"<p>hold me please</p>","created":"2026-11-29T10:00:00Z","depth":0,"placeholder":false,\
                 "status":"pending","replies":[]}]}""");

@@ -2,9 +2,12 @@ package dev.parley.examples.web;
 
 import dev.parley.core.ClientContext;
 import dev.parley.core.CommentService;
+import dev.parley.core.LinkbackDetails;
 import dev.parley.core.LinkbackRequest;
+import dev.parley.core.LinkbackType;
 import dev.parley.examples.Post;
 import dev.parley.pingback.Fault;
+import dev.parley.pingback.LinkbackAuthor;
 import dev.parley.pingback.Protocol;
 import dev.parley.pingback.LinkbackReceiver;
 import dev.parley.pingback.LinkbackResult;
@@ -219,12 +222,13 @@ public final class LinkbackRecorder {
             case TRACKBACK -> Kind.TRACKBACK;
             case WEBMENTION -> Kind.WEBMENTION;
         };
-        // TrackBack sends its own title, excerpt and blog name; the other protocols take them from the page.
+        // TrackBack sends its own title, excerpt and blog name (plain text once parsed); the other protocols
+        // take them from the page: its h-entry's own words when it has one, else the text around the link.
         String title = pingTitle != null && !pingTitle.isBlank() ? pingTitle : verified.title();
-        String excerpt = pingExcerpt != null && !pingExcerpt.isBlank() ? pingExcerpt : verified.excerpt();
+        String text = pingExcerpt != null && !pingExcerpt.isBlank() ? pingExcerpt : verified.text();
         String author = authorOf(verified, pingBlogName);
-        dev.parley.core.LinkbackResult recorded = comments.recordLinkback(
-                new LinkbackRequest(post.get().thread(), kind, verified.source(), title, excerpt, author, client));
+        dev.parley.core.LinkbackResult recorded = comments.recordLinkback(new LinkbackRequest(post.get().thread(),
+                kind, verified.source(), title, text, author, client, detailsOf(verified)));
         if (recorded instanceof dev.parley.core.LinkbackResult.Recorded done) {
             return new Outcome(protocol, source, target, done.comment(), null, "linkback recorded");
         }
@@ -248,7 +252,8 @@ public final class LinkbackRecorder {
         if (check instanceof Reverification.StillLinks still) {
             VerifiedLinkback fresh = still.linkback();
             dev.parley.core.LinkbackResult updated = comments.updateLinkback(new LinkbackRequest(post.thread(),
-                    Kind.WEBMENTION, stored, fresh.title(), fresh.excerpt(), authorOf(fresh, null), client));
+                    Kind.WEBMENTION, stored, fresh.title(), fresh.text(), authorOf(fresh, null), client,
+                    detailsOf(fresh)));
             if (updated instanceof dev.parley.core.LinkbackResult.Recorded recorded) {
                 return new Outcome(Protocol.WEBMENTION, source, target, recorded.comment(), null,
                         "the mention was updated");
@@ -256,6 +261,13 @@ public final class LinkbackRecorder {
         }
         // Unavailable for now (or an update moderation refused): keep what is there, as the W3C rules say.
         return new Outcome(Protocol.WEBMENTION, source, target, existing, null, "the mention is kept");
+    }
+
+    /** The post type, permalink, publication time and author links the page gave, for core to store. */
+    private static LinkbackDetails detailsOf(VerifiedLinkback verified) {
+        LinkbackAuthor author = verified.author();
+        return new LinkbackDetails(LinkbackType.valueOf(verified.postType().name()), verified.url(),
+                verified.published(), author == null ? null : author.url(), author == null ? null : author.photo());
     }
 
     private static String authorOf(VerifiedLinkback verified, @Nullable String pingBlogName) {

@@ -151,7 +151,8 @@ class LinkbackEndpointsTest {
         assertThat(answer.body()).contains("<error>0</error>");
         assertThat(linkbacksInApi()).anySatisfy(linkback -> {
             assertThat(linkback.get("kind").asString()).isEqualTo("trackback");
-            assertThat(linkback.get("source").get("title").asString()).isEqualTo("Trackbacks <still> work");
+            // The ping's fields are plain text once parsed: the unknown <still> tag is markup, and goes.
+            assertThat(linkback.get("source").get("title").asString()).isEqualTo("Trackbacks work");
             assertThat(linkback.get("author").get("name").asString()).isEqualTo("Loopback Journal");
             assertThat(linkback.get("html").asString()).contains("An excerpt sent with the ping");
         });

@@ -4,6 +4,7 @@ import dev.parley.pingback.Fault;
 import dev.parley.pingback.trackback.internal.FormBody;
 import dev.parley.pingback.trackback.internal.FormPost;
 import dev.parley.pingback.trackback.internal.HttpUrls;
+import dev.parley.pingback.verify.internal.PlainText;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,12 @@ import org.jspecify.annotations.Nullable;
  *       read no further than that plus one byte);</li>
  *   <li>{@code url} is trimmed and must be an absolute http or https URL with a host, at most
  *       {@link Builder#maxUrlLength(int) maxUrlLength} characters;</li>
- *   <li>optional fields are trimmed, blank ones become null, and long ones are cut at their cap (default 250
- *       characters for title and blog name, 1000 for the excerpt) on a code point boundary, because
- *       senders routinely send whole posts as excerpts and refusing them would lose real pings;</li>
+ *   <li>optional fields become plain text under the same contract as text extracted from pages: read as an
+ *       HTML fragment (entities decoded once, tags and the contents of scripts and styles removed),
+ *       whitespace collapsed, {@code <} and {@code >} replaced by {@code ‹} and {@code ›}, invisible controls
+ *       dropped; blank ones become null, and long ones are cut at their cap (default 250 characters for title
+ *       and blog name, 1000 for the excerpt) at a word boundary, ending with {@code …}, because senders
+ *       routinely send whole posts (markup included) as excerpts and refusing them would lose real pings;</li>
  *   <li>a field given twice is refused; unknown fields are ignored.</li>
  * </ul>
  *
@@ -145,15 +149,8 @@ public final class TrackbackParser {
         if (value == null) {
             return null;
         }
-        String v = value.strip();
-        if (v.isEmpty()) {
-            return null;
-        }
-        if (v.length() > max) {
-            int end = Character.isLowSurrogate(v.charAt(max)) ? max - 1 : max;
-            v = v.substring(0, end).strip();
-        }
-        return v;
+        String text = PlainText.ofMarkup(value, max);
+        return text.isEmpty() ? null : text;
     }
 
     @Override

@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A TrackBack ping's fields, decoded and bounded.
  *
- * <p>Values are plain text as the sender wrote them (not HTML-safe: escape before rendering). Optional fields
- * that were absent or blank are null. Immutable and thread-safe.
+ * <p>Optional values are plain text under the contract of every extracted text (see {@link TrackbackParser}):
+ * entities decoded once, tags removed, whitespace collapsed, no {@code <} or {@code >}, bounded. Still escape
+ * them as any text when rendering. Optional fields that were absent or blank are null. Immutable and
+ * thread-safe.
  *
  * @param url the pinging entry's permalink, an absolute http or https URL
  * @param title the entry's title, or null

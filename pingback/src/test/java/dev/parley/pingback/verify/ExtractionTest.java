@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.pingback.LinkbackAuthor;
 import dev.parley.pingback.PostType;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class ExtractionTest {
             assertThat(report.author()).isEqualTo(new LinkbackAuthor("Jane Doe", "https://source.example/about",
                     "https://source.example/me.jpg"));
             assertThat(report.title()).isEqualTo("Re: Hello");
-            assertThat(report.published()).isEqualTo(Instant.parse("2024-06-01T08:15:00Z"));
+            assertThat(report.published()).isEqualTo(OffsetDateTime.parse("2024-06-01T10:15:00+02:00"));
         }
 
         @Test
@@ -158,7 +158,7 @@ class ExtractionTest {
         void publishedWithSpaceAndCompactOffset() {
             assertThat(report("<div class=\"h-entry\"><time class=\"dt-published\">2024-06-01 10:15:00+0000"
                     + "</time><p class=\"e-content\">" + LINK + "</p></div>").published())
-                    .isEqualTo(Instant.parse("2024-06-01T10:15:00Z"));
+                    .isEqualTo(OffsetDateTime.parse("2024-06-01T10:15:00Z"));
         }
     }
 

@@ -14,6 +14,7 @@ final class Mf2Properties {
 
     @Nullable Element name;
     @Nullable Element content;
+    @Nullable Element summary;
     @Nullable Element author;
     @Nullable Element published;
     @Nullable Element url;
@@ -69,6 +70,8 @@ final class Mf2Properties {
             name = el;
         } else if (content == null && is(classes, start, length, "e-content")) {
             content = el;
+        } else if (summary == null && is(classes, start, length, "p-summary")) {
+            summary = el;
         } else if (author == null && (is(classes, start, length, "p-author") || is(classes, start, length, "u-author"))) {
             author = el;
         } else if (published == null && is(classes, start, length, "dt-published")) {

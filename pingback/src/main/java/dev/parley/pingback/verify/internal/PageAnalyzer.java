@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * matched link's block and h-entry only. Stateless and thread-safe.
  *
  * <p>The link that speaks for the page (for the excerpt, title and author) is the first link to the target
- * inside an h-entry's {@code e-content}, else the first inside any h-entry, else the first on the page.
+ * inside an h-entry's {@code e-content}, else the first inside any h-entry, else the first on the page. The
+ * h-entry around it (or the page's own h-entry) gives the content, author, permalink and publication date;
+ * the content is bounded plain text, so its cost does not grow with the page.
  */
 public final class PageAnalyzer {
 
@@ -61,7 +63,7 @@ public final class PageAnalyzer {
     public SourceReport analyze(Document doc, String pageUrl, String target) {
         PageScan scan = PageScan.run(doc, pageUrl, target);
         PageScan.Match primary = primary(scan.matches);
-        Element entry = primary != null ? primary.entry() : scan.firstEntry;
+        Element entry = speakingEntry(primary, scan);
         Mf2Properties entryProps = entry != null ? scan.propertiesOf(entry) : null;
         String title = null;
         if (primary != null && primary.entry() != null && entryProps != null) {
@@ -79,9 +81,50 @@ public final class PageAnalyzer {
                 primary != null,
                 title,
                 excerpt,
+                entryProps == null ? "" : content(entryProps),
                 Authors.of(entryProps, scan.pageCard, scan),
                 postType(scan.matches),
-                entryProps == null ? null : Values.instant(entryProps.published));
+                entryProps == null || entryProps.url == null ? null : Values.url(entryProps.url, scan.base()),
+                entryProps == null ? null : Values.dateTime(entryProps.published));
+    }
+
+    /**
+     * The h-entry that speaks for the page: the innermost one around the link, or the one around that when
+     * the innermost is itself the cited post (a {@code u-in-reply-to h-entry} and the like); without a link
+     * inside any h-entry, the page's first h-entry when no other root holds it (a permalink page, not a feed).
+     */
+    private static @Nullable Element speakingEntry(PageScan.@Nullable Match primary, PageScan scan) {
+        Element entry = primary != null ? primary.entry() : null;
+        if (entry != null) {
+            for (int i = 0; i < MAX_WALK && responseIndexOf(entry.attr("class")) < RESPONSE_TYPES.length; i++) {
+                Element outer = nearestRoot(entry);
+                if (outer == null || !ClassTokens.has(outer.attr("class"), "h-entry")) {
+                    break;
+                }
+                entry = outer;
+            }
+            return entry;
+        }
+        Element first = scan.firstEntry;
+        return first != null && nearestRoot(first) == null ? first : null;
+    }
+
+    /** The entry's own words: its e-content, else its p-summary, else its explicit p-name; empty if none. */
+    private static String content(Mf2Properties props) {
+        int max = VerifiedLinkback.MAX_CONTENT_LENGTH;
+        if (props.content != null) {
+            String content = PlainText.of(props.content, max);
+            if (!content.isEmpty()) {
+                return content;
+            }
+        }
+        if (props.summary != null) {
+            String summary = Values.text(props.summary, max);
+            if (!summary.isEmpty()) {
+                return summary;
+            }
+        }
+        return props.name == null ? "" : Values.text(props.name, max);
     }
 
     /**
@@ -127,11 +170,11 @@ public final class PageAnalyzer {
                     String excerpt = cut && !report.excerpt().startsWith(Excerpts.CUT)
                             ? Excerpts.CUT + " " + report.excerpt() : report.excerpt();
                     return new SourceReport(true, host(pageUrl), PlainText.truncate(excerpt,
-                            VerifiedLinkback.MAX_EXCERPT_LENGTH), null, PostType.MENTION, null);
+                            VerifiedLinkback.MAX_EXCERPT_LENGTH), "", null, PostType.MENTION, null, null);
                 }
             }
         }
-        return new SourceReport(false, host(pageUrl), "", null, PostType.MENTION, null);
+        return new SourceReport(false, host(pageUrl), "", "", null, PostType.MENTION, null, null);
     }
 
     private static PageScan.@Nullable Match primary(List<PageScan.Match> matches) {

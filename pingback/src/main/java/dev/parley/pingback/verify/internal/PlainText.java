@@ -1,5 +1,6 @@
 package dev.parley.pingback.verify.internal;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
@@ -14,7 +15,9 @@ import org.jsoup.nodes.Element;
  *       unpaired surrogates are dropped.</li>
  * </ul>
  *
- * <p>Entities are already decoded by the HTML parser. Stateless and thread-safe.
+ * <p>Entities are already decoded by the HTML parser; {@link #ofMarkup(String, int)} runs it on a value that
+ * arrived outside a page (a TrackBack field), so every stored text meets one contract. Stateless and
+ * thread-safe.
  */
 public final class PlainText {
 
@@ -34,6 +37,22 @@ public final class PlainText {
         TextCollector collector = new TextCollector(max * 2 + 16, null);
         collector.walk(element);
         return truncate(collector.text(), max);
+    }
+
+    /**
+     * Returns the cleaned text of a value that may hold markup, such as a TrackBack field: it is read as an
+     * HTML fragment (entities decoded once, tags removed, the contents of scripts and styles dropped), then
+     * cleaned like page text. The input is read no further than {@code 8 * max + 4096} characters, so a huge
+     * value costs no more than a bounded one.
+     *
+     * @param markup the value, with form or transport encoding already undone
+     * @param max the longest result wanted; the text is cut at a word boundary with {@code …} when longer
+     * @return the text, possibly empty
+     */
+    public static String ofMarkup(String markup, int max) {
+        long bound = 8L * max + 4096;
+        String bounded = markup.length() > bound ? markup.substring(0, (int) bound) : markup;
+        return of(Jsoup.parseBodyFragment(bounded).body(), max);
     }
 
     /**

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects the cleaned text of a subtree, optionally noting where one marked element's text starts and ends
  * in it (for the excerpt around a link). Walks without recursion, so a hostile nesting depth cannot overflow
- * the stack; before the marker only the last {@link #KEEP_BEFORE} characters are kept, so a huge block costs
- * one walk and bounded memory. Not thread-safe; one instance per walk.
+ * the stack; with a marker, only the last {@link #KEEP_BEFORE} characters before it are kept, and without one
+ * the walk stops at the cap, so a huge block costs one walk and bounded memory. Not thread-safe; one instance per walk.
  */
 final class TextCollector {
 
@@ -42,7 +42,8 @@ final class TextCollector {
         while (node != null && sb.length() < cap) {
             if (node instanceof TextNode text) {
                 PlainText.append(sb, text.getWholeText(), cap);
-                if (markStart < 0 && sb.length() > 4 * KEEP_BEFORE) {
+                // Without a marker the text is wanted from its start (and capped), so nothing is dropped.
+                if (marker != null && markStart < 0 && sb.length() > 4 * KEEP_BEFORE) {
                     compact();
                 }
             } else if (node instanceof Element el && !PlainText.isSkipped(el)) {

@@ -1,7 +1,6 @@
 package dev.parley.pingback.verify.internal;
 
 import dev.parley.pingback.VerifiedLinkback;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jsoup.nodes.Element;
@@ -51,11 +50,11 @@ final class Values {
     }
 
     /**
-     * The instant of a {@code dt-*} property: an ISO 8601 date-time with an offset ({@code T} or a space
-     * between date and time; {@code Z}, {@code +01:00} or {@code +0100}); null without an offset or when
-     * unreadable, since a local time cannot be placed.
+     * The date-time of a {@code dt-*} property with the offset the page gave: an ISO 8601 date-time with an
+     * offset ({@code T} or a space between date and time; {@code Z}, {@code +01:00} or {@code +0100}); null
+     * without an offset or when unreadable, since a local time cannot be placed.
      */
-    static @Nullable Instant instant(@Nullable Element el) {
+    static @Nullable OffsetDateTime dateTime(@Nullable Element el) {
         if (el == null) {
             return null;
         }
@@ -73,7 +72,7 @@ final class Values {
             v = v.substring(0, n - 2) + ':' + v.substring(n - 2);
         }
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            return OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
             return null;
         }
