@@ -69,6 +69,10 @@ public final class JdbcJobQueue implements JobQueue {
     private static final String DUE_OF_KIND = SELECT + " WHERE kind = ? AND due_micros <= ?"
             + " ORDER BY run_at_micros, seq";
     private static final int SPARE_CANDIDATES = 16;
+    /** Adds a pending job; see {@link #bindInsert}. */
+    static final String INSERT = "INSERT INTO parley_job (id, kind, payload, dedup_key, waiting_key_hash, state,"
+            + " attempts, created_micros, run_at_micros, due_micros, updated_micros)"
+            + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
     private static final int ENQUEUE_ATTEMPTS = 20;
 
     private final DataSource dataSource;
@@ -107,6 +111,11 @@ public final class JdbcJobQueue implements JobQueue {
         return new JdbcJobQueue(dataSource, dialect, clock);
     }
 
+    /** The queue on a database already prepared by {@link Schema#prepare}, for the store's other entry points. */
+    static JdbcJobQueue prepared(DataSource dataSource, Dialect dialect, Clock clock) {
+        return new JdbcJobQueue(dataSource, dialect, clock);
+    }
+
     @Override
     public Job enqueue(NewJob job) {
         Objects.requireNonNull(job, "job must not be null");
@@ -116,18 +125,8 @@ public final class JdbcJobQueue implements JobQueue {
                 Instant now = now();
                 Job stored = new Job(JobId.random(), job.kind(), job.payload(), job.dedupKey(), JobState.PENDING, 0,
                         now, job.runAt(), null, null, null, now);
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO parley_job (id, kind,"
-                        + " payload, dedup_key, waiting_key_hash, state, attempts, created_micros, run_at_micros,"
-                        + " due_micros, updated_micros) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)")) {
-                    insert.setString(1, stored.id().value());
-                    insert.setString(2, stored.kind());
-                    insert.setString(3, stored.payload());
-                    setNullable(insert, 4, stored.dedupKey());
-                    setNullable(insert, 5, keyHash);
-                    insert.setLong(6, Schema.micros(now));
-                    insert.setLong(7, Schema.micros(stored.runAt()));
-                    insert.setLong(8, Schema.micros(stored.runAt()));
-                    insert.setLong(9, Schema.micros(now));
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    bindInsert(insert, stored, keyHash);
                     insert.executeUpdate();
                     return stored;
                 } catch (SQLException e) {
@@ -329,8 +328,25 @@ public final class JdbcJobQueue implements JobQueue {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Binds {@link #INSERT} for a new pending job (no attempts, created and updated at its creation time).
+     *
+     * @param keyHash the {@link #hash} of its deduplication key, or null if it has none
+     */
+    static void bindInsert(PreparedStatement insert, Job job, @Nullable String keyHash) throws SQLException {
+        insert.setString(1, job.id().value());
+        insert.setString(2, job.kind());
+        insert.setString(3, job.payload());
+        setNullable(insert, 4, job.dedupKey());
+        setNullable(insert, 5, keyHash);
+        insert.setLong(6, Schema.micros(job.createdAt()));
+        insert.setLong(7, Schema.micros(job.runAt()));
+        insert.setLong(8, Schema.micros(job.runAt()));
+        insert.setLong(9, Schema.micros(job.createdAt()));
+    }
+
     /** SHA-256 of the key's UTF-16 code units: exact for any Java string, unpaired surrogates included. */
-    private static String hash(String key) {
+    static String hash(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_16BE));
             return HexFormat.of().formatHex(digest);
