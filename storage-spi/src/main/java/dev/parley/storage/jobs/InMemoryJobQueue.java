@@ -78,6 +78,17 @@ public final class InMemoryJobQueue implements JobQueue {
     @Override
     public List<Job> claim(String owner, int max, Duration lease) {
         JobQueues.checkClaim(owner, max, lease);
+        return claimDue(null, owner, max, lease);
+    }
+
+    @Override
+    public List<Job> claim(String kind, String owner, int max, Duration lease) {
+        JobQueues.checkClaim(kind, owner, max, lease);
+        return claimDue(kind, owner, max, lease);
+    }
+
+    /** Claims due jobs of {@code kind}, or of any kind if it is null. */
+    private List<Job> claimDue(String kind, String owner, int max, Duration lease) {
         synchronized (lock) {
             Instant now = now();
             List<Entry> due = new ArrayList<>();
@@ -85,7 +96,9 @@ public final class InMemoryJobQueue implements JobQueue {
                 if (entry.dueKey().due().isAfter(now) || due.size() == max) {
                     break;
                 }
-                due.add(entry);
+                if (kind == null || kind.equals(entry.job.kind())) {
+                    due.add(entry);
+                }
             }
             due.sort(DUE_ORDER);
             Instant leaseUntil = JobChecks.instant(now.plus(lease), "lease end");

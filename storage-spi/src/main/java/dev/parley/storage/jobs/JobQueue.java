@@ -68,6 +68,25 @@ public interface JobQueue {
     List<Job> claim(String owner, int max, Duration lease);
 
     /**
+     * Leases up to {@code max} due jobs of one kind to {@code owner}: exactly as
+     * {@link #claim(String, int, Duration)}, except that jobs of other kinds are neither returned nor touched.
+     * A worker that handles one kind of work claims with this, so that it never leases a job it cannot run
+     * (and so holds no other kind's job for a lease it will not use). Of two claims of different kinds, each
+     * sees only its own kind's jobs; claims of one kind, and a kind-less claim, never get the same job while
+     * their leases overlap.
+     *
+     * <p>This method has no default: a correct one cannot be built from the kind-less claim, which would lease
+     * (and so delay) other kinds' jobs.
+     *
+     * @param kind the kind of job to claim ({@link NewJob#kind()}), compared exactly
+     * @param owner the claiming worker, 1 to {@value #MAX_OWNER_LENGTH} characters
+     * @param max the most jobs to claim, 1 to {@value #MAX_CLAIM}
+     * @param lease how long the worker has, {@link #MIN_LEASE} to {@link #MAX_LEASE}
+     * @return the claimed jobs of that kind as now stored, possibly none, oldest run time first
+     */
+    List<Job> claim(String kind, String owner, int max, Duration lease);
+
+    /**
      * Finishes a job as {@link JobState#DONE} with its outcome.
      *
      * @param id the job

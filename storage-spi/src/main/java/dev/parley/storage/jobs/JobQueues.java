@@ -35,6 +35,21 @@ public final class JobQueues {
     }
 
     /**
+     * Checks the arguments of {@link JobQueue#claim(String, String, int, Duration)}.
+     *
+     * @param kind the kind to claim
+     * @param owner the owner id
+     * @param max the most jobs to claim
+     * @param lease the lease
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException naming the argument that is out of range
+     */
+    public static void checkClaim(String kind, String owner, int max, Duration lease) {
+        JobChecks.noControlCharacters(JobChecks.text(kind, "job kind", NewJob.MAX_KIND_LENGTH), "job kind");
+        checkClaim(owner, max, lease);
+    }
+
+    /**
      * Checks the arguments of {@link JobQueue#complete}, {@link JobQueue#retry} and {@link JobQueue#giveUp}.
      *
      * @param id the job

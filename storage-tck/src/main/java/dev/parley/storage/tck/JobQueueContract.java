@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Nested;
  * <p>The clock is the kit's own: it stands still until a test moves it, so leases expire and run times come
  * without any test sleeping. The groups are: enqueue and find, claim, leases, finishing (complete, retry,
  * give up), deduplication keys, purging, argument misuse, and concurrency (many threads claiming at once never
- * get the same job, producers and consumers racing lose nothing, racing enqueues of one key add one job).
+ * get the same job, producers and consumers racing lose nothing, racing enqueues of one key add one job);
+ * claims of one kind get that kind's jobs only, also when workers of two kinds race.
  */
 public abstract class JobQueueContract {
 
@@ -69,6 +70,14 @@ public abstract class JobQueueContract {
     @DisplayName("claim: due jobs, oldest first, leased to one owner")
     class Claim extends ClaimRules {
         Claim() {
+            super(JobQueueContract.this::queue, clock);
+        }
+    }
+
+    @Nested
+    @DisplayName("claim of one kind: that kind's due jobs only")
+    class ClaimOfOneKind extends KindClaimRules {
+        ClaimOfOneKind() {
             super(JobQueueContract.this::queue, clock);
         }
     }

@@ -40,10 +40,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Claiming.</b> On PostgreSQL one statement leases the jobs: an {@code UPDATE} of the ids chosen by
  * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so concurrent claimers skip each other's rows instead of waiting
- * on them. Elsewhere (H2) the due jobs are read, then each is taken with a conditional {@code UPDATE} that
- * matches only if the job is still due and its attempt count unchanged; since every claim adds an attempt,
- * a claimer that lost the race updates nothing and moves on to the next job. Both are atomic per job under
- * any isolation level the databases offer, so no job is leased to two claimers at once.
+ * on them. Elsewhere (H2, MariaDB, SQLite) the due jobs are read, then each is taken with a conditional
+ * {@code UPDATE} that matches only if the job is still due and its attempt count unchanged; since every claim
+ * adds an attempt, a claimer that lost the race updates nothing and moves on to the next job. Both are atomic
+ * per job under any isolation level the databases offer, so no job is leased to two claimers at once. A claim
+ * of one kind adds the kind to the condition of the same statements.
  *
  * <p><b>Deduplication.</b> While a job waits unclaimed, a hash of its key sits in a column under a unique
  * key with its kind; claiming clears it. Of racing enqueues of one key the database admits one insert, and
@@ -65,7 +66,13 @@ public final class JdbcJobQueue implements JobQueue {
             + " due_micros = ?, attempts = attempts + 1, waiting_key_hash = NULL, updated_micros = ?";
     /** Due jobs, oldest run time first; a few more than asked, so that losing a race leaves others to try. */
     private static final String DUE = SELECT + " WHERE due_micros <= ? ORDER BY run_at_micros, seq";
+    private static final String DUE_OF_KIND = SELECT + " WHERE kind = ? AND due_micros <= ?"
+            + " ORDER BY run_at_micros, seq";
     private static final int SPARE_CANDIDATES = 16;
+    /** Adds a pending job; see {@link #bindInsert}. */
+    static final String INSERT = "INSERT INTO parley_job (id, kind, payload, dedup_key, waiting_key_hash, state,"
+            + " attempts, created_micros, run_at_micros, due_micros, updated_micros)"
+            + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
     private static final int ENQUEUE_ATTEMPTS = 20;
 
     private final DataSource dataSource;
@@ -104,6 +111,11 @@ public final class JdbcJobQueue implements JobQueue {
         return new JdbcJobQueue(dataSource, dialect, clock);
     }
 
+    /** The queue on a database already prepared by {@link Schema#prepare}, for the store's other entry points. */
+    static JdbcJobQueue prepared(DataSource dataSource, Dialect dialect, Clock clock) {
+        return new JdbcJobQueue(dataSource, dialect, clock);
+    }
+
     @Override
     public Job enqueue(NewJob job) {
         Objects.requireNonNull(job, "job must not be null");
@@ -113,18 +125,8 @@ public final class JdbcJobQueue implements JobQueue {
                 Instant now = now();
                 Job stored = new Job(JobId.random(), job.kind(), job.payload(), job.dedupKey(), JobState.PENDING, 0,
                         now, job.runAt(), null, null, null, now);
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO parley_job (id, kind,"
-                        + " payload, dedup_key, waiting_key_hash, state, attempts, created_micros, run_at_micros,"
-                        + " due_micros, updated_micros) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)")) {
-                    insert.setString(1, stored.id().value());
-                    insert.setString(2, stored.kind());
-                    insert.setString(3, stored.payload());
-                    setNullable(insert, 4, stored.dedupKey());
-                    setNullable(insert, 5, keyHash);
-                    insert.setLong(6, Schema.micros(now));
-                    insert.setLong(7, Schema.micros(stored.runAt()));
-                    insert.setLong(8, Schema.micros(stored.runAt()));
-                    insert.setLong(9, Schema.micros(now));
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    bindInsert(insert, stored, keyHash);
                     insert.executeUpdate();
                     return stored;
                 } catch (SQLException e) {
@@ -151,41 +153,67 @@ public final class JdbcJobQueue implements JobQueue {
     @Override
     public List<Job> claim(String owner, int max, Duration lease) {
         JobQueues.checkClaim(owner, max, lease);
-        return run("claim jobs for " + owner, connection -> {
+        return claimDue(null, owner, max, lease);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The same statements as the kind-less claim, with the kind in their condition, served by the index on
+     * (kind, due time, enqueue order) of unfinished jobs.
+     */
+    @Override
+    public List<Job> claim(String kind, String owner, int max, Duration lease) {
+        JobQueues.checkClaim(kind, owner, max, lease);
+        return claimDue(kind, owner, max, lease);
+    }
+
+    /** Claims due jobs of {@code kind}, or of any kind if it is null. */
+    private List<Job> claimDue(@Nullable String kind, String owner, int max, Duration lease) {
+        return run("claim " + (kind == null ? "" : kind + " ") + "jobs for " + owner, connection -> {
             Instant now = now();
             long nowMicros = Schema.micros(now);
             long leaseUntil = Schema.micros(now.plus(lease).truncatedTo(ChronoUnit.MICROS));
             List<Row> claimed = dialect == Dialect.POSTGRESQL
-                    ? claimSkippingLocked(connection, owner, max, nowMicros, leaseUntil)
-                    : claimOneByOne(connection, owner, max, nowMicros, leaseUntil);
+                    ? claimSkippingLocked(connection, kind, owner, max, nowMicros, leaseUntil)
+                    : claimOneByOne(connection, kind, owner, max, nowMicros, leaseUntil);
             claimed.sort(Comparator.comparing((Row row) -> row.job().runAt()).thenComparingLong(Row::seq));
             return claimed.stream().map(Row::job).toList();
         });
     }
 
-    private static List<Row> claimSkippingLocked(Connection connection, String owner, int max, long now,
-            long leaseUntil) throws SQLException {
+    private static List<Row> claimSkippingLocked(Connection connection, @Nullable String kind, String owner,
+            int max, long now, long leaseUntil) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE parley_job " + CLAIMED_SET
-                + " WHERE id IN (SELECT id FROM parley_job WHERE due_micros <= ?"
-                + " ORDER BY run_at_micros, seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)) {
-            update.setString(1, owner);
-            update.setLong(2, leaseUntil);
-            update.setLong(3, leaseUntil);
-            update.setLong(4, now);
-            update.setLong(5, now);
-            update.setInt(6, max);
+                + " WHERE id IN (SELECT id FROM parley_job WHERE " + (kind == null ? "" : "kind = ? AND ")
+                + "due_micros <= ? ORDER BY run_at_micros, seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING "
+                + COLUMNS)) {
+            int index = 1;
+            update.setString(index++, owner);
+            update.setLong(index++, leaseUntil);
+            update.setLong(index++, leaseUntil);
+            update.setLong(index++, now);
+            if (kind != null) {
+                update.setString(index++, kind);
+            }
+            update.setLong(index++, now);
+            update.setInt(index, max);
             return read(update);
         }
     }
 
-    private static List<Row> claimOneByOne(Connection connection, String owner, int max, long now, long leaseUntil)
-            throws SQLException {
+    private static List<Row> claimOneByOne(Connection connection, @Nullable String kind, String owner, int max,
+            long now, long leaseUntil) throws SQLException {
         List<Row> claimed = new ArrayList<>();
         while (claimed.size() < max) {
             List<Row> candidates;
-            try (PreparedStatement due = connection.prepareStatement(DUE + " LIMIT ?")) {
-                due.setLong(1, now);
-                due.setInt(2, max - claimed.size() + SPARE_CANDIDATES);
+            try (PreparedStatement due = connection.prepareStatement((kind == null ? DUE : DUE_OF_KIND) + " LIMIT ?")) {
+                int index = 1;
+                if (kind != null) {
+                    due.setString(index++, kind);
+                }
+                due.setLong(index++, now);
+                due.setInt(index, max - claimed.size() + SPARE_CANDIDATES);
                 candidates = read(due);
             }
             boolean lostAny = false;
@@ -300,8 +328,25 @@ public final class JdbcJobQueue implements JobQueue {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Binds {@link #INSERT} for a new pending job (no attempts, created and updated at its creation time).
+     *
+     * @param keyHash the {@link #hash} of its deduplication key, or null if it has none
+     */
+    static void bindInsert(PreparedStatement insert, Job job, @Nullable String keyHash) throws SQLException {
+        insert.setString(1, job.id().value());
+        insert.setString(2, job.kind());
+        insert.setString(3, job.payload());
+        setNullable(insert, 4, job.dedupKey());
+        setNullable(insert, 5, keyHash);
+        insert.setLong(6, Schema.micros(job.createdAt()));
+        insert.setLong(7, Schema.micros(job.runAt()));
+        insert.setLong(8, Schema.micros(job.runAt()));
+        insert.setLong(9, Schema.micros(job.createdAt()));
+    }
+
     /** SHA-256 of the key's UTF-16 code units: exact for any Java string, unpaired surrogates included. */
-    private static String hash(String key) {
+    static String hash(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_16BE));
             return HexFormat.of().formatHex(digest);

@@ -62,7 +62,7 @@ class MigrationsTest {
 
         JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
     }
 
     @Test
@@ -75,7 +75,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
         Comment first = Comments.root("c1", "t", Comments.at(0)).build();
         assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
                 .isEqualTo(new InsertResult.Inserted());
@@ -91,7 +91,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL");
+        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL");
         store.insert(Comments.root("c1", "t", Comments.at(0)).build());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
@@ -120,7 +120,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
         assertThat(store.find(CommentId.of("old"))).isPresent();
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
