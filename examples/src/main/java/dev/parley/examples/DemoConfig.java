@@ -1,18 +1,29 @@
 package dev.parley.examples;
 
+import dev.parley.pingback.Protocol;
+import dev.parley.pingback.fetch.AddressPolicy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The demo's configuration: where it listens, where it stores comments, and the moderation password.
+ * The demo's configuration: where it listens, where it stores comments, the moderation password, which linkback
+ * endpoints the post pages advertise, and which loopback addresses the fetcher may reach.
  *
  * <p>Every setting is read from a system property first, then from an environment variable
  * ({@link #fromEnvironment()}):
@@ -36,6 +47,19 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code parley.jdbc.password}</td><td>{@code PARLEY_JDBC_PASSWORD}</td><td>none</td></tr>
  * <tr><td>{@code parley.admin.password}</td><td>{@code PARLEY_ADMIN_PASSWORD}</td>
  *     <td>a random one, printed at start</td></tr>
+ * <tr><td>{@code parley.linkbacks.advertise}</td><td>{@code PARLEY_LINKBACKS_ADVERTISE}</td>
+ *     <td>{@code webmention,pingback,trackback}: a comma-separated list (any case, any order) of the linkback
+ *     protocols the post pages advertise, or {@code none}. Webmention is advertised by a
+ *     {@code Link: <...>; rel="webmention"} header and {@code <link rel="webmention">}, Pingback by an
+ *     {@code X-Pingback} header and {@code <link rel="pingback">}, TrackBack by the RDF block (in an HTML
+ *     comment) whose {@code dc:identifier} is the post's URL. The endpoint of a protocol left out is not mounted
+ *     at all: it answers 404, as on a blog that does not take that protocol.</td></tr>
+ * <tr><td>{@code parley.fetch.allow}</td><td>{@code PARLEY_FETCH_ALLOW}</td>
+ *     <td>none: a comma-separated list of loopback {@code address:port} pairs ({@code 127.0.0.1:8081},
+ *     {@code [::1]:8081}) that fetching (linkback verification, and sending) may reach although they are not
+ *     public, each exactly on its port. For tests that run two demo instances on one machine; never needed in
+ *     production. Addresses are IP literals in {@code 127.0.0.0/8} or {@code ::1}; host names are refused,
+ *     since a name could later resolve elsewhere.</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe. The {@link #toString()} never shows a password.
@@ -51,6 +75,8 @@ import org.jspecify.annotations.Nullable;
  * @param jdbcPassword the JDBC password, or {@code null}
  * @param adminPassword the moderation password
  * @param adminPasswordGenerated whether the password was generated (so {@code Main} prints it)
+ * @param advertise the linkback protocols the post pages advertise (and whose endpoints are mounted)
+ * @param fetchAllow the loopback addresses and ports fetching may reach besides public addresses
  */
 public record DemoConfig(
         String host,
@@ -63,7 +89,9 @@ public record DemoConfig(
         @Nullable String jdbcUser,
         @Nullable String jdbcPassword,
         String adminPassword,
-        boolean adminPasswordGenerated) {
+        boolean adminPasswordGenerated,
+        Set<Protocol> advertise,
+        List<InetSocketAddress> fetchAllow) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -73,6 +101,15 @@ public record DemoConfig(
     public static final String DEFAULT_SQLITE_FILE = "./data/parley-demo.db";
     /** The shortest moderation password accepted from configuration. */
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 8;
+
+    /** The setting naming the advertised linkback protocols. */
+    public static final String ADVERTISE = "parley.linkbacks.advertise";
+    /** The setting naming the loopback addresses fetching may reach. */
+    public static final String FETCH_ALLOW = "parley.fetch.allow";
+
+    /** {@code address:port}, the address an IPv4 literal or a bracketed IPv6 literal. */
+    private static final Pattern ADDRESS_AND_PORT =
+            Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3})|\\[([0-9A-Fa-f:.]+)\\]):(\\d{1,5})");
 
     private static final List<String> SUPPORTED_JDBC_SCHEMES =
             List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:sqlite:", "jdbc:h2:");
@@ -100,6 +137,9 @@ public record DemoConfig(
         Objects.requireNonNull(h2File, "h2File must not be null");
         Objects.requireNonNull(sqliteFile, "sqliteFile must not be null");
         Objects.requireNonNull(adminPassword, "adminPassword must not be null");
+        Objects.requireNonNull(advertise, "advertise must not be null");
+        advertise = protocols(advertise);
+        fetchAllow = List.copyOf(Objects.requireNonNull(fetchAllow, "fetchAllow must not be null"));
         List<String> problems = new ArrayList<>();
         if (host.isBlank()) {
             problems.add("host must not be blank");
@@ -126,6 +166,13 @@ public record DemoConfig(
         }
         if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
             problems.add("adminPassword must have at least " + MIN_ADMIN_PASSWORD_LENGTH + " characters");
+        }
+        for (InetSocketAddress allowed : fetchAllow) {
+            if (allowed.getAddress() == null || !allowed.getAddress().isLoopbackAddress()
+                    || allowed.getPort() < 1) {
+                problems.add("fetchAllow may hold resolved loopback addresses with a port 1..65535 only, was "
+                        + allowed);
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid demo configuration: " + String.join("; ", problems));
@@ -181,6 +228,8 @@ public record DemoConfig(
                 problems.add("parley.store must be h2, sqlite, jdbc or memory, was \"" + storeText + "\"");
             }
         }
+        Set<Protocol> advertise = advertise(blankToNull(lookup.apply(ADVERTISE)), problems);
+        List<InetSocketAddress> fetchAllow = fetchAllow(blankToNull(lookup.apply(FETCH_ALLOW)), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid demo configuration: " + String.join("; ", problems));
         }
@@ -198,7 +247,96 @@ public record DemoConfig(
                 blankToNull(lookup.apply("parley.jdbc.user")),
                 lookup.apply("parley.jdbc.password"),
                 generated ? randomPassword() : password,
-                generated);
+                generated,
+                advertise,
+                fetchAllow);
+    }
+
+    /** Parses {@value #ADVERTISE}: unset means every protocol. */
+    private static Set<Protocol> advertise(@Nullable String text, List<String> problems) {
+        if (text == null) {
+            return EnumSet.allOf(Protocol.class);
+        }
+        if (text.strip().equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        Set<Protocol> protocols = EnumSet.noneOf(Protocol.class);
+        for (String part : text.split(",", -1)) {
+            String name = part.strip();
+            try {
+                protocols.add(Protocol.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(ADVERTISE + " must list webmention, pingback and trackback separated by commas (or be"
+                        + " none), but holds \"" + name + "\"");
+            }
+        }
+        return protocols;
+    }
+
+    /** Parses {@value #FETCH_ALLOW}: loopback IP literals with a port; empty entries are skipped. */
+    private static List<InetSocketAddress> fetchAllow(@Nullable String text, List<String> problems) {
+        if (text == null) {
+            return List.of();
+        }
+        List<InetSocketAddress> allowed = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String entry = part.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = ADDRESS_AND_PORT.matcher(entry);
+            if (!matcher.matches()) {
+                problems.add(FETCH_ALLOW + " entries must be a loopback IP address and a port, like 127.0.0.1:8081"
+                        + " or [::1]:8081 (host names are not resolved), but holds \"" + entry + "\"");
+                continue;
+            }
+            if (matcher.group(1) != null && !isIpv4Literal(matcher.group(1))) {
+                problems.add(FETCH_ALLOW + " entry \"" + entry + "\" is not an IP address");
+                continue;
+            }
+            InetAddress address;
+            try {
+                // An IP literal, checked by the pattern above: no name lookup happens.
+                address = InetAddress.getByName(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            } catch (UnknownHostException e) {
+                problems.add(FETCH_ALLOW + " entry \"" + entry + "\" is not an IP address");
+                continue;
+            }
+            int port = Integer.parseInt(matcher.group(3));
+            if (!address.isLoopbackAddress()) {
+                problems.add(FETCH_ALLOW + " entry \"" + entry + "\" is not a loopback address: only 127.0.0.0/8"
+                        + " and ::1 may be allowed");
+            } else if (port < 1 || port > 65_535) {
+                problems.add(FETCH_ALLOW + " entry \"" + entry + "\" must have a port 1..65535");
+            } else {
+                allowed.add(new InetSocketAddress(address, port));
+            }
+        }
+        return allowed;
+    }
+
+    /** Whether four dot-separated numbers are each 0..255: only then is it a literal, never a name to look up. */
+    private static boolean isIpv4Literal(String dotted) {
+        for (String octet : dotted.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The address policy fetching follows: public unicast addresses, plus exactly the {@link #fetchAllow()}
+     * addresses, each on its port.
+     *
+     * @return the policy
+     */
+    public AddressPolicy addressPolicy() {
+        AddressPolicy policy = AddressPolicy.publicUnicast();
+        for (InetSocketAddress allowed : fetchAllow) {
+            policy = policy.allowing(Objects.requireNonNull(allowed.getAddress()), allowed.getPort());
+        }
+        return policy;
     }
 
     /**
@@ -229,8 +367,7 @@ public record DemoConfig(
      */
     public static DemoConfig inMemory(String adminPassword) {
         return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, DEFAULT_SQLITE_FILE, null, null,
-                null,
-                adminPassword, false);
+                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of());
     }
 
     /**
@@ -242,7 +379,19 @@ public record DemoConfig(
      */
     public DemoConfig withStore(Store newStore, @Nullable String newJdbcUrl) {
         return new DemoConfig(host, port, baseUrl, newStore, h2File, sqliteFile, newJdbcUrl, jdbcUser, jdbcPassword,
-                adminPassword, adminPasswordGenerated);
+                adminPassword, adminPasswordGenerated, advertise, fetchAllow);
+    }
+
+    /**
+     * A copy advertising other linkback protocols.
+     *
+     * @param protocols the protocols, possibly none
+     * @return the copy
+     */
+    public DemoConfig withAdvertise(Collection<Protocol> protocols) {
+        return new DemoConfig(host, port, baseUrl, store, h2File, sqliteFile, jdbcUrl, jdbcUser, jdbcPassword,
+                adminPassword, adminPasswordGenerated,
+                protocols(protocols), fetchAllow);
     }
 
     /**
@@ -262,7 +411,15 @@ public record DemoConfig(
     @Override
     public String toString() {
         return "DemoConfig[host=" + host + ", port=" + port + ", baseUrl=" + baseUrl + ", store="
-                + storeDescription() + ", jdbcUser=" + jdbcUser + "]";
+                + storeDescription() + ", jdbcUser=" + jdbcUser + ", advertise=" + advertise + ", fetchAllow="
+                + fetchAllow + "]";
+    }
+
+    /** An unmodifiable copy in declaration order, so it prints the same every time. */
+    private static Set<Protocol> protocols(Collection<Protocol> protocols) {
+        Set<Protocol> copy = EnumSet.noneOf(Protocol.class);
+        copy.addAll(protocols);
+        return java.util.Collections.unmodifiableSet(copy);
     }
 
     private static String randomPassword() {

@@ -17,12 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The demo's seeded conversation, written for Parley: readers answering the post's question, replies several
+ * The demo's built-in posts and seeded conversation, written for Parley: readers answering the post's question, replies several
  * levels deep, the post's author answering as a signed-in user, a pingback and a trackback from other blogs,
  * and one comment held for moderation (three links) that only the moderation page shows.
  *
@@ -37,26 +38,91 @@ public final class DemoContent {
     }
 
     /**
-     * Seeds the demo conversation if no post of the blog has any comment yet (whatever its status).
+     * The built-in posts, written for Parley, newest first. The first ends with a question to its readers and
+     * links to the Webmention Recommendation; the second has a short exchange under it.
+     *
+     * @return the posts
+     */
+    public static List<Post> posts() {
+        Instant threadsAt = Instant.parse("2026-11-20T08:30:00Z");
+        Post threads = new Post(
+                "do-comment-threads-still-matter",
+                "Do comment threads still matter?",
+                Blog.AUTHOR_NAME,
+                Blog.AUTHOR_USER_ID,
+                String.join("\n\n",
+                        "For a few years it looked as if the comment section was finished. Conversations moved to "
+                                + "social networks, and many of us switched our blogs' comments off, partly out of "
+                                + "tiredness with spam and partly because nobody seemed to use them.",
+                        "Yet the best things I learned from this blog came from readers who wrote back: a "
+                                + "correction from someone who actually ran the system I described, a question that "
+                                + "turned into a second post, a reply to a reply that settled an argument more kindly "
+                                + "than I could have.",
+                        "Linkbacks did something similar between blogs. A pingback or a "
+                                + "[webmention](https://www.w3.org/TR/webmention/) is a small note saying \"I wrote "
+                                + "about this too\", and following those notes is how I found half the writers I "
+                                + "still read.",
+                        "So I turned comments back on, threaded this time, with a moderation queue I can live "
+                                + "with and no third-party script on the page.",
+                        "What made you stop, or keep, commenting on blogs? Tell me below, or link to this post from "
+                                + "your own blog and it will show up here."),
+                threadsAt, threadsAt, false);
+        Instant moderationAt = Instant.parse("2026-11-12T17:05:00Z");
+        Post moderation = new Post(
+                "a-moderation-queue-i-can-live-with",
+                "A moderation queue I can live with",
+                Blog.AUTHOR_NAME,
+                Blog.AUTHOR_USER_ID,
+                String.join("\n\n",
+                        "Holding every comment for review is safe and exhausting. Holding none is pleasant until "
+                                + "the first wave of link spam.",
+                        "The rule that works for me is the old one: a comment with two or more links waits for "
+                                + "me, and so does anyone who has never had a comment approved. Everyone else "
+                                + "appears at once.",
+                        "Which moderation rules have worked for you?"),
+                moderationAt, moderationAt, false);
+        return List.of(threads, moderation);
+    }
+
+    /**
+     * Adds each built-in post to the blog unless a post (even a deleted one) already has its slug. Every instance
+     * may call it at every start: a post is inserted once per database, and what the admin edited or deleted
+     * stays as the admin left it.
+     *
+     * @param blog the blog
+     * @return how many posts were added
+     */
+    public static int seedPosts(Blog blog) {
+        int added = 0;
+        for (Post post : posts()) {
+            if (blog.seed(post)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Seeds the demo conversation under the built-in {@link #posts()} if none of them has any comment yet
+     * (whatever its status).
      *
      * @param store the store
-     * @param blog the posts
      * @param settings the engine settings the demo runs with
      * @param tokenSecret the edit-token secret
      * @param clock the clock; seeded comments are dated after the post and before now
      * @return true if it seeded
      */
-    public static boolean seedIfEmpty(CommentStore store, Blog blog, Settings settings, byte[] tokenSecret,
-            Clock clock) {
+    public static boolean seedIfEmpty(CommentStore store, Settings settings, byte[] tokenSecret, Clock clock) {
         Objects.requireNonNull(store, "store");
+        List<Post> posts = posts();
         Map<dev.parley.storage.ThreadKey, StatusCounts> counts =
-                store.counts(blog.posts().stream().map(Post::thread).toList());
+                store.counts(posts.stream().map(Post::thread).toList());
         boolean empty = counts.values().stream()
                 .allMatch(c -> c.pending() + c.approved() + c.spam() + c.deleted() == 0);
         if (!empty) {
             return false;
         }
-        Post main = blog.posts().get(0);
+        Post main = posts.get(0);
         Instant latest = main.publishedAt().plus(Duration.ofHours(48));
         Instant now = clock.instant();
         Duration shift = latest.isAfter(now) ? Duration.between(now, latest).plusHours(1) : Duration.ZERO;
@@ -72,9 +138,7 @@ public final class DemoContent {
                 .build();
         Script script = new Script(seeding, seedClock, shift);
         seedMainPost(script, main);
-        if (blog.posts().size() > 1) {
-            seedSecondPost(script, blog.posts().get(1));
-        }
+        seedSecondPost(script, posts.get(1));
         return true;
     }
 

@@ -10,6 +10,7 @@ import dev.parley.examples.web.IndexServlet;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.ModerationServlet;
 import dev.parley.examples.web.PingbackServlet;
+import dev.parley.examples.web.PostAdminServlet;
 import dev.parley.examples.web.PostPageServlet;
 import dev.parley.examples.web.RequestGuardFilter;
 import dev.parley.examples.web.SecurityHeadersFilter;
@@ -18,6 +19,7 @@ import dev.parley.examples.web.StaticResourceServlet;
 import dev.parley.examples.web.TrackbackServlet;
 import dev.parley.examples.web.WebmentionQueue;
 import dev.parley.examples.web.WebmentionServlet;
+import dev.parley.pingback.Protocol;
 import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.jobs.InMemoryJobQueue;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -81,6 +84,7 @@ public final class DemoServer implements AutoCloseable {
     private final Duration webmentionPollInterval;
     private final int rootsPerPage;
     private final Consumer<LinkbackRecorder.Outcome> linkbackListener;
+    private final PostListener postListener;
     private final Map<String, Servlet> extraServlets;
     private final Server jetty;
     private final ServerConnector connector;
@@ -90,22 +94,24 @@ public final class DemoServer implements AutoCloseable {
 
     private DemoServer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
-        this.blog = builder.blog;
         this.clock = builder.clock;
         this.settings = builder.settings;
-        this.addressPolicy = builder.addressPolicy;
+        this.addressPolicy = builder.addressPolicy != null ? builder.addressPolicy : config.addressPolicy();
         this.webmentionWorkers = builder.webmentionWorkers;
         this.webmentionCapacity = builder.webmentionCapacity;
         this.webmentionPollInterval = builder.webmentionPollInterval;
         this.rootsPerPage = builder.rootsPerPage;
         this.linkbackListener = builder.linkbackListener;
+        this.postListener = builder.postListener;
         this.extraServlets = Map.copyOf(builder.extraServlets);
         if (builder.store != null) {
             this.storage = null;
             this.store = builder.store;
+            this.blog = new Blog(Blog.NAME, new InMemoryPostStore(), clock);
         } else {
             this.storage = DemoStorage.open(config);
             this.store = storage.store();
+            this.blog = new Blog(Blog.NAME, storage.posts(), clock);
         }
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("parley-demo");
@@ -151,8 +157,14 @@ public final class DemoServer implements AutoCloseable {
         AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets), clock);
         CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret);
         this.comments = service;
+        // Every instance inserts the built-in posts a post with their slug does not already hold: once per
+        // database, racing instances included (the slug is the key), and never over the admin's edits.
+        int seededPosts = DemoContent.seedPosts(blog);
+        if (seededPosts > 0) {
+            LOG.info("Seeded {} built-in posts", seededPosts);
+        }
         // Instances starting together on an empty database: only the one whose claim is stored first seeds.
-        if (claimSeeding(secrets) && DemoContent.seedIfEmpty(store, blog, settings, tokenSecret, clock)) {
+        if (claimSeeding(secrets) && DemoContent.seedIfEmpty(store, settings, tokenSecret, clock)) {
             LOG.info("Seeded the demo conversation into an empty store");
         }
         WebmentionQueue queue = new WebmentionQueue(jobs, webmentionWorkers, webmentionCapacity, clock,
@@ -168,13 +180,18 @@ public final class DemoServer implements AutoCloseable {
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         add(context, "/", new IndexServlet(service, blog, urls));
-        add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage));
+        add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise()));
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions));
+        add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, postListener));
         add(context, "/feed/*", new FeedServlet(service, blog, urls));
-        add(context, "/pingback", new PingbackServlet(recorder));
-        add(context, "/trackback/*", new TrackbackServlet(recorder, blog));
-        add(context, "/webmention", new WebmentionServlet(recorder, queue));
+        // A protocol the pages do not advertise has no endpoint either: its path answers 404 to every method.
+        Set<Protocol> advertised = config.advertise();
+        add(context, "/pingback", advertised.contains(Protocol.PINGBACK) ? new PingbackServlet(recorder) : new Absent());
+        add(context, "/trackback/*", advertised.contains(Protocol.TRACKBACK) ? new TrackbackServlet(recorder, blog)
+                : new Absent());
+        add(context, "/webmention", advertised.contains(Protocol.WEBMENTION) ? new WebmentionServlet(recorder, queue)
+                : new Absent());
         add(context, "/avatars/*", new AvatarServlet());
         add(context, "/static/*", new StaticResourceServlet());
         extraServlets.forEach((path, servlet) -> add(context, path, servlet));
@@ -223,12 +240,21 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * The blog's posts.
+     * The blog: its posts, read from the configured store.
      *
      * @return the blog
      */
     public Blog blog() {
         return blog;
+    }
+
+    /**
+     * The addresses fetching may reach: the builder's policy, else the configuration's.
+     *
+     * @return the policy
+     */
+    public AddressPolicy addressPolicy() {
+        return addressPolicy;
     }
 
     /**
@@ -268,19 +294,30 @@ public final class DemoServer implements AutoCloseable {
         context.addServlet(new ServletHolder(servlet), path);
     }
 
+    /** The endpoint of a protocol the blog does not take: 404 to every method, as if nothing were there. */
+    private static final class Absent extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.sendError(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND, "Nothing here");
+        }
+    }
+
     /** Builds a {@link DemoServer}. Not thread-safe. */
     public static final class Builder {
         private @Nullable DemoConfig config;
-        private Blog blog = Blog.demo();
         private Clock clock = Clock.systemUTC();
         private Settings settings = DemoEngine.defaultSettings();
         private @Nullable CommentStore store;
-        private AddressPolicy addressPolicy = AddressPolicy.publicUnicast();
+        private @Nullable AddressPolicy addressPolicy;
         private int webmentionWorkers = 2;
         private int webmentionCapacity = 100;
         private Duration webmentionPollInterval = Duration.ofSeconds(1);
         private int rootsPerPage = 5;
         private Consumer<LinkbackRecorder.Outcome> linkbackListener = outcome -> { };
+        private PostListener postListener = PostListener.none();
         private final Map<String, Servlet> extraServlets = new LinkedHashMap<>();
 
         private Builder() {
@@ -332,8 +369,9 @@ public final class DemoServer implements AutoCloseable {
         }
 
         /**
-         * Which addresses linkback verification may fetch from; public unicast only by default. Tests open a
-         * loopback server with {@code AddressPolicy.publicUnicast().allowing(address, port)}.
+         * Which addresses linkback verification may fetch from, instead of the configuration's
+         * ({@link DemoConfig#addressPolicy()}: public unicast, plus the {@code parley.fetch.allow} addresses).
+         * Tests open a loopback server with {@code AddressPolicy.publicUnicast().allowing(address, port)}.
          *
          * @param value the policy
          * @return this builder
@@ -390,6 +428,17 @@ public final class DemoServer implements AutoCloseable {
          */
         public Builder linkbackListener(Consumer<LinkbackRecorder.Outcome> value) {
             linkbackListener = Objects.requireNonNull(value, "linkbackListener");
+            return this;
+        }
+
+        /**
+         * Told after the admin created, edited or deleted a post ({@link PostListener#none()} by default).
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder postListener(PostListener value) {
+            postListener = Objects.requireNonNull(value, "postListener");
             return this;
         }
 

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The comment store the demo runs on, opened from its {@link DemoConfig}, and the HikariCP connection pool
- * behind it.
+ * The comment store and the post store the demo runs on, opened from its {@link DemoConfig}, and the HikariCP
+ * connection pool behind them.
  *
  * <p>Every database goes through one HikariCP pool configured the same way: connections in auto-commit mode
  * (every store call commits before it returns), a bounded pool, and a short wait for a free connection, so a
@@ -36,17 +36,20 @@ public final class DemoStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoStorage.class);
 
     private final CommentStore store;
+    private final PostStore posts;
     private final @Nullable HikariDataSource pool;
     private final boolean h2File;
 
-    private DemoStorage(CommentStore store, @Nullable HikariDataSource pool, boolean h2File) {
+    private DemoStorage(CommentStore store, PostStore posts, @Nullable HikariDataSource pool, boolean h2File) {
         this.store = store;
+        this.posts = posts;
         this.pool = pool;
         this.h2File = h2File;
     }
 
     /**
-     * Opens the store the configuration names, migrating the JDBC schema to the current version if needed.
+     * Opens the stores the configuration names, migrating the JDBC schema (Parley's, then the demo's posts
+     * table) to the current version if needed.
      *
      * @param config the configuration
      * @return the opened storage
@@ -55,7 +58,7 @@ public final class DemoStorage implements AutoCloseable {
     public static DemoStorage open(DemoConfig config) {
         Objects.requireNonNull(config, "config");
         return switch (config.store()) {
-            case MEMORY -> new DemoStorage(new InMemoryCommentStore(), null, false);
+            case MEMORY -> new DemoStorage(new InMemoryCommentStore(), new InMemoryPostStore(), null, false);
             case H2 -> jdbc(pool(h2Url(config.h2File()), config.jdbcUser() == null ? "sa" : config.jdbcUser(),
                     config.jdbcPassword()), true);
             case SQLITE -> jdbc(pool(sqliteUrl(config.sqliteFile()), null, null), false);
@@ -107,6 +110,15 @@ public final class DemoStorage implements AutoCloseable {
     }
 
     /**
+     * The blog's posts, in the same database as the comments.
+     *
+     * @return the post store
+     */
+    public PostStore posts() {
+        return posts;
+    }
+
+    /**
      * The pooled data source, for the demo's own tables; empty for the in-memory store.
      *
      * @return the data source, or null
@@ -142,7 +154,9 @@ public final class DemoStorage implements AutoCloseable {
 
     private static DemoStorage jdbc(HikariDataSource pool, boolean h2File) {
         try {
-            return new DemoStorage(JdbcCommentStore.create(pool), pool, h2File);
+            // Parley's store first: on SQLite and H2 it checks or sets what makes commits durable.
+            JdbcCommentStore comments = JdbcCommentStore.create(pool);
+            return new DemoStorage(comments, JdbcPostStore.create(pool), pool, h2File);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

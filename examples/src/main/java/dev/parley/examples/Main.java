@@ -57,6 +57,15 @@ public final class Main {
             out.println("  Password:    from parley.admin.password / PARLEY_ADMIN_PASSWORD");
         }
         out.println("  Storage:     " + config.storeDescription());
+        out.println("  Posts:       " + base + "/admin/posts");
+        out.println("  Linkbacks:   " + (config.advertise().isEmpty() ? "none advertised"
+                : config.advertise().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.joining(", "))));
+        if (!config.fetchAllow().isEmpty()) {
+            out.println("  Fetch allow: " + config.fetchAllow().stream().map(a -> (a.getAddress().getHostAddress().contains(":")
+                    ? "[" + a.getAddress().getHostAddress() + "]" : a.getAddress().getHostAddress()) + ":" + a.getPort()).collect(java.util.stream.Collectors.joining(", "))
+                    + "  (loopback, from parley.fetch.allow; for tests only)");
+        }
         out.println("  Stop with Ctrl-C.");
         out.println();
     }

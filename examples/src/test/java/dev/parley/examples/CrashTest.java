@@ -114,7 +114,7 @@ class CrashTest {
         REPORT.put(database, report);
         report.add("seed " + seed + " (replay with -Dparley.crash.seed=" + seed + "), " + CLIENTS + " clients");
         System.out.println("Crash test on " + database + ": seed " + seed);
-        String slug = Blog.demo().posts().get(0).slug();
+        String slug = DemoContent.posts().get(0).slug();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger addresses = new AtomicInteger();
         AtomicLong texts = new AtomicLong();

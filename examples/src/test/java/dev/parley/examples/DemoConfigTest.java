@@ -3,6 +3,10 @@ package dev.parley.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.pingback.Protocol;
+import dev.parley.pingback.fetch.AddressPolicy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,5 +119,85 @@ class DemoConfigTest {
                 .hasMessageContaining("jdbc:mysql:")
                 .hasMessageContaining("jdbc:h2:")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    @DisplayName("advertises every linkback protocol by default; parley.linkbacks.advertise picks some, in any case,"
+            + " or none")
+    void advertise() {
+        assertThat(from(Map.of()).advertise()).containsExactly(Protocol.PINGBACK, Protocol.TRACKBACK,
+                Protocol.WEBMENTION);
+        assertThat(from(Map.of("parley.linkbacks.advertise", " Webmention , trackback")).advertise())
+                .containsExactly(Protocol.TRACKBACK, Protocol.WEBMENTION);
+        assertThat(from(Map.of("parley.linkbacks.advertise", "NONE")).advertise()).isEmpty();
+        assertThat(from(Map.of("parley.linkbacks.advertise", "  ")).advertise()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("an unknown protocol in parley.linkbacks.advertise is refused, naming it and the known ones")
+    void advertiseUnknown() {
+        assertThatThrownBy(() -> from(Map.of("parley.linkbacks.advertise", "webmention,smoke-signal,")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parley.linkbacks.advertise")
+                .hasMessageContaining("\"smoke-signal\"")
+                .hasMessageContaining("\"\"")
+                .hasMessageContaining("webmention, pingback and trackback");
+    }
+
+    @Test
+    @DisplayName("fetching reaches public addresses only by default; parley.fetch.allow adds exactly the loopback"
+            + " addresses and ports it lists")
+    void fetchAllow() throws Exception {
+        InetAddress v4 = InetAddress.getByName("127.0.0.1");
+        InetAddress v6 = InetAddress.getByName("::1");
+        assertThat(from(Map.of()).fetchAllow()).isEmpty();
+        assertThat(from(Map.of()).addressPolicy().permits(v4, 8081)).isFalse();
+
+        DemoConfig config = from(Map.of("parley.fetch.allow", " 127.0.0.1:8081, [::1]:9090 ,,127.0.0.2:1"));
+
+        assertThat(config.fetchAllow()).containsExactly(new InetSocketAddress(v4, 8081),
+                new InetSocketAddress(v6, 9090), new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 1));
+        AddressPolicy policy = config.addressPolicy();
+        assertThat(policy.permits(v4, 8081)).isTrue();
+        assertThat(policy.permits(v4, 8082)).isFalse();
+        assertThat(policy.permits(v6, 9090)).isTrue();
+        assertThat(policy.permits(v6, 8081)).isFalse();
+        assertThat(policy.permits(InetAddress.getByName("127.0.0.3"), 8081)).isFalse();
+        assertThat(policy.permits(InetAddress.getByName("93.184.216.34"), 443)).isTrue();
+        assertThat(policy.permits(InetAddress.getByName("10.0.0.1"), 8081)).isFalse();
+    }
+
+    @Test
+    @DisplayName("parley.fetch.allow refuses names, non-loopback addresses, missing or bad ports, and says each")
+    void fetchAllowRefused() {
+        assertThatThrownBy(() -> from(Map.of("parley.fetch.allow",
+                "localhost:8081,10.0.0.1:80,127.0.0.1,127.0.0.1:0,127.0.0.1:70000,300.0.0.1:80,[::1]8080")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid demo configuration: ")
+                .hasMessageContaining("\"localhost:8081\"")
+                .hasMessageContaining("host names are not resolved")
+                .hasMessageContaining("\"10.0.0.1:80\" is not a loopback address")
+                .hasMessageContaining("\"127.0.0.1\"")
+                .hasMessageContaining("\"127.0.0.1:0\" must have a port 1..65535")
+                .hasMessageContaining("\"127.0.0.1:70000\"")
+                .hasMessageContaining("\"300.0.0.1:80\" is not an IP address")
+                .hasMessageContaining("\"[::1]8080\"");
+    }
+
+    @Test
+    @DisplayName("the demo server fetches through the configuration's policy unless its builder is given one")
+    void serverUsesConfiguredPolicy() throws Exception {
+        DemoConfig config = from(Map.of("parley.store", "memory", "parley.admin.password", "a-long-enough-password",
+                "parley.fetch.allow", "127.0.0.1:8081"));
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+
+        try (DemoServer server = DemoServer.builder().config(config).build()) {
+            assertThat(server.addressPolicy().permits(loopback, 8081)).isTrue();
+            assertThat(server.addressPolicy().permits(loopback, 8082)).isFalse();
+        }
+        try (DemoServer server = DemoServer.builder().config(config).addressPolicy(AddressPolicy.publicUnicast())
+                .build()) {
+            assertThat(server.addressPolicy().permits(loopback, 8081)).isFalse();
+        }
     }
 }

@@ -144,6 +144,7 @@ public final class ModerationServlet extends HttpServlet {
         Page held = comments.moderationQueue(PageRequest.first(Order.OLDEST_FIRST, QUEUE_SIZE));
         Page spam = comments.queue(Set.of(Status.SPAM), PageRequest.first(Order.NEWEST_FIRST, 10));
         Html body = new Html().raw("<h1>Moderation</h1>")
+                .raw("<p class=\"admin-nav\"><a href=\"/admin/posts\">Posts</a></p>")
                 .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>")
                 .raw("<h2>Held for moderation</h2>");
         table(body, held, csrf, "Nothing is waiting. Comments with two or more links are held here.", Map.of());

@@ -11,6 +11,7 @@ import dev.parley.core.ThreadPage;
 import dev.parley.core.Viewer;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
+import dev.parley.pingback.Protocol;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
@@ -21,7 +22,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +45,14 @@ import org.jspecify.annotations.Nullable;
  *     with the form filled in as typed and the messages that say what to fix.</li>
  * </ul>
  *
- * <p>The page advertises the linkback endpoints ({@code X-Pingback} and {@code Link} headers, and
- * {@code <link rel="pingback">} / {@code <link rel="webmention">}) and the comment feed.
+ * <p>A deleted post answers 410 Gone with a short page saying so (its permalinks and form too); a slug no post
+ * ever had answers 404.
+ *
+ * <p>The page advertises the comment feed and the linkback endpoints of the protocols it is given (the
+ * {@code parley.linkbacks.advertise} setting): Webmention by a {@code Link: <...>; rel="webmention"} header and
+ * {@code <link rel="webmention">}, Pingback by an {@code X-Pingback} header and {@code <link rel="pingback">},
+ * TrackBack by the RDF block in an HTML comment whose {@code dc:identifier} is the post's URL and whose
+ * {@code trackback:ping} is its TrackBack URL.
  *
  * <p>Thread-safe: immutable; the engine is thread-safe.
  */
@@ -60,6 +69,19 @@ public final class PostPageServlet extends HttpServlet {
     private final transient Layout layout;
     private final transient ThreadHtml threadHtml;
     private final int rootsPerPage;
+    private final transient Set<Protocol> advertised;
+
+    /**
+     * Creates the servlet advertising every linkback protocol.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param rootsPerPage how many top-level comments a page shows
+     */
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage) {
+        this(comments, blog, urls, rootsPerPage, EnumSet.allOf(Protocol.class));
+    }
 
     /**
      * Creates the servlet.
@@ -68,22 +90,29 @@ public final class PostPageServlet extends HttpServlet {
      * @param blog the posts
      * @param urls the site's URLs
      * @param rootsPerPage how many top-level comments a page shows
+     * @param advertised the linkback protocols whose endpoints the page advertises, possibly none
      */
-    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage) {
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
+            Set<Protocol> advertised) {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
         this.layout = new Layout(blog);
         this.threadHtml = new ThreadHtml(urls);
         this.rootsPerPage = rootsPerPage;
+        this.advertised = advertised.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(advertised));
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
-        Optional<Post> post = parts.length == 0 ? Optional.empty() : blog.post(parts[0]);
+        Optional<Post> post = parts.length == 0 ? Optional.empty() : blog.find(parts[0]);
         if (post.isEmpty() || !(parts.length == 1 || parts.length == 3 && "comments".equals(parts[1]))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
+            return;
+        }
+        if (post.get().deleted()) {
+            gone(response, post.get());
             return;
         }
         Viewer viewer = EditTokenCookie.viewer(request);
@@ -105,9 +134,13 @@ public final class PostPageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
-        Optional<Post> post = parts.length == 1 ? blog.post(parts[0]) : Optional.empty();
+        Optional<Post> post = parts.length == 1 ? blog.find(parts[0]) : Optional.empty();
         if (post.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
+            return;
+        }
+        if (post.get().deleted()) {
+            gone(response, post.get());
             return;
         }
         CommentForm form = CommentForm.from(request);
@@ -191,19 +224,30 @@ public final class PostPageServlet extends HttpServlet {
         threadHtml.form(body, post, form != null && form.parent() == null ? form : CommentForm.empty(null),
                 "Post comment");
         body.raw("<p class=\"byline\">Plain text; links become clickable. Comments with two or more links wait "
-                + "for moderation. Other blogs can reply by Pingback, Webmention or TrackBack (")
-                .text(urls.trackback(post)).raw(").</p></section>");
+                + "for moderation. ");
+        linkbackNote(body, post);
+        body.raw("</p></section>");
+        if (advertised.contains(Protocol.TRACKBACK)) {
+            trackbackRdf(body, post);
+        }
 
-        Html head = new Html()
-                .raw("<link rel=\"canonical\"").attr("href", urls.post(post)).raw(">")
-                .raw("<link rel=\"pingback\"").attr("href", urls.pingback()).raw(">")
-                .raw("<link rel=\"webmention\"").attr("href", urls.webmention()).raw(">")
-                .raw("<link rel=\"alternate\" type=\"application/atom+xml\"").attr("title", "Comments on " + post.title())
+        Html head = new Html().raw("<link rel=\"canonical\"").attr("href", urls.post(post)).raw(">");
+        if (advertised.contains(Protocol.PINGBACK)) {
+            head.raw("<link rel=\"pingback\"").attr("href", urls.pingback()).raw(">");
+        }
+        if (advertised.contains(Protocol.WEBMENTION)) {
+            head.raw("<link rel=\"webmention\"").attr("href", urls.webmention()).raw(">");
+        }
+        head.raw("<link rel=\"alternate\" type=\"application/atom+xml\"").attr("title", "Comments on " + post.title())
                 .attr("href", urls.feed(post)).raw(">");
         byte[] html = layout.page(post.title(), head.toString(), body.toString()).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setHeader("X-Pingback", urls.pingback());
-        response.setHeader("Link", "<" + urls.webmention() + ">; rel=\"webmention\"");
+        if (advertised.contains(Protocol.PINGBACK)) {
+            response.setHeader("X-Pingback", urls.pingback());
+        }
+        if (advertised.contains(Protocol.WEBMENTION)) {
+            response.setHeader("Link", "<" + urls.webmention() + ">; rel=\"webmention\"");
+        }
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html; charset=UTF-8");
         response.setContentLength(html.length);
@@ -213,12 +257,63 @@ public final class PostPageServlet extends HttpServlet {
     private void article(Html out, Post post) {
         out.raw("<article class=\"post h-entry\"><h1 class=\"p-name\">").text(post.title()).raw("</h1>")
                 .raw("<p class=\"byline\">By <span class=\"p-author\">").text(post.author()).raw("</span> · <time")
-                .attr("datetime", post.publishedAt().toString()).raw(">").text(DAY.format(post.publishedAt()))
-                .raw("</time> · <a").attr("href", urls.feed(post)).raw(">comment feed</a></p><div class=\"e-content\">");
-        for (String paragraph : post.paragraphs()) {
-            out.raw("<p>").text(paragraph).raw("</p>");
+                .raw(" class=\"dt-published\"").attr("datetime", post.publishedAt().toString()).raw(">")
+                .text(DAY.format(post.publishedAt())).raw("</time>");
+        if (!DAY.format(post.updatedAt()).equals(DAY.format(post.publishedAt()))) {
+            out.raw(" · updated <time class=\"dt-updated\"").attr("datetime", post.updatedAt().toString()).raw(">")
+                    .text(DAY.format(post.updatedAt())).raw("</time>");
         }
-        out.raw("<p class=\"question\">").text(post.question()).raw("</p></div></article>");
+        out.raw(" · <a").attr("href", urls.feed(post)).raw(">comment feed</a></p><div class=\"e-content\">")
+                .raw(PostText.html(post)).raw("</div></article>");
+    }
+
+    /** Which protocols other blogs may reply by, as advertised. */
+    private void linkbackNote(Html out, Post post) {
+        List<String> ways = new java.util.ArrayList<>();
+        if (advertised.contains(Protocol.PINGBACK)) {
+            ways.add("Pingback");
+        }
+        if (advertised.contains(Protocol.WEBMENTION)) {
+            ways.add("Webmention");
+        }
+        if (ways.isEmpty() && !advertised.contains(Protocol.TRACKBACK)) {
+            out.raw("This blog takes no linkbacks.");
+            return;
+        }
+        out.raw("Other blogs can reply by ").text(String.join(" or ", ways));
+        if (advertised.contains(Protocol.TRACKBACK)) {
+            out.raw(ways.isEmpty() ? "TrackBack (" : " or TrackBack (").text(urls.trackback(post)).raw(")");
+        }
+        out.raw(".");
+    }
+
+    /**
+     * TrackBack's auto-discovery block: RDF inside an HTML comment, as Movable Type wrote it, with the post's URL
+     * as {@code dc:identifier} so that a sender can tell it is this page's. Every value is escaped, so no value
+     * can close the comment ({@code >} never appears in one).
+     */
+    private void trackbackRdf(Html out, Post post) {
+        out.raw("\n<!--\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n")
+                .raw("         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n")
+                .raw("         xmlns:trackback=\"http://madskills.com/public/xml/rss/module/trackback/\">\n")
+                .raw("<rdf:Description\n   ").attr("rdf:about", urls.post(post)).raw("\n   ")
+                .attr("dc:identifier", urls.post(post)).raw("\n   ")
+                .attr("dc:title", post.title()).raw("\n   ")
+                .attr("trackback:ping", urls.trackback(post)).raw(" />\n</rdf:RDF>\n-->\n");
+    }
+
+    /** The page of a deleted post: 410 Gone, saying so. */
+    private void gone(HttpServletResponse response, Post post) throws IOException {
+        Html body = new Html().raw("<article class=\"post gone\"><h1>This post was deleted</h1><p>")
+                .text("\u201c" + post.title() + "\u201d was deleted on " + DAY.format(post.updatedAt())
+                        + ". Its comments are no longer shown.")
+                .raw("</p><p><a href=\"/\">All posts</a></p></article>");
+        byte[] html = layout.page("Deleted", "", body.toString()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_GONE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html; charset=UTF-8");
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
     }
 
     private static String[] pathParts(HttpServletRequest request) {

@@ -44,7 +44,7 @@ class PostPageTest {
         assertThat(html.select("link[rel=pingback]").attr("href")).isEqualTo(demo.base() + "/pingback");
         assertThat(html.select("link[rel=webmention]").attr("href")).isEqualTo(demo.base() + "/webmention");
         assertThat(html.select("h1").text()).isEqualTo(demo.post().title());
-        assertThat(html.select("p.question").text()).contains("What made you stop");
+        assertThat(html.select(".e-content p").last().text()).contains("What made you stop");
         assertThat(html.select("ol.thread ol.replies ol.replies ol.replies li.comment")).isNotEmpty();
         assertThat(html.select(".badge").text()).contains("author");
         assertThat(html.select("li.linkback .comment-meta").eachText())
