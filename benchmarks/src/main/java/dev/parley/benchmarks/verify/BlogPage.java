@@ -4,14 +4,32 @@ package dev.parley.benchmarks.verify;
  * A realistic blog post page of about 100 KB, built deterministically: a head with meta, styles and scripts,
  * navigation and a sidebar full of links, an {@code h-entry} article with an author {@code h-card} whose
  * content links to the target once among many other links, and a comment section of nested {@code h-entry}
- * comments with their own authors and links.
+ * comments with their own authors and links. It is the source page of the verification benchmarks and the
+ * target page of the discovery benchmarks, which choose where it advertises its Webmention endpoint.
+ *
+ * <p>Stateless; every method may be called from any thread.
  */
-final class BlogPage {
+public final class BlogPage {
 
     /** The page's own URL, the base for its relative links. */
-    static final String URL = "https://jane.example/2024/06/re-hello-world/";
+    public static final String URL = "https://jane.example/2024/06/re-hello-world/";
     /** The URL the page replies to. */
-    static final String TARGET = "https://blog.example/posts/hello-world/";
+    public static final String TARGET = "https://blog.example/posts/hello-world/";
+    /** The Webmention endpoint the page advertises, absolute. */
+    public static final String WEBMENTION = "https://jane.example/webmention";
+
+    /** Where the page advertises its Webmention endpoint. */
+    public enum Endpoint {
+        /** A {@code <link rel="webmention">} in the head, where real pages have it. */
+        HEAD,
+        /**
+         * An {@code <a rel="webmention">} with a relative {@code href} as the body's last element, after the
+         * footer and its scripts: the worst case for a search in document order.
+         */
+        BODY_END,
+        /** Nowhere in the HTML. */
+        NONE,
+    }
 
     private static final String[] WORDS = {
         "parser", "thread", "comment", "linkback", "server", "browser", "the", "a", "of", "and", "to", "in",
@@ -23,12 +41,23 @@ final class BlogPage {
     }
 
     /**
-     * Builds the page.
+     * Builds the page with its endpoint in the head.
      *
      * @param targetBytes the approximate size wanted
      * @return the page
      */
-    static String build(int targetBytes) {
+    public static String build(int targetBytes) {
+        return build(targetBytes, Endpoint.HEAD);
+    }
+
+    /**
+     * Builds the page with its endpoint where asked; apart from the endpoint's element, the pages are the same.
+     *
+     * @param targetBytes the approximate size wanted
+     * @param endpoint where the page advertises {@link #WEBMENTION}
+     * @return the page
+     */
+    public static String build(int targetBytes, Endpoint endpoint) {
         Words words = new Words();
         StringBuilder html = new StringBuilder(targetBytes + 8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
@@ -36,7 +65,7 @@ final class BlogPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<link rel=\"stylesheet\" href=\"/assets/site.css?v=12\">\n")
                 .append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\">\n")
-                .append("<link rel=\"webmention\" href=\"https://jane.example/webmention\">\n")
+                .append(endpoint == Endpoint.HEAD ? "<link rel=\"webmention\" href=\"" + WEBMENTION + "\">\n" : "")
                 .append("<style>body{font:16px/1.5 serif;max-width:40em;margin:auto}nav a{margin-right:1em}")
                 .append(".h-card img{border-radius:50%}.comments{border-top:1px solid #ccc}</style>\n")
                 .append("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}")
@@ -102,7 +131,10 @@ final class BlogPage {
                 .append("<a href=\"/privacy\">Privacy</a></p></footer>\n")
                 .append("<script src=\"/assets/site.js\" defer></script>\n<script>")
                 .append("document.querySelectorAll('a').forEach(function(a){if(a.host!==location.host)")
-                .append("{a.rel='noopener'}});</script>\n</body></html>\n");
+                .append("{a.rel='noopener'}});</script>\n")
+                .append(endpoint == Endpoint.BODY_END
+                        ? "<a rel=\"webmention\" href=\"/webmention\" hidden>Webmention</a>\n" : "")
+                .append("</body></html>\n");
         return html.toString();
     }
 
