@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -60,6 +61,9 @@ import org.jspecify.annotations.Nullable;
  *     public, each exactly on its port. For tests that run two demo instances on one machine; never needed in
  *     production. Addresses are IP literals in {@code 127.0.0.0/8} or {@code ::1}; host names are refused,
  *     since a name could later resolve elsewhere.</td></tr>
+ * <tr><td>{@code parley.outbox.delay}</td><td>{@code PARLEY_OUTBOX_DELAY}</td>
+ *     <td>{@code 0}: seconds (0 to 86400) a linkback send waits after the admin saves or deletes a post before it
+ *     may go out, which lets the admin fix a link before anyone is told</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe. The {@link #toString()} never shows a password.
@@ -77,6 +81,7 @@ import org.jspecify.annotations.Nullable;
  * @param adminPasswordGenerated whether the password was generated (so {@code Main} prints it)
  * @param advertise the linkback protocols the post pages advertise (and whose endpoints are mounted)
  * @param fetchAllow the loopback addresses and ports fetching may reach besides public addresses
+ * @param outboxDelay how long a linkback send waits before it may go out, 0 to 1 day
  */
 public record DemoConfig(
         String host,
@@ -91,7 +96,8 @@ public record DemoConfig(
         String adminPassword,
         boolean adminPasswordGenerated,
         Set<Protocol> advertise,
-        List<InetSocketAddress> fetchAllow) {
+        List<InetSocketAddress> fetchAllow,
+        Duration outboxDelay) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -106,6 +112,10 @@ public record DemoConfig(
     public static final String ADVERTISE = "parley.linkbacks.advertise";
     /** The setting naming the loopback addresses fetching may reach. */
     public static final String FETCH_ALLOW = "parley.fetch.allow";
+    /** The setting naming the seconds a linkback send waits before it may go out. */
+    public static final String OUTBOX_DELAY = "parley.outbox.delay";
+    /** The longest {@value #OUTBOX_DELAY}: one day. */
+    public static final Duration MAX_OUTBOX_DELAY = Duration.ofDays(1);
 
     /** {@code address:port}, the address an IPv4 literal or a bracketed IPv6 literal. */
     private static final Pattern ADDRESS_AND_PORT =
@@ -140,7 +150,11 @@ public record DemoConfig(
         Objects.requireNonNull(advertise, "advertise must not be null");
         advertise = protocols(advertise);
         fetchAllow = List.copyOf(Objects.requireNonNull(fetchAllow, "fetchAllow must not be null"));
+        Objects.requireNonNull(outboxDelay, "outboxDelay must not be null");
         List<String> problems = new ArrayList<>();
+        if (outboxDelay.isNegative() || outboxDelay.compareTo(MAX_OUTBOX_DELAY) > 0) {
+            problems.add("outboxDelay must be 0 to 1 day, was " + outboxDelay);
+        }
         if (host.isBlank()) {
             problems.add("host must not be blank");
         }
@@ -230,6 +244,18 @@ public record DemoConfig(
         }
         Set<Protocol> advertise = advertise(blankToNull(lookup.apply(ADVERTISE)), problems);
         List<InetSocketAddress> fetchAllow = fetchAllow(blankToNull(lookup.apply(FETCH_ALLOW)), problems);
+        Duration outboxDelay = Duration.ZERO;
+        String delayText = blankToNull(lookup.apply(OUTBOX_DELAY));
+        if (delayText != null) {
+            try {
+                outboxDelay = Duration.ofSeconds(Long.parseLong(delayText.strip()));
+            } catch (NumberFormatException e) {
+                problems.add(OUTBOX_DELAY + " must be a whole number of seconds, was \"" + delayText + "\"");
+            }
+            if (outboxDelay.isNegative() || outboxDelay.compareTo(MAX_OUTBOX_DELAY) > 0) {
+                problems.add(OUTBOX_DELAY + " must be 0 to 86400 seconds, was " + delayText.strip());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid demo configuration: " + String.join("; ", problems));
         }
@@ -249,7 +275,8 @@ public record DemoConfig(
                 generated ? randomPassword() : password,
                 generated,
                 advertise,
-                fetchAllow);
+                fetchAllow,
+                outboxDelay);
     }
 
     /** Parses {@value #ADVERTISE}: unset means every protocol. */
@@ -367,7 +394,7 @@ public record DemoConfig(
      */
     public static DemoConfig inMemory(String adminPassword) {
         return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, DEFAULT_SQLITE_FILE, null, null,
-                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of());
+                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of(), Duration.ZERO);
     }
 
     /**
@@ -379,7 +406,7 @@ public record DemoConfig(
      */
     public DemoConfig withStore(Store newStore, @Nullable String newJdbcUrl) {
         return new DemoConfig(host, port, baseUrl, newStore, h2File, sqliteFile, newJdbcUrl, jdbcUser, jdbcPassword,
-                adminPassword, adminPasswordGenerated, advertise, fetchAllow);
+                adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay);
     }
 
     /**
@@ -391,7 +418,7 @@ public record DemoConfig(
     public DemoConfig withAdvertise(Collection<Protocol> protocols) {
         return new DemoConfig(host, port, baseUrl, store, h2File, sqliteFile, jdbcUrl, jdbcUser, jdbcPassword,
                 adminPassword, adminPasswordGenerated,
-                protocols(protocols), fetchAllow);
+                protocols(protocols), fetchAllow, outboxDelay);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.parley.examples.web.AvatarServlet;
 import dev.parley.examples.web.CommentApiServlet;
 import dev.parley.examples.web.FeedServlet;
 import dev.parley.examples.web.IndexServlet;
+import dev.parley.core.outbox.Outbox;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.ModerationServlet;
 import dev.parley.examples.web.PingbackServlet;
@@ -24,10 +25,14 @@ import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.jobs.InMemoryJobQueue;
 import dev.parley.storage.jobs.JobQueue;
+import dev.parley.storage.outbox.InMemoryLinkbackOutbox;
+import dev.parley.storage.outbox.LinkbackOutbox;
+import dev.parley.store.jdbc.JdbcLinkbackOutbox;
 import dev.parley.store.jdbc.JdbcJobQueue;
 import dev.parley.store.jdbc.JdbcSecrets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Servlet;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -89,6 +95,7 @@ public final class DemoServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private @Nullable WebmentionQueue webmentions;
+    private @Nullable Outbox outbox;
     private @Nullable CommentService comments;
     private @Nullable String baseUrl;
 
@@ -173,6 +180,34 @@ public final class DemoServer implements AutoCloseable {
         LinkbackRecorder recorder = new LinkbackRecorder(service, store, urls,
                 DemoEngine.fetcher(addressPolicy, clock), linkbackListener);
         queue.start(recorder);
+        // Sending: the posts' linkbacks go through the durable outbox, in the same database as everything else.
+        LinkbackOutbox sends = database == null ? new InMemoryLinkbackOutbox(new InMemoryJobQueue(clock), clock)
+                : JdbcLinkbackOutbox.create(database, clock);
+        String postsPrefix = base + "/posts/";
+        Outbox outbox = Outbox.builder(sends, LinkbackSending.delivery(DemoEngine.fetcher(addressPolicy, clock),
+                        source -> source.toString().startsWith(postsPrefix)
+                                ? blog.find(source.toString().substring(postsPrefix.length())) : Optional.empty(),
+                        blog.name()))
+                .clock(clock)
+                .delay(config.outboxDelay())
+                .build();
+        this.outbox = outbox;
+        outbox.start();
+        PostListener sending = new LinkbackSending(outbox);
+        PostListener hostListener = postListener;
+        PostListener listeners = new PostListener() {
+            @Override
+            public void saved(Post post, URI url, String html) {
+                sending.saved(post, url, html);
+                hostListener.saved(post, url, html);
+            }
+
+            @Override
+            public void deleted(Post post, URI url) {
+                sending.deleted(post, url);
+                hostListener.deleted(post, url);
+            }
+        };
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
@@ -183,7 +218,7 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise()));
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions));
-        add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, postListener));
+        add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results));
         add(context, "/feed/*", new FeedServlet(service, blog, urls));
         // A protocol the pages do not advertise has no endpoint either: its path answers 404 to every method.
         Set<Protocol> advertised = config.advertise();
@@ -276,6 +311,9 @@ public final class DemoServer implements AutoCloseable {
         }
         if (webmentions != null) {
             webmentions.close();
+        }
+        if (outbox != null) {
+            outbox.close();
         }
         if (storage != null) {
             storage.close();

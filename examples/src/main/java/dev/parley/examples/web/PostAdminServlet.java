@@ -5,6 +5,7 @@ import dev.parley.examples.Post;
 import dev.parley.examples.PostDraft;
 import dev.parley.examples.PostListener;
 import dev.parley.examples.PostSave;
+import dev.parley.storage.outbox.TargetRecord;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,10 +14,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +56,7 @@ public final class PostAdminServlet extends HttpServlet {
     private final transient Layout layout;
     private final transient AdminSession sessions;
     private final transient PostListener listener;
+    private final transient Function<URI, List<TargetRecord>> sent;
 
     /**
      * Creates the servlet.
@@ -61,13 +65,16 @@ public final class PostAdminServlet extends HttpServlet {
      * @param urls the site's URLs, which name the posts to the listener
      * @param sessions the admin's login
      * @param listener told after every stored change
+     * @param sent the linkbacks a post (by its URL) sent, with each target's last result
      */
-    public PostAdminServlet(Blog blog, SiteUrls urls, AdminSession sessions, PostListener listener) {
+    public PostAdminServlet(Blog blog, SiteUrls urls, AdminSession sessions, PostListener listener,
+            Function<URI, List<TargetRecord>> sent) {
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
         this.layout = new Layout(blog);
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.sent = Objects.requireNonNull(sent, "sent");
     }
 
     @Override
@@ -83,6 +90,13 @@ public final class PostAdminServlet extends HttpServlet {
             listPage(response, csrf);
         } else if (parts.length == 1 && "new".equals(parts[0])) {
             formPage(response, HttpServletResponse.SC_OK, csrf, null, new PostDraft("", "", ""), Map.of());
+        } else if (parts.length == 2 && "linkbacks".equals(parts[1])) {
+            Optional<Post> post = blog.find(parts[0]);
+            if (post.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
+            } else {
+                linkbacksPage(response, post.get());
+            }
         } else if (parts.length == 2 && "edit".equals(parts[1])) {
             Optional<Post> post = live(response, parts[0]);
             if (post.isPresent()) {
@@ -185,6 +199,8 @@ public final class PostAdminServlet extends HttpServlet {
             body.raw("<br><span class=\"byline\">").text(post.slug()).raw("</span></td><td>")
                     .text(SHOWN.format(post.publishedAt())).raw("</td><td>").text(SHOWN.format(post.updatedAt()))
                     .raw("</td><td>");
+            body.raw("<a class=\"linkbacks\"").attr("href", LIST + "/" + post.slug() + "/linkbacks")
+                    .raw(">Linkbacks sent</a> ");
             if (!post.deleted()) {
                 body.raw("<a class=\"edit\"").attr("href", LIST + "/" + post.slug() + "/edit").raw(">Edit</a> ")
                         .raw("<form method=\"post\"").attr("action", LIST + "/" + post.slug() + "/delete").raw(">")
@@ -195,6 +211,60 @@ public final class PostAdminServlet extends HttpServlet {
         }
         body.raw("</tbody></table>");
         write(response, HttpServletResponse.SC_OK, layout.page("Posts", "", body.toString()));
+    }
+
+    /** Each target the post linked to, with where its linkback stands: what the author and moderator see. */
+    private void linkbacksPage(HttpServletResponse response, Post post) throws IOException {
+        List<TargetRecord> records = sent.apply(URI.create(urls.post(post)));
+        Html body = new Html().raw("<h1>Linkbacks sent</h1><p class=\"admin-nav\"><a href=\"/admin/posts\">All posts</a>")
+                .raw("</p><p>From <a").attr("href", post.path()).raw(">").text(post.title()).raw("</a>")
+                .raw(post.deleted() ? " (deleted: every earlier target was told)" : "").raw("</p>");
+        if (records.isEmpty()) {
+            body.raw("<p class=\"empty\">This post has sent no linkbacks: it links to no other site.</p>");
+        } else {
+            body.raw("<table class=\"queue linkbacks-sent\"><thead><tr><th>Target</th><th>Result</th>")
+                    .raw("<th>Protocol and endpoint</th><th>Attempts</th><th>Last change</th></tr></thead><tbody>");
+            for (TargetRecord record : records) {
+                body.raw("<tr").attr("class", "status-" + record.status().name().toLowerCase(Locale.ROOT))
+                        .raw("><td><a rel=\"nofollow\"").attr("href", record.target()).raw(">").text(record.target())
+                        .raw("</a>").raw(record.live() ? "" : " <span class=\"byline\">(no longer linked)</span>")
+                        .raw("</td><td><strong class=\"send-status\">").text(describe(record)).raw("</strong>");
+                if (record.reason() != null) {
+                    body.raw("<br><span class=\"byline reason\">").text(record.reason()).raw("</span>");
+                }
+                body.raw("</td><td>");
+                if (record.protocol() != null) {
+                    body.text(record.protocol()).raw(" ");
+                }
+                if (record.endpoint() != null) {
+                    body.raw("<span class=\"byline\">").text(record.endpoint()).raw("</span>");
+                }
+                if (record.httpStatus() != 0) {
+                    body.raw(" <span class=\"byline\">HTTP ").text(Integer.toString(record.httpStatus())).raw("</span>");
+                }
+                body.raw("</td><td>").text(Integer.toString(record.attempts())).raw("</td><td>")
+                        .text(SHOWN.format(record.updatedAt())).raw("</td></tr>");
+            }
+            body.raw("</tbody></table>");
+        }
+        write(response, HttpServletResponse.SC_OK, layout.page("Linkbacks sent", "", body.toString()));
+    }
+
+    private static String describe(TargetRecord record) {
+        switch (record.status()) {
+            case QUEUED:
+                return "Queued";
+            case SENT:
+                return "Sent";
+            case NO_ENDPOINT:
+                return "No linkback endpoint";
+            case REFUSED:
+                return "Refused: not a public address";
+            case RETRYING:
+                return "Failed, will retry";
+            default:
+                return "Failed";
+        }
     }
 
     /**

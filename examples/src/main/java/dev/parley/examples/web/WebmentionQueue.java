@@ -179,7 +179,7 @@ public final class WebmentionQueue implements AutoCloseable {
     private void work(String owner, LinkbackRecorder recorder) {
         while (!closed) {
             try {
-                List<Job> claimed = jobs.claim(owner, 1, LEASE);
+                List<Job> claimed = jobs.claim(KIND, owner, 1, LEASE);
                 if (claimed.isEmpty()) {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     continue;
