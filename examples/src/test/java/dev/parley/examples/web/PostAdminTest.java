@@ -155,6 +155,19 @@ class PostAdminTest {
     }
 
     @Test
+    @DisplayName("the longest text saves in the characters that make the largest form (180 KB URL-encoded), and its"
+            + " page shows it whole")
+    void longestText() throws Exception {
+        String body = "\u8a9e".repeat(20_000);
+
+        HttpResponse<String> created = create(loggedIn(), "longest", "Longest", body);
+
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(demo.server.blog().post("longest").orElseThrow().body()).isEqualTo(body);
+        assertThat(RunningDemo.get(RunningDemo.client(), demo.base() + "/posts/longest").body()).contains(body);
+    }
+
+    @Test
     @DisplayName("edits a post: title and text change, the slug never does, and the listener hears the new HTML")
     void edits() throws Exception {
         HttpClient admin = loggedIn();
