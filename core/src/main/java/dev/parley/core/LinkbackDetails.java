@@ -80,6 +80,24 @@ public record LinkbackDetails(
     }
 
     /**
+     * Details from what a remote page claimed, keeping each URL only if it meets this record's rules and dropping
+     * the others: for a host that records a linkback whose optional author links are odd (a host name with
+     * {@code _}, a {@code |} in a photo URL) rather than refuse the linkback.
+     *
+     * @param type the post type
+     * @param url the entry's own URL, or null
+     * @param published when it was published, or null
+     * @param authorUrl the author's home page, or null
+     * @param authorPhoto the author's photo, or null
+     * @return the details with the acceptable URLs
+     * @throws NullPointerException if {@code type} is null
+     */
+    public static LinkbackDetails lenient(LinkbackType type, @Nullable String url, @Nullable OffsetDateTime published,
+            @Nullable String authorUrl, @Nullable String authorPhoto) {
+        return new LinkbackDetails(type, validUrl(url), published, validUrl(authorUrl), validUrl(authorPhoto));
+    }
+
+    /**
      * Reads the details the engine stored with a linkback. Values that are missing, or that do not meet this
      * record's rules (an attribute written by someone else), read as absent; a comment that is not a linkback,
      * or was stored before the engine kept details, gives {@link #none()}.

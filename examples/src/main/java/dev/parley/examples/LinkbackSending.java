@@ -1,6 +1,6 @@
 package dev.parley.examples;
 
-import dev.parley.core.outbox.Delivery;
+import dev.parley.core.outbox.DeliveryResult;
 import dev.parley.core.outbox.LinkbackDelivery;
 import dev.parley.core.outbox.Outbox;
 import dev.parley.pingback.fetch.SafeFetcher;
@@ -71,21 +71,21 @@ public final class LinkbackSending implements PostListener {
      * The outbox's view of a sender's outcome.
      *
      * @param outcome what the sender reported
-     * @return the same, as a {@link Delivery}
+     * @return the same, as a {@link DeliveryResult}
      */
-    static Delivery delivery(SendOutcome outcome) {
+    static DeliveryResult delivery(SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Sent sent) {
-            return Delivery.sent(sent.protocol().name(), sent.endpoint().toString(), sent.status(),
+            return DeliveryResult.sent(sent.protocol().name(), sent.endpoint().toString(), sent.status(),
                     sent.location().map(URI::toString).orElse(null));
         }
         if (outcome instanceof SendOutcome.NoEndpoint none) {
-            return Delivery.noEndpoint(none.reason());
+            return DeliveryResult.noEndpoint(none.reason());
         }
         if (outcome instanceof SendOutcome.Refused refused) {
-            return Delivery.refused(refused.reason());
+            return DeliveryResult.refused(refused.reason());
         }
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
-        return Delivery.failed(failed.retryable(), failed.protocol() == null ? null : failed.protocol().name(),
+        return DeliveryResult.failed(failed.retryable(), failed.protocol() == null ? null : failed.protocol().name(),
                 failed.endpoint() == null ? null : failed.endpoint().toString(), failed.status(),
                 failed.faultCode() == 0 ? failed.reason() : "fault " + failed.faultCode() + ": " + failed.reason());
     }

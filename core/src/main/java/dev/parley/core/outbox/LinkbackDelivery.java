@@ -13,21 +13,21 @@ import java.net.URI;
  * LinkbackDelivery delivery = (source, target) -> {
  *     SendOutcome outcome = sender.send(source, target);
  *     if (outcome instanceof SendOutcome.Sent sent) {
- *         return Delivery.sent(sent.protocol().name(), sent.endpoint().toString(), sent.status(),
+ *         return DeliveryResult.sent(sent.protocol().name(), sent.endpoint().toString(), sent.status(),
  *                 sent.location().map(URI::toString).orElse(null));
  *     } else if (outcome instanceof SendOutcome.NoEndpoint none) {
- *         return Delivery.noEndpoint(none.reason());
+ *         return DeliveryResult.noEndpoint(none.reason());
  *     } else if (outcome instanceof SendOutcome.Refused refused) {
- *         return Delivery.refused(refused.reason());
+ *         return DeliveryResult.refused(refused.reason());
  *     }
  *     SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
- *     return Delivery.failed(failed.retryable(), failed.protocol() == null ? null : failed.protocol().name(),
+ *     return DeliveryResult.failed(failed.retryable(), failed.protocol() == null ? null : failed.protocol().name(),
  *             failed.endpoint() == null ? null : failed.endpoint().toString(), failed.status(), failed.reason());
  * };
  * }</pre>
  *
  * <p>Implementations must be thread-safe (several workers call at once), must bound their own time (the
- * outbox's lease must outlast a delivery), and report every outcome as a {@link Delivery} rather than throw;
+ * outbox's lease must outlast a delivery), and report every outcome as a {@link DeliveryResult} rather than throw;
  * an exception is treated as a retryable failure.
  */
 @FunctionalInterface
@@ -40,5 +40,5 @@ public interface LinkbackDelivery {
      * @param target the page linked to
      * @return what became of it
      */
-    Delivery deliver(URI source, URI target);
+    DeliveryResult deliver(URI source, URI target);
 }

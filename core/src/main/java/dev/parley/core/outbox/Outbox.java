@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * store the result on the target's record, then finish the job. A worker that dies lets its lease run out and
  * the send is claimed again; so a send is delivered at least once, and twice only if a worker dies between
  * delivering and finishing. Per target host at most {@linkplain Builder#perHostLimit(int) a few} sends of
- * this instance run at once; a send whose host is busy waits for a free slot up to a poll interval, then goes
- * back to the queue for a second.
+ * this instance run at once (keyed by the target's host, not the endpoint's, and counted per instance: with
+ * several instances the cap is per instance); a send whose host is busy waits for a free slot up to a poll
+ * interval or a tenth of its lease, whichever is shorter, then goes back to the queue for a second.
  *
  * <p><b>Retries.</b> A retryable failure (timeouts, connection failures, HTTP 5xx and 429, as the delivery
  * reports them) is tried again after an exponential back-off with jitter ({@link Backoff}; by default from 1
@@ -176,12 +177,21 @@ public final class Outbox implements AutoCloseable {
      * @return how many were claimed and handled
      */
     public int runDue(int max) {
-        String owner = instanceId + "/run-due";
-        List<Job> claimed = jobs.claim(LinkbackOutbox.SEND_KIND, owner, max, lease);
-        for (Job job : claimed) {
-            handle(owner, job);
+        if (max < 1 || max > JobQueue.MAX_CLAIM) {
+            throw new IllegalArgumentException("max must be 1.." + JobQueue.MAX_CLAIM + ", was " + max);
         }
-        return claimed.size();
+        String owner = instanceId + "/run-due";
+        int handled = 0;
+        // One claim per send: each lease starts when its delivery does, so a long run never outlives a lease.
+        while (handled < max) {
+            List<Job> claimed = jobs.claim(LinkbackOutbox.SEND_KIND, owner, 1, lease);
+            if (claimed.isEmpty()) {
+                break;
+            }
+            handle(owner, claimed.get(0));
+            handled++;
+        }
+        return handled;
     }
 
     /**
@@ -209,7 +219,8 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Stops the workers: idle ones at once, busy ones after their delivery or, past 5 seconds, by interrupting
-     * it. An interrupted send is left claimed and is claimed again once its lease ends.
+     * it. The outcome of an interrupted delivery is still recorded (the request was most likely made); a worker
+     * that does not finish at all leaves its send claimed, and it is claimed again once its lease ends.
      */
     @Override
     public void close() {
@@ -281,28 +292,34 @@ public final class Outbox implements AutoCloseable {
                     perHostLimit + " sends to " + host + " were already running");
             return;
         }
-        Delivery outcome;
+        DeliveryResult outcome;
         try {
             outcome = deliver(source, target);
         } finally {
             releaseHost(host);
         }
-        if (Thread.currentThread().isInterrupted()) {
-            return; // interrupted by close(), perhaps mid-request: the lease runs out and the send is claimed again
+        // Interrupted by close() while delivering: the fetcher's sockets do not heed interrupts, so the outcome is
+        // real and the send most likely went out. Record it rather than let the lease run out and send again.
+        boolean interrupted = Thread.interrupted();
+        try {
+            finish(owner, job, source, target, outcome);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        finish(owner, job, source, target, outcome);
     }
 
-    private Delivery deliver(URI source, URI target) {
+    private DeliveryResult deliver(URI source, URI target) {
         try {
             return Objects.requireNonNull(delivery.deliver(source, target), "the delivery returned null");
         } catch (RuntimeException e) {
             LOG.warn("delivering the linkback {} -> {} threw", source, target, e);
-            return Delivery.failed(true, null, null, 0, "the delivery failed: " + e);
+            return DeliveryResult.failed(true, null, null, 0, "the delivery failed: " + e);
         }
     }
 
-    private void finish(String owner, Job job, URI source, URI target, Delivery outcome) {
+    private void finish(String owner, Job job, URI source, URI target, DeliveryResult outcome) {
         Instant now = clock.instant();
         String reason = outcome.reason();
         boolean retry = outcome.status() == SendStatus.FAILED && outcome.retryable() && job.attempts() < maxAttempts;
@@ -334,7 +351,8 @@ public final class Outbox implements AutoCloseable {
     }
 
     private boolean acquireHost(String host) {
-        long deadline = System.nanoTime() + pollInterval.toNanos();
+        // Wait for a slot a short while only: the claim's lease runs meanwhile.
+        long deadline = System.nanoTime() + Math.min(pollInterval.toNanos(), lease.toNanos() / 10);
         while (true) {
             boolean[] taken = {false};
             runningPerHost.compute(host, (key, running) -> {

@@ -47,8 +47,8 @@ class OutboxReadmeTest {
     void snippetRuns() throws Exception {
         LinkbackOutbox store = new InMemoryLinkbackOutbox(new InMemoryJobQueue());
         LinkbackDelivery delivery = (source, target) -> target.getHost().startsWith("a.")
-                ? Delivery.sent("WEBMENTION", "https://a.example/webmention", 202, null)
-                : Delivery.noEndpoint("the page advertises no endpoint");
+                ? DeliveryResult.sent("WEBMENTION", "https://a.example/webmention", 202, null)
+                : DeliveryResult.noEndpoint("the page advertises no endpoint");
         URI postUrl = URI.create("https://my.blog.example/posts/hello");
         List<URI> links = List.of(URI.create("https://a.example/one"), URI.create("https://b.example/two"));
 

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +38,7 @@ class OutboxTest {
     private final InMemoryLinkbackOutbox store = new InMemoryLinkbackOutbox(new InMemoryJobQueue(clock));
     private final Queue<String> delivered = new ConcurrentLinkedQueue<>();
 
-    private Outbox outbox(BiFunction<URI, URI, Delivery> delivery) {
+    private Outbox outbox(BiFunction<URI, URI, DeliveryResult> delivery) {
         return Outbox.builder(store, (source, target) -> {
             delivered.add(source + " -> " + target);
             return delivery.apply(source, target);
@@ -48,8 +46,8 @@ class OutboxTest {
                 .maxAttempts(3).build();
     }
 
-    private static Delivery sent(URI source, URI target) {
-        return Delivery.sent("WEBMENTION", target.resolve("/webmention").toString(), 202, null);
+    private static DeliveryResult sent(URI source, URI target) {
+        return DeliveryResult.sent("WEBMENTION", target.resolve("/webmention").toString(), 202, null);
     }
 
     private static RandomGenerator fixedRandom() {
@@ -146,7 +144,7 @@ class OutboxTest {
     @Test
     @DisplayName("a retryable failure is retried after the back-off, recorded as retrying, and fails for good after the last attempt")
     void retriesWithBackoffThenGivesUp() {
-        Outbox outbox = outbox((source, target) -> Delivery.failed(true, "WEBMENTION", "https://a.example/wm", 503,
+        Outbox outbox = outbox((source, target) -> DeliveryResult.failed(true, "WEBMENTION", "https://a.example/wm", 503,
                 "HTTP 503 from the endpoint"));
         outbox.published(POST, List.of(A));
 
@@ -179,10 +177,10 @@ class OutboxTest {
     @Test
     @DisplayName("outcomes that are not worth retrying are final at once")
     void finalOutcomes() {
-        Map<URI, Delivery> outcomes = Map.of(
-                A, Delivery.noEndpoint("the page advertises no endpoint"),
-                B, Delivery.refused("https://b.example/two redirects to 10.0.0.1: refused"),
-                C, Delivery.failed(false, "PINGBACK", "https://c.example/xmlrpc", 200, "fault 17: no link"));
+        Map<URI, DeliveryResult> outcomes = Map.of(
+                A, DeliveryResult.noEndpoint("the page advertises no endpoint"),
+                B, DeliveryResult.refused("https://b.example/two redirects to 10.0.0.1: refused"),
+                C, DeliveryResult.failed(false, "PINGBACK", "https://c.example/xmlrpc", 200, "fault 17: no link"));
         Outbox outbox = outbox((source, target) -> outcomes.get(target));
         outbox.published(POST, List.of(A, B, C));
 
@@ -214,46 +212,76 @@ class OutboxTest {
     }
 
     @Test
-    @DisplayName("the background workers deliver what is published, and no more than the per-host limit at once")
-    void workersCapConcurrencyPerHost() throws Exception {
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        CountDownLatch all = new CountDownLatch(6);
-        List<URI> sameHost = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            sameHost.add(URI.create("https://busy.example/page-" + i));
-        }
-        // Real time here: a send whose host is busy goes back to the queue for a second.
-        InMemoryLinkbackOutbox live = new InMemoryLinkbackOutbox(new InMemoryJobQueue());
-        try (Outbox outbox = Outbox.builder(live, (source, target) -> {
-            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+    @DisplayName("no more than the per-host limit of sends to one host run at once; a send to a busy host goes back to the queue")
+    void perHostLimit() throws Exception {
+        CountDownLatch twoRunning = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        List<URI> sameHost = List.of(URI.create("https://busy.example/1"), URI.create("https://busy.example/2"),
+                URI.create("https://busy.example/3"));
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> overLimit = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Outbox outbox = Outbox.builder(store, (source, target) -> {
+            if (running.incrementAndGet() > 2) {
+                overLimit.add(target.toString()); // a third at once: the limit failed (and do not block on it)
+                running.decrementAndGet();
+                return sent(source, target);
+            }
+            twoRunning.countDown();
             try {
-                Thread.sleep(50);
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             running.decrementAndGet();
-            all.countDown();
             return sent(source, target);
-        }).workers(5).perHostLimit(2).pollInterval(Duration.ofMillis(20)).build().start()) {
-            outbox.published(POST, sameHost);
-            assertThat(all.await(30, TimeUnit.SECONDS)).as("all six delivered").isTrue();
-        }
-        assertThat(most.get()).isBetween(1, 2);
-        awaitStatuses(live, 6, SendStatus.SENT);
+        }).clock(clock).perHostLimit(2).pollInterval(Duration.ofMillis(10)).build();
+        outbox.published(POST, sameHost);
+        Thread first = new Thread(() -> outbox.runDue(1));
+        Thread second = new Thread(() -> outbox.runDue(1));
+        first.start();
+        second.start();
+        assertThat(twoRunning.await(30, TimeUnit.SECONDS)).as("two sends to busy.example are running").isTrue();
+
+        assertThat(outbox.runDue(1)).as("the third send was claimed").isEqualTo(1);
+
+        assertThat(overLimit).as("sends delivered while two to the same host ran").isEmpty();
+        Map<String, TargetRecord> waiting = byTarget();
+        assertThat(waiting.values()).extracting(TargetRecord::status)
+                .containsOnly(SendStatus.QUEUED);
+        release.countDown();
+        first.join(30_000);
+        second.join(30_000);
+        assertThat(byTarget().values()).extracting(TargetRecord::status)
+                .containsExactlyInAnyOrder(SendStatus.SENT, SendStatus.SENT, SendStatus.QUEUED);
+        assertThat(store.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).as("the third waits its second").isOne();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(outbox.runDue(10)).isEqualTo(1);
+        assertThat(byTarget().values()).extracting(TargetRecord::status).containsOnly(SendStatus.SENT);
     }
 
-    private static void awaitStatuses(LinkbackOutbox store, int count, SendStatus status) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            List<SendStatus> statuses = Collections.synchronizedList(new ArrayList<>());
-            store.targets(POST.toString()).forEach(r -> statuses.add(r.status()));
-            if (statuses.size() == count && statuses.stream().allMatch(status::equals)) {
-                return;
+    @Test
+    @DisplayName("run-due claims one send at a time, so every delivery starts with a full lease")
+    void runDueClaimsOneAtATime() {
+        List<String> takenOver = new ArrayList<>();
+        Outbox outbox = Outbox.builder(store, (source, target) -> {
+            delivered.add(source + " -> " + target);
+            // Each delivery takes 4 minutes of a 5-minute lease. Had all three been claimed at the start, the
+            // third one's lease would have run out by now, and another worker could take it over.
+            if (delivered.size() == 3) {
+                store.jobs().claim(LinkbackOutbox.SEND_KIND, "other-worker", 10, Duration.ofMinutes(5))
+                        .forEach(job -> takenOver.add(job.payload()));
             }
-            Thread.sleep(10);
-        }
-        assertThat(store.targets(POST.toString())).extracting(TargetRecord::status).hasSize(count).containsOnly(status);
+            clock.advance(Duration.ofMinutes(4));
+            return sent(source, target);
+        }).clock(clock).lease(Duration.ofMinutes(5)).build();
+        outbox.published(POST, List.of(A, B, C));
+
+        assertThat(outbox.runDue(10)).isEqualTo(3);
+
+        assertThat(takenOver).isEmpty();
+        assertThat(delivered).hasSize(3);
+        assertThat(byTarget().values()).extracting(TargetRecord::status).containsOnly(SendStatus.SENT);
+        assertThat(store.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).isZero();
     }
 
     @Test

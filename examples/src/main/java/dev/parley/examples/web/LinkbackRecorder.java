@@ -263,10 +263,13 @@ public final class LinkbackRecorder {
         return new Outcome(Protocol.WEBMENTION, source, target, existing, null, "the mention is kept");
     }
 
-    /** The post type, permalink, publication time and author links the page gave, for core to store. */
+    /**
+     * The post type, permalink, publication time and author links the page gave, for core to store; a link core
+     * would not store (its URL rules are stricter than a browser's) is left out rather than refuse the linkback.
+     */
     private static LinkbackDetails detailsOf(VerifiedLinkback verified) {
         LinkbackAuthor author = verified.author();
-        return new LinkbackDetails(LinkbackType.valueOf(verified.postType().name()), verified.url(),
+        return LinkbackDetails.lenient(LinkbackType.valueOf(verified.postType().name()), verified.url(),
                 verified.published(), author == null ? null : author.url(), author == null ? null : author.photo());
     }
 

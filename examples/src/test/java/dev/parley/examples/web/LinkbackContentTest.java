@@ -125,6 +125,26 @@ class LinkbackContentTest {
     }
 
     @Test
+    @DisplayName("author links a browser accepts but the store's URL rules do not are left out, and the reply is"
+            + " still recorded")
+    void oddAuthorLinksAreDroppedNotFatal() throws Exception {
+        String page = indieReply("u-in-reply-to", "<p>Odd links, good words.</p>")
+                .replace("https://jane.example/me.jpg", "https://img_cdn.example/a|b.jpg")
+                .replace("href=\"https://jane.example/\"", "href=\"https://jane_home.example/\"");
+        String source = serve("/odd-links", page);
+
+        webmention(source);
+
+        Comment comment = stored(source);
+        assertThat(comment.text()).isEqualTo("Odd links, good words.");
+        LinkbackDetails details = LinkbackDetails.of(comment);
+        assertThat(details.type()).isEqualTo(LinkbackType.REPLY);
+        assertThat(details.url()).isEqualTo(source.replace("/odd-links", "/notes/42"));
+        assertThat(details.authorUrl()).isNull();
+        assertThat(details.authorPhoto()).isNull();
+    }
+
+    @Test
     @DisplayName("sending the same source again after it changed updates the stored text and type")
     void resentSourceUpdatesTheText() throws Exception {
         AtomicReference<String> page = new AtomicReference<>(indieReply("u-in-reply-to", "<p>First draft.</p>"));

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param location the receiver's status URL (a Webmention 201 or 202 {@code Location}), or null
  * @param reason a human-readable explanation, or null (at most {@link #MAX_REASON_LENGTH} characters are kept)
  */
-public record Delivery(SendStatus status, boolean retryable, @Nullable String protocol, @Nullable String endpoint,
+public record DeliveryResult(SendStatus status, boolean retryable, @Nullable String protocol, @Nullable String endpoint,
         int httpStatus, @Nullable String location, @Nullable String reason) {
 
     /** The longest reason kept; longer ones are cut. */
@@ -31,7 +31,7 @@ public record Delivery(SendStatus status, boolean retryable, @Nullable String pr
      * @throws IllegalArgumentException if the status is {@link SendStatus#QUEUED} or {@link SendStatus#RETRYING}
      *     (the outbox's own states), a non-failure is retryable, or {@code httpStatus} is neither 0 nor 100..599
      */
-    public Delivery {
+    public DeliveryResult {
         Objects.requireNonNull(status, "status must not be null");
         if (status == SendStatus.QUEUED || status == SendStatus.RETRYING) {
             throw new IllegalArgumentException("a delivery ends SENT, NO_ENDPOINT, REFUSED or FAILED, not " + status);
@@ -56,8 +56,8 @@ public record Delivery(SendStatus status, boolean retryable, @Nullable String pr
      * @param location the status URL, or null
      * @return the delivery
      */
-    public static Delivery sent(String protocol, String endpoint, int httpStatus, @Nullable String location) {
-        return new Delivery(SendStatus.SENT, false, protocol, endpoint, httpStatus, location, null);
+    public static DeliveryResult sent(String protocol, String endpoint, int httpStatus, @Nullable String location) {
+        return new DeliveryResult(SendStatus.SENT, false, protocol, endpoint, httpStatus, location, null);
     }
 
     /**
@@ -66,8 +66,8 @@ public record Delivery(SendStatus status, boolean retryable, @Nullable String pr
      * @param reason why
      * @return the delivery
      */
-    public static Delivery noEndpoint(String reason) {
-        return new Delivery(SendStatus.NO_ENDPOINT, false, null, null, 0, null, reason);
+    public static DeliveryResult noEndpoint(String reason) {
+        return new DeliveryResult(SendStatus.NO_ENDPOINT, false, null, null, 0, null, reason);
     }
 
     /**
@@ -76,8 +76,8 @@ public record Delivery(SendStatus status, boolean retryable, @Nullable String pr
      * @param reason why
      * @return the delivery
      */
-    public static Delivery refused(String reason) {
-        return new Delivery(SendStatus.REFUSED, false, null, null, 0, null, reason);
+    public static DeliveryResult refused(String reason) {
+        return new DeliveryResult(SendStatus.REFUSED, false, null, null, 0, null, reason);
     }
 
     /**
@@ -90,8 +90,8 @@ public record Delivery(SendStatus status, boolean retryable, @Nullable String pr
      * @param reason why
      * @return the delivery
      */
-    public static Delivery failed(boolean retryable, @Nullable String protocol, @Nullable String endpoint,
+    public static DeliveryResult failed(boolean retryable, @Nullable String protocol, @Nullable String endpoint,
             int httpStatus, String reason) {
-        return new Delivery(SendStatus.FAILED, retryable, protocol, endpoint, httpStatus, null, reason);
+        return new DeliveryResult(SendStatus.FAILED, retryable, protocol, endpoint, httpStatus, null, reason);
     }
 }
