@@ -2,11 +2,7 @@ package dev.parley.pingback.fetch;
 
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,11 +43,7 @@ public sealed interface PostResult permits PostResult.Answered, FetchResult.Refu
             if (status < 200 || status > 599) {
                 throw new IllegalArgumentException("status must be 200..599: " + status);
             }
-            Map<String, List<String>> copy = new LinkedHashMap<>();
-            headers.forEach((name, values) -> copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .addAll(values));
-            copy.replaceAll((name, values) -> List.copyOf(values));
-            headers = Collections.unmodifiableMap(copy);
+            headers = Headers.normalized(headers);
         }
 
         /**
@@ -61,7 +53,7 @@ public sealed interface PostResult permits PostResult.Answered, FetchResult.Refu
          * @return the values, empty if absent
          */
         public List<String> headerValues(String name) {
-            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+            return Headers.values(headers, name);
         }
 
         /**

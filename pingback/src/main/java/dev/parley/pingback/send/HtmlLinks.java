@@ -22,28 +22,30 @@ final class HtmlLinks {
     /** The first live element in document order that matches, or null; stops walking at the match. */
     static @Nullable Element first(Element root, Predicate<Element> predicate) {
         Element[] found = new Element[1];
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element element)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (element.nameIs("template")) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (predicate.test(element)) {
-                    found[0] = element;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
+        walk(root, element -> {
+            if (predicate.test(element)) {
+                found[0] = element;
+                return true;
             }
-        }, root);
+            return false;
+        });
         return found[0];
     }
 
     /** Every live element in document order that matches. */
     static List<Element> all(Element root, Predicate<Element> predicate) {
         List<Element> matches = new ArrayList<>();
+        walk(root, element -> {
+            if (predicate.test(element)) {
+                matches.add(element);
+            }
+            return false;
+        });
+        return matches;
+    }
+
+    /** Visits the live elements in document order until {@code stop} answers true for one. */
+    private static void walk(Element root, Predicate<Element> stop) {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -53,13 +55,9 @@ final class HtmlLinks {
                 if (element.nameIs("template")) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (predicate.test(element)) {
-                    matches.add(element);
-                }
-                return FilterResult.CONTINUE;
+                return stop.test(element) ? FilterResult.STOP : FilterResult.CONTINUE;
             }
         }, root);
-        return matches;
     }
 
     /** Whether a rel value holds a token, compared case-insensitively; tokens split on ASCII whitespace. */

@@ -1,8 +1,8 @@
 package dev.parley.pingback.send;
 
+import dev.parley.pingback.xmlrpc.internal.SecureXml;
 import java.io.StringReader;
 import java.util.function.Predicate;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -26,6 +26,10 @@ final class TrackbackRdf {
     /** A block longer than this is skipped without being read. */
     static final int MAX_BLOCK_CHARS = 16_384;
 
+    /** Blocks nest at most 16 elements deep: the JDK limit, which {@link SecureXml#factory(int)} sets one above. */
+    private static final int MAX_DEPTH = 15;
+    /** An {@code rdf:Description} carries its fields as attributes, more than an XML-RPC element ever has. */
+    private static final int MAX_ATTRIBUTES = 64;
     private static final String OPEN = "<rdf:RDF";
     private static final String CLOSE = "</rdf:RDF>";
 
@@ -118,24 +122,15 @@ final class TrackbackRdf {
         return prefix == null || prefix.isEmpty() || local.indexOf(':') >= 0 ? local : prefix + ":" + local;
     }
 
+    /**
+     * The module's hardened factory ({@link SecureXml}), namespace-unaware so prefixes read as written, and with room
+     * for the many attributes an {@code rdf:Description} carries. Nothing here counts depth, so the JDK's own limit,
+     * one above {@code MAX_DEPTH}, is the cap.
+     */
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory f = SecureXml.factory(MAX_DEPTH);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are never resolved");
-        });
-        f.setProperty("jdk.xml.entityExpansionLimit", "64");
-        f.setProperty("jdk.xml.totalEntitySizeLimit", "4096");
-        f.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "1024");
-        f.setProperty("jdk.xml.maxParameterEntitySizeLimit", "1024");
-        f.setProperty("jdk.xml.elementAttributeLimit", "64");
-        f.setProperty("jdk.xml.maxXMLNameLimit", "256");
-        f.setProperty("jdk.xml.maxElementDepth", "16");
+        f.setProperty("jdk.xml.elementAttributeLimit", Integer.toString(MAX_ATTRIBUTES));
         return f;
     }
 }

@@ -13,14 +13,21 @@ import javax.net.SocketFactory;
 
 /**
  * Records every connection attempt the fetcher makes, and refuses any to a non-loopback address, so that a fetcher
- * bug shows up as a recorded attempt instead of as traffic leaving this machine.
+ * bug shows up as a recorded attempt instead of as traffic leaving this machine. Public for the sender's tests, whose
+ * fetcher it guards too.
  */
-final class RecordingSocketFactory extends SocketFactory {
+public final class RecordingSocketFactory extends SocketFactory {
 
     private final List<InetSocketAddress> attempts = new CopyOnWriteArrayList<>();
 
-    List<InetSocketAddress> attempts() {
+    /** Every address a connection was attempted to, in order. */
+    public List<InetSocketAddress> attempts() {
         return List.copyOf(attempts);
+    }
+
+    /** The ports connected to, in order. */
+    public List<Integer> ports() {
+        return attempts.stream().map(InetSocketAddress::getPort).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.parley.pingback.fetch.RecordingSocketFactory;
 import dev.parley.pingback.send.ReceiverServer.Received;
 import dev.parley.pingback.send.ReceiverServer.Reply;
 import java.net.URI;
@@ -148,7 +149,7 @@ class LinkbackSenderTest extends SenderTestBase {
         try (DiscoveryServer inside = DiscoveryServer.start()) {
             inside.html("/post", "<link rel=webmention href=/wm>");
             server.reply("/moved", Reply.status(301).header("Location", inside.uri("/post").toString()));
-            ConnectionLog log = new ConnectionLog();
+            RecordingSocketFactory log = new RecordingSocketFactory();
             LinkbackSender sender = LinkbackSender.builder()
                     .fetcher(server.fetcherBuilder().socketFactory(log).build()).build();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.parley.pingback.fetch.RecordingSocketFactory;
 import dev.parley.pingback.fetch.SafeFetcher;
 import dev.parley.pingback.send.ReceiverServer.Received;
 import dev.parley.pingback.send.ReceiverServer.Reply;
@@ -129,7 +130,7 @@ class WebmentionDeliveryTest extends SenderTestBase {
         try (DiscoveryServer inside = DiscoveryServer.start()) {
             advertise();
             server.reply("/webmention", Reply.status(307).header("Location", inside.uri("/admin").toString()));
-            ConnectionLog log = new ConnectionLog();
+            RecordingSocketFactory log = new RecordingSocketFactory();
             LinkbackSender sender = LinkbackSender.builder()
                     .fetcher(server.fetcherBuilder().socketFactory(log).build()).build();
 
@@ -150,7 +151,7 @@ class WebmentionDeliveryTest extends SenderTestBase {
         server.reply("/post", ReceiverServer.Reply.html("<link rel=webmention href=\"" + endpoint + "\">"
                 + "<link rel=pingback href=\"/xmlrpc\">"));
         server.reply("/xmlrpc", Reply.xml(PINGBACK_OK));
-        ConnectionLog log = new ConnectionLog();
+        RecordingSocketFactory log = new RecordingSocketFactory();
         LinkbackSender sender = LinkbackSender.builder()
                 .fetcher(server.fetcherBuilder().socketFactory(log).build()).build();
 

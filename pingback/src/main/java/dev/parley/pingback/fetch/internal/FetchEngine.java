@@ -65,30 +65,41 @@ public final class FetchEngine {
      * @return the outcome
      */
     public FetchResult fetch(URI uri) {
-        Deadline deadline = Deadline.after(config.clock(), config.timeoutMillis());
-        URI current = uri;
         try {
-            for (int redirects = 0; ; redirects++) {
-                Hop hop = hop(current, deadline);
-                if (hop.next() == null) {
-                    return hop.result();
-                }
-                if (redirects == config.maxRedirects()) {
-                    throw new FetchAbort(FetchFailure.TOO_MANY_REDIRECTS,
-                            "more than " + config.maxRedirects() + " redirects, next: " + hop.next());
-                }
-                current = hop.next();
-            }
+            return follow(uri, this::hop);
         } catch (FetchAbort abort) {
             return refused(uri.toString(), abort);
         }
     }
 
-    /** A hop ends in a result, or in the next URL to fetch. */
-    private record Hop(@Nullable FetchResult result, @Nullable URI next) {
+    /** A hop ends in a result, or in the next URL to request. */
+    private record Hop<R>(@Nullable R result, @Nullable URI next) {
     }
 
-    private Hop hop(URI uri, Deadline deadline) throws FetchAbort {
+    /** One request to one URL, with every check, under the whole request's deadline. */
+    @FunctionalInterface
+    private interface Step<R> {
+        Hop<R> take(URI uri, Deadline deadline) throws FetchAbort;
+    }
+
+    /** Takes hops from {@code uri} until one ends in a result, at most {@code maxRedirects} redirects later. */
+    private <R> R follow(URI uri, Step<R> step) throws FetchAbort {
+        Deadline deadline = Deadline.after(config.clock(), config.timeoutMillis());
+        URI current = uri;
+        for (int redirects = 0; ; redirects++) {
+            Hop<R> hop = step.take(current, deadline);
+            if (hop.next() == null) {
+                return hop.result();
+            }
+            if (redirects == config.maxRedirects()) {
+                throw new FetchAbort(FetchFailure.TOO_MANY_REDIRECTS,
+                        "more than " + config.maxRedirects() + " redirects, next: " + hop.next());
+            }
+            current = hop.next();
+        }
+    }
+
+    private Hop<FetchResult> hop(URI uri, Deadline deadline) throws FetchAbort {
         Target target = TargetParser.parse(uri);
         Socket socket = open(target, uri, deadline);
         Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
@@ -162,11 +173,11 @@ public final class FetchEngine {
                 + addresses + (last == null ? "" : ": " + last.getMessage()));
     }
 
-    private Hop answer(Target target, HttpExchange exchange) throws IOException, FetchAbort {
+    private Hop<FetchResult> answer(Target target, HttpExchange exchange) throws IOException, FetchAbort {
         ResponseHead head = exchange.head();
         int status = head.status();
         if (REDIRECTS.contains(status) && head.first("location") != null) {
-            return new Hop(null, Redirects.resolve(target.uri(), head.first("location")));
+            return new Hop<>(null, Redirects.resolve(target.uri(), head.first("location")));
         }
         if (status < 200 || status > 299) {
             throw new FetchAbort(new FetchResult.Refused(FetchFailure.HTTP_STATUS,
@@ -189,7 +200,7 @@ public final class FetchEngine {
                 CharsetDetector.detect(body.bytes(), body.length(), mediaType.charset(), html);
         Charset charset = detected.charset();
         String text = new String(body.bytes(), detected.bomLength(), body.length() - detected.bomLength(), charset);
-        return new Hop(new FetchResult.Fetched(target.uri(), status, mediaType.essence(), charset, text,
+        return new Hop<>(new FetchResult.Fetched(target.uri(), status, mediaType.essence(), charset, text,
                 head.headers()), null);
     }
 
@@ -220,30 +231,15 @@ public final class FetchEngine {
      * @return the answer or the refusal
      */
     public PostResult post(URI uri, String contentType, byte[] body) {
-        Deadline deadline = Deadline.after(config.clock(), config.timeoutMillis());
-        URI current = uri;
         try {
-            for (int redirects = 0; ; redirects++) {
-                PostHop hop = postHop(current, contentType, body, deadline);
-                if (hop.next() == null) {
-                    return hop.answered();
-                }
-                if (redirects == config.maxRedirects()) {
-                    throw new FetchAbort(FetchFailure.TOO_MANY_REDIRECTS,
-                            "more than " + config.maxRedirects() + " redirects, next: " + hop.next());
-                }
-                current = hop.next();
-            }
+            return follow(uri, (current, deadline) -> postHop(current, contentType, body, deadline));
         } catch (FetchAbort abort) {
             return refused(uri.toString(), abort);
         }
     }
 
-    /** A POST hop ends in an answer, or in the next URL to POST to. */
-    private record PostHop(PostResult.@Nullable Answered answered, @Nullable URI next) {
-    }
-
-    private PostHop postHop(URI uri, String contentType, byte[] body, Deadline deadline) throws FetchAbort {
+    private Hop<PostResult.Answered> postHop(URI uri, String contentType, byte[] body, Deadline deadline)
+            throws FetchAbort {
         Target target = TargetParser.parse(uri);
         Socket socket = open(target, uri, deadline);
         Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
@@ -252,9 +248,9 @@ public final class FetchEngine {
             ResponseHead head = exchange.head();
             String location = head.first("location");
             if (POST_REDIRECTS.contains(head.status()) && location != null) {
-                return new PostHop(null, Redirects.resolve(target.uri(), location));
+                return new Hop<>(null, Redirects.resolve(target.uri(), location));
             }
-            return new PostHop(PostAnswers.read(target.uri(), head, exchange.body(), config.maxBodyBytes()), null);
+            return new Hop<>(PostAnswers.read(target.uri(), head, exchange.body(), config.maxBodyBytes()), null);
         } catch (IOException e) {
             throw classify(e, guard, deadline, target);
         } finally {

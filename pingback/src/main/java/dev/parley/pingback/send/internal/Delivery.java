@@ -109,22 +109,12 @@ public final class Delivery {
         call.append("</string></value></param><param><value><string>");
         XmlText.appendEscaped(call, target.toString());
         call.append("</string></value></param></params></methodCall>");
-        PostResult result = fetcher.post(endpoint.uri(), XML, call.toString().getBytes(StandardCharsets.UTF_8));
-        if (!(result instanceof PostResult.Answered answer)) {
-            return refused(target, endpoint, (FetchResult.Refused) result);
-        }
-        if (!answer.successful()) {
-            return byStatus(target, endpoint, answer);
-        }
-        XmlAnswer.Element response;
-        try {
-            response = XmlAnswer.parse(answer.body());
-        } catch (XmlAnswer.Malformed e) {
-            return malformed(target, endpoint, answer, e.getMessage());
-        }
-        if (!response.name().equals("methodResponse")) {
-            return malformed(target, endpoint, answer, "the root element is not <methodResponse>");
-        }
+        return postXml(target, endpoint, XML, call.toString().getBytes(StandardCharsets.UTF_8), "methodResponse",
+                (answer, response) -> pingbackAnswer(target, endpoint, answer, response));
+    }
+
+    private static Attempt pingbackAnswer(URI target, Endpoint endpoint, PostResult.Answered answer,
+                                          XmlAnswer.Element response) {
         if (response.child("params").isPresent()) {
             return Attempt.done(new SendOutcome.Sent(target, LinkbackProtocol.PINGBACK, answer.uri(),
                     answer.status(), Optional.empty()));
@@ -167,23 +157,12 @@ public final class Delivery {
         field(form, "title", details.title());
         field(form, "excerpt", details.excerpt());
         field(form, "blog_name", details.blogName());
-        PostResult result = fetcher.post(endpoint.uri(), TRACKBACK_FORM,
-                form.toString().getBytes(StandardCharsets.US_ASCII));
-        if (!(result instanceof PostResult.Answered answer)) {
-            return refused(target, endpoint, (FetchResult.Refused) result);
-        }
-        if (!answer.successful()) {
-            return byStatus(target, endpoint, answer);
-        }
-        XmlAnswer.Element response;
-        try {
-            response = XmlAnswer.parse(answer.body());
-        } catch (XmlAnswer.Malformed e) {
-            return malformed(target, endpoint, answer, e.getMessage());
-        }
-        if (!response.name().equals("response")) {
-            return malformed(target, endpoint, answer, "the root element is not <response>");
-        }
+        return postXml(target, endpoint, TRACKBACK_FORM, form.toString().getBytes(StandardCharsets.US_ASCII),
+                "response", (answer, response) -> trackbackAnswer(target, endpoint, answer, response));
+    }
+
+    private static Attempt trackbackAnswer(URI target, Endpoint endpoint, PostResult.Answered answer,
+                                           XmlAnswer.Element response) {
         Optional<XmlAnswer.Element> error = response.child("error");
         if (error.isEmpty()) {
             return malformed(target, endpoint, answer, "the answer has no <error>");
@@ -201,6 +180,37 @@ public final class Delivery {
         String message = response.child("message").map(XmlAnswer.Element::text).orElse("");
         return Attempt.done(new SendOutcome.Failed(target, LinkbackProtocol.TRACKBACK, answer.uri(),
                 answer.status(), code, false, "TrackBack error " + code + ": " + shorten(message)));
+    }
+
+    /** Reads a 2xx answer whose root element is {@code root}; the answer and its root are both in hand. */
+    @FunctionalInterface
+    private interface XmlReply {
+        Attempt read(PostResult.Answered answer, XmlAnswer.Element root);
+    }
+
+    /**
+     * POSTs a request answered in XML: a refusal, a non-2xx status, a malformed answer and a root element other than
+     * {@code root} end the attempt here; any other answer goes to {@code reply}.
+     */
+    private Attempt postXml(URI target, Endpoint endpoint, String contentType, byte[] body, String root,
+                            XmlReply reply) {
+        PostResult result = fetcher.post(endpoint.uri(), contentType, body);
+        if (!(result instanceof PostResult.Answered answer)) {
+            return refused(target, endpoint, (FetchResult.Refused) result);
+        }
+        if (!answer.successful()) {
+            return byStatus(target, endpoint, answer);
+        }
+        XmlAnswer.Element response;
+        try {
+            response = XmlAnswer.parse(answer.body());
+        } catch (XmlAnswer.Malformed e) {
+            return malformed(target, endpoint, answer, e.getMessage());
+        }
+        if (!response.name().equals(root)) {
+            return malformed(target, endpoint, answer, "the root element is not <" + root + ">");
+        }
+        return reply.read(answer, response);
     }
 
     private static void field(StringBuilder form, String name, String value) {
