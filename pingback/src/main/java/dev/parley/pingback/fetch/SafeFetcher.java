@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>total time</td><td>{@value #DEFAULT_TIMEOUT_SECONDS} s: resolving, connecting, TLS, reading, all hops</td></tr>
  * <tr><td>one connection attempt</td><td>{@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, within the total</td></tr>
  * <tr><td>redirects</td><td>{@value #DEFAULT_MAX_REDIRECTS} (301, 302, 303, 307, 308; each hop re-checked)</td></tr>
- * <tr><td>body</td><td>{@value #DEFAULT_MAX_BODY_BYTES} bytes (1 MiB), on the wire and decoded</td></tr>
+ * <tr><td>body</td><td>{@value #DEFAULT_MAX_BODY_BYTES} bytes (1 MiB), on the wire and decoded; a larger body is
+ *     refused ({@link FetchFailure#TOO_LARGE}), or read up to the cap with {@link Builder#truncateOversizedBodies}</td></tr>
  * <tr><td>media types</td><td>{@code text/html}, {@code application/xhtml+xml}, {@code text/plain}; {@code *}{@code /*}
  *     accepts any media type (and a response without {@code Content-Type} as {@code application/octet-stream})</td></tr>
  * <tr><td>User-Agent</td><td>{@value #DEFAULT_USER_AGENT}</td></tr>
@@ -124,6 +125,7 @@ public final class SafeFetcher {
         builder.maxBodyBytes = config.maxBodyBytes();
         builder.mediaTypes = config.mediaTypes();
         builder.userAgent = config.userAgent();
+        builder.truncateOversizedBodies = config.truncateBodies();
         return builder;
     }
 
@@ -214,6 +216,7 @@ public final class SafeFetcher {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Set<String> mediaTypes = DEFAULT_MEDIA_TYPES;
         private String userAgent = DEFAULT_USER_AGENT;
+        private boolean truncateOversizedBodies;
 
         private Builder() {
         }
@@ -351,6 +354,20 @@ public final class SafeFetcher {
         }
 
         /**
+         * Whether a body larger than the byte cap is read up to the cap and kept, cut there, instead of refusing
+         * the page as {@link FetchFailure#TOO_LARGE}; off by default. Endpoint discovery turns it on, since the
+         * headers and the head of a large page are what it reads. The time cap still holds, and the rest of the
+         * body is never read.
+         *
+         * @param truncate true to keep the first bytes of an oversized body
+         * @return this builder
+         */
+        public Builder truncateOversizedBodies(boolean truncate) {
+            this.truncateOversizedBodies = truncate;
+            return this;
+        }
+
+        /**
          * Validates every setting and builds the fetcher.
          *
          * @return an immutable, thread-safe fetcher
@@ -393,7 +410,8 @@ public final class SafeFetcher {
                 throw new IllegalArgumentException("invalid SafeFetcher settings: " + String.join("; ", errors));
             }
             return new SafeFetcher(new FetchConfig(resolver, policy, socketFactory, tlsFactory(), clock,
-                    timeout.toMillis(), connectTimeout.toMillis(), maxRedirects, maxBodyBytes, types, userAgent));
+                    timeout.toMillis(), connectTimeout.toMillis(), maxRedirects, maxBodyBytes, types, userAgent,
+                    truncateOversizedBodies));
         }
 
         private SSLSocketFactory tlsFactory() {

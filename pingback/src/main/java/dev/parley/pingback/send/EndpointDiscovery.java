@@ -59,13 +59,15 @@ public final class EndpointDiscovery {
     /**
      * Creates a discovery over a fetcher.
      *
-     * @param fetcher the fetcher whose address policy, resolver and caps apply; a variant accepting any media type
-     *     is derived from it
+     * @param fetcher the fetcher whose address policy, resolver and caps apply; a variant is derived from it that
+     *     accepts any media type and reads a body larger than the byte cap up to the cap (so that the headers and
+     *     the head of a large page still count) instead of refusing it
      * @throws NullPointerException if {@code fetcher} is null
      */
     public EndpointDiscovery(SafeFetcher fetcher) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher must not be null").toBuilder()
                 .acceptedMediaTypes(ANY_MEDIA_TYPE)
+                .truncateOversizedBodies(true)
                 .build();
     }
 
@@ -83,6 +85,44 @@ public final class EndpointDiscovery {
             return new Discovery.Unreachable(target, refused);
         }
         return inspect(target, (FetchResult.Fetched) result);
+    }
+
+    /**
+     * Reads a target page as {@link #discover(URI)} does, for a caller that finds its endpoints one protocol at a
+     * time ({@link Endpoints}).
+     */
+    FetchResult read(URI target) {
+        return fetcher.fetch(Objects.requireNonNull(target, "target must not be null"));
+    }
+
+    /**
+     * The endpoints of one fetched page, each found only when asked for, the page parsed at most once: a sender
+     * that asks in fallback order and stops at the first protocol served never parses a body whose
+     * {@code Link} header names the Webmention endpoint. Not thread-safe.
+     */
+    static final class Endpoints {
+        private final URI target;
+        private final Page page;
+
+        Endpoints(URI target, FetchResult.Fetched fetched) {
+            this.target = Objects.requireNonNull(target, "target must not be null");
+            this.page = new Page(fetched);
+        }
+
+        /** The URL the page was finally read from. */
+        URI page() {
+            return page.fetched.uri();
+        }
+
+        /** The page's endpoint for one protocol, if it advertises one. */
+        Optional<Endpoint> of(LinkbackProtocol protocol) {
+            Optional<URI> uri = switch (protocol) {
+                case WEBMENTION -> webmention(page);
+                case PINGBACK -> pingback(page);
+                case TRACKBACK -> trackback(target, page);
+            };
+            return uri.map(found -> new Endpoint(protocol, found));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.pingback.send;
 
+import dev.parley.pingback.fetch.FetchResult;
 import dev.parley.pingback.fetch.SafeFetcher;
 import dev.parley.pingback.send.internal.Attempt;
 import dev.parley.pingback.send.internal.Delivery;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -111,25 +113,30 @@ public final class LinkbackSender {
         checkSource(source);
         Objects.requireNonNull(target, "target must not be null");
         Objects.requireNonNull(details, "details must not be null");
-        Discovery discovered = discovery.discover(target);
-        if (discovered instanceof Discovery.Unreachable unreachable) {
-            return RetryTable.unreachable(unreachable);
+        FetchResult read = discovery.read(target);
+        if (read instanceof FetchResult.Refused refused) {
+            return RetryTable.unreachable(new Discovery.Unreachable(target, refused));
         }
-        Discovery.Found found = (Discovery.Found) discovered;
-        List<Endpoint> endpoints = found.endpoints();
-        if (endpoints.isEmpty()) {
-            return new SendOutcome.NoEndpoint(target, "the page " + found.page()
-                    + " advertises no Webmention, Pingback or TrackBack endpoint");
-        }
+        // Each protocol's endpoint is looked for only when the ones before it are absent or not served, so a
+        // Webmention endpoint in a Link header is used without parsing the page at all.
+        EndpointDiscovery.Endpoints endpoints = new EndpointDiscovery.Endpoints(target, (FetchResult.Fetched) read);
         List<String> notServed = new ArrayList<>();
         SendOutcome.@Nullable Failed last = null;
-        for (Endpoint endpoint : endpoints) {
-            Attempt attempt = delivery.deliver(source, target, endpoint, details);
+        for (LinkbackProtocol protocol : LinkbackProtocol.values()) {
+            Optional<Endpoint> endpoint = endpoints.of(protocol);
+            if (endpoint.isEmpty()) {
+                continue;
+            }
+            Attempt attempt = delivery.deliver(source, target, endpoint.get(), details);
             if (!attempt.notServed()) {
                 return attempt.outcome();
             }
             last = (SendOutcome.Failed) attempt.outcome();
             notServed.add(last.reason());
+        }
+        if (last == null) {
+            return new SendOutcome.NoEndpoint(target, "the page " + endpoints.page()
+                    + " advertises no Webmention, Pingback or TrackBack endpoint");
         }
         return new SendOutcome.Failed(target, last.protocol(), last.endpoint(), last.status(), last.faultCode(),
                 false, "no advertised endpoint serves its protocol: " + String.join("; ", notServed));

@@ -27,8 +27,14 @@ final class BodyReader {
     record Body(byte[] bytes, int length) {
     }
 
-    static Body read(ResponseHead head, InputStream in, int maxBytes) throws IOException {
-        InputStream wire = LimitedInputStream.capped(framed(head, in, maxBytes), maxBytes, "body on the wire");
+    /**
+     * Reads the body. With {@code truncate}, a body over the cap is cut at {@code maxBytes} decoded bytes instead
+     * of failing with {@link TooLargeException}, and nothing past that is read from the wire.
+     */
+    static Body read(ResponseHead head, InputStream in, int maxBytes, boolean truncate) throws IOException {
+        InputStream framed = framed(head, in, maxBytes, truncate);
+        // Truncating, the decoded bytes are capped below and the wire is read only as far as they need.
+        InputStream wire = truncate ? framed : LimitedInputStream.capped(framed, maxBytes, "body on the wire");
         String coding = contentCoding(head);
         Inflater inflater = null;
         InputStream decoded;
@@ -43,7 +49,8 @@ final class BodyReader {
             default -> throw new ProtocolException("unsupported Content-Encoding: " + coding);
         }
         try (InputStream closing = decoded) {
-            return readAll(LimitedInputStream.capped(closing, maxBytes, "decoded body"), maxBytes);
+            return truncate ? readUpTo(closing, maxBytes)
+                    : readAll(LimitedInputStream.capped(closing, maxBytes, "decoded body"), maxBytes);
         } finally {
             if (inflater != null) {
                 inflater.end();
@@ -51,7 +58,8 @@ final class BodyReader {
         }
     }
 
-    private static InputStream framed(ResponseHead head, InputStream in, int maxBytes) throws IOException {
+    private static InputStream framed(ResponseHead head, InputStream in, int maxBytes, boolean truncate)
+            throws IOException {
         List<String> transferCodings = head.values("transfer-encoding");
         if (!transferCodings.isEmpty()) {
             String joined = String.join(",", transferCodings).toLowerCase(Locale.ROOT).replace(" ", "");
@@ -63,7 +71,7 @@ final class BodyReader {
         List<String> lengths = head.values("content-length");
         if (!lengths.isEmpty()) {
             long length = contentLength(lengths);
-            if (length > maxBytes) {
+            if (length > maxBytes && !truncate) {
                 throw new TooLargeException("Content-Length " + length + " is larger than " + maxBytes + " bytes");
             }
             return LimitedInputStream.exactly(in, length);
@@ -107,6 +115,20 @@ final class BodyReader {
         int flg = in.read();
         in.reset();
         return cmf >= 0 && flg >= 0 && (cmf & 0x0f) == 8 && ((cmf << 8) | flg) % 31 == 0;
+    }
+
+    /** The first {@code maxBytes} bytes, or fewer if the stream ends first; nothing more is read. */
+    private static Body readUpTo(InputStream in, int maxBytes) throws IOException {
+        byte[] bytes = new byte[maxBytes];
+        int length = 0;
+        while (length < maxBytes) {
+            int n = in.read(bytes, length, maxBytes - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        return new Body(bytes, length);
     }
 
     private static Body readAll(InputStream in, int maxBytes) throws IOException {

@@ -23,11 +23,12 @@ import javax.net.ssl.SSLSocketFactory;
  * @param maxBodyBytes the cap on body bytes, on the wire and decoded
  * @param mediaTypes accepted media types, lower-case {@code type/subtype}, or {@link #ANY_MEDIA_TYPE} for all
  * @param userAgent the {@code User-Agent} value
+ * @param truncateBodies whether a body over {@code maxBodyBytes} is cut there rather than refused
  */
 public record FetchConfig(HostResolver resolver, AddressPolicy policy, SocketFactory socketFactory,
                           SSLSocketFactory sslSocketFactory, Clock clock, long timeoutMillis,
                           long connectTimeoutMillis, int maxRedirects, int maxBodyBytes, Set<String> mediaTypes,
-                          String userAgent) {
+                          String userAgent, boolean truncateBodies) {
 
     /** The media type that stands for every media type. */
     public static final String ANY_MEDIA_TYPE = "*/*";

@@ -194,7 +194,8 @@ public final class FetchEngine {
                     "Content-Type " + (contentType == null ? "missing" : "'" + contentType + "'") + " is not one of "
                             + config.mediaTypes() + " (" + target.uri() + ")");
         }
-        BodyReader.Body body = BodyReader.read(head, exchange.body(), config.maxBodyBytes());
+        BodyReader.Body body = BodyReader.read(head, exchange.body(), config.maxBodyBytes(),
+                config.truncateBodies());
         boolean html = !mediaType.essence().equals("text/plain");
         CharsetDetector.Detected detected =
                 CharsetDetector.detect(body.bytes(), body.length(), mediaType.charset(), html);

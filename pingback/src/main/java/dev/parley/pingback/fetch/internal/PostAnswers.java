@@ -27,7 +27,7 @@ final class PostAnswers {
     }
 
     static PostResult.Answered read(URI uri, ResponseHead head, InputStream in, int maxBytes) throws IOException {
-        BodyReader.Body body = BodyReader.read(head, in, maxBytes);
+        BodyReader.Body body = BodyReader.read(head, in, maxBytes, false);
         String contentType = head.first("content-type");
         MediaType mediaType = contentType == null ? null : MediaType.parse(contentType);
         String essence = mediaType == null ? "" : mediaType.essence();
