@@ -149,7 +149,8 @@ class MigrationsTest {
         JdbcLinkbackOutbox outbox = JdbcLinkbackOutbox.create(db);
 
         assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL");
-        assertThat(outbox.plan(source, Set.of(target), false, Instant.parse("2030-01-01T00:00:00Z"))).containsExactly(target);
+        assertThat(outbox.plan(source, Set.of(target), false, Instant.parse("2030-01-01T00:00:00Z")))
+                .containsExactly(target);
         assertThat(outbox.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).isEqualTo(1);
     }
 }
