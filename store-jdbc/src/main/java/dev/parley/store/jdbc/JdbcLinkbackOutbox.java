@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * run time moved to the plan's if the plan's is earlier. On PostgreSQL and H2 the pending job's row is locked for
  * the rest of the plan, so that no claim takes it in between; on MariaDB the conditional update that moves it
  * takes the lock, and a job claimed before it gets a new one beside it (SQLite's plan holds the write lock). A
- * plan the database resolved by failing it (a deadlock, a serialization failure, a busy SQLite database, or a racing enqueue of the same key through
- * {@link #jobs()}) is run again, a bounded number of times.
+ * plan the database resolved by failing it (a deadlock, a serialization failure, a busy SQLite database, or a
+ * racing enqueue of the same key through {@link #jobs()}) is run again, a bounded number of times.
  *
  * <p><b>Keys.</b> Rows are keyed by SHA-256 hashes of the URLs' UTF-8 bytes: a 2,048-character URL fits no index
  * on every database (MariaDB's 3,072-byte key limit, in utf8mb4). Records are sorted in Java, in {@link String}
