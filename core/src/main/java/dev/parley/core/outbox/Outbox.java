@@ -43,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>What is sent.</b> {@link #published} makes the given links the post's live targets and queues a send to
  * every target in the union of the earlier live targets and the new ones, as Webmention 3.1.4 asks of an
  * update: a receiver whose link was removed learns it by verifying again. {@link #deleted} queues a send to
- * every earlier target (Webmention 3.1.5), which a receiver answers by fetching the post, finding 410 Gone and
- * removing its linkback. Targets on the post's own site (same scheme, host and port) are dropped unless
- * {@linkplain Builder#selfPings(boolean) self-pings} are on. A send waiting in the queue is not queued twice.
+ * every earlier target, whether the post still linked to it or not (Webmention 3.1.5), which a receiver answers
+ * by fetching the post, finding 410 Gone and removing its linkback. Targets on the post's own site (same
+ * scheme, host and port) are dropped unless {@linkplain Builder#selfPings(boolean) self-pings} are on. A send
+ * waiting in the queue, or waiting out the back-off of a retry, is not queued twice: it is brought forward to
+ * the new send's time if that is sooner, and keeps its attempts.
  *
  * <p><b>How it is delivered.</b> Workers claim sends with a {@linkplain Builder#lease(Duration) lease} (the
  * store's {@link JobQueue}; on PostgreSQL {@code FOR UPDATE SKIP LOCKED}), call the {@link LinkbackDelivery},
@@ -144,8 +146,9 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Records that a post was deleted and queues a send to each of its earlier targets, which learn it from
-     * the 410 Gone the host now serves for {@code source}.
+     * Records that a post was deleted and queues a send to each of its earlier targets, every one recorded for
+     * it whether the post still linked to it or not, which learn it from the 410 Gone the host now serves for
+     * {@code source}.
      *
      * @param source the post's absolute http(s) URL
      * @return the targets a send was queued to, sorted

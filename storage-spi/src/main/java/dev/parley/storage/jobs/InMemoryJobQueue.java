@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,6 +35,8 @@ public final class InMemoryJobQueue implements JobQueue {
     /** Unfinished jobs by the time they become claimable: the run time, or the lease end while running. */
     private final TreeMap<DueKey, Entry> byDue = new TreeMap<>();
     private final Map<PendingKey, JobId> waitingByDedupKey = new HashMap<>();
+    /** Pending jobs with a key, waiting unclaimed or put back by a retry, in the order they became pending. */
+    private final Map<PendingKey, Set<Entry>> pendingByDedupKey = new HashMap<>();
     private long sequence;
 
     /**
@@ -68,10 +72,46 @@ public final class InMemoryJobQueue implements JobQueue {
             Entry entry = new Entry(stored, ++sequence);
             jobs.put(stored.id(), entry);
             byDue.put(entry.dueKey(), entry);
+            indexPending(entry);
             if (pendingKey != null) {
                 waitingByDedupKey.put(pendingKey, stored.id());
             }
             return stored;
+        }
+    }
+
+    /**
+     * Adds a job as {@link #enqueue} does, unless a job of the same kind and deduplication key is
+     * {@link JobState#PENDING}, whether it waits unclaimed or was put back by {@link #retry} and waits out its
+     * back-off: then nothing is added, and that job (the first to become pending, if several are) is moved to
+     * {@code job}'s run time if that is earlier, its attempts and outcome kept. Not part of {@link JobQueue}:
+     * for {@code InMemoryLinkbackOutbox}, whose send of a changed post must go out once, soon, rather than twice.
+     *
+     * @param job the job, with a deduplication key
+     * @return the job as now stored: the new one, or the pending one with the same key
+     * @throws NullPointerException if {@code job} is null
+     * @throws IllegalArgumentException if {@code job} has no deduplication key
+     */
+    public Job enqueueOrAdvance(NewJob job) {
+        Objects.requireNonNull(job, "job must not be null");
+        if (job.dedupKey() == null) {
+            throw new IllegalArgumentException("a job advanced by its deduplication key must have one");
+        }
+        synchronized (lock) {
+            Set<Entry> pending = pendingByDedupKey.get(new PendingKey(job.kind(), job.dedupKey()));
+            if (pending == null) {
+                return enqueue(job);
+            }
+            Entry entry = pending.iterator().next();
+            Job found = entry.job;
+            if (!job.runAt().isBefore(found.runAt())) {
+                return found;
+            }
+            Job advanced = new Job(found.id(), found.kind(), found.payload(), found.dedupKey(), found.state(),
+                    found.attempts(), found.createdAt(), job.runAt(), found.owner(), found.leaseUntil(),
+                    found.outcome(), now());
+            replace(entry, advanced);
+            return advanced;
         }
     }
 
@@ -184,12 +224,41 @@ public final class InMemoryJobQueue implements JobQueue {
         }
     }
 
-    /** Swaps an entry's job, keeping the due index in step. Holds the lock. */
+    /** Swaps an entry's job, keeping the due and pending indexes in step. Holds the lock. */
     private void replace(Entry entry, Job changed) {
         byDue.remove(entry.dueKey());
+        boolean wasPending = entry.job.state() == JobState.PENDING;
+        if (wasPending && changed.state() != JobState.PENDING) {
+            unindexPending(entry);
+        }
         entry.job = changed;
         if (!changed.state().finished()) {
             byDue.put(entry.dueKey(), entry);
+        }
+        if (!wasPending) {
+            indexPending(entry);
+        }
+    }
+
+    /** Adds a pending job with a key to the pending index. Holds the lock. */
+    private void indexPending(Entry entry) {
+        Job job = entry.job;
+        if (job.state() == JobState.PENDING && job.dedupKey() != null) {
+            pendingByDedupKey.computeIfAbsent(new PendingKey(job.kind(), job.dedupKey()),
+                    k -> new LinkedHashSet<>()).add(entry);
+        }
+    }
+
+    /** Removes a job, pending until now, from the pending index. Holds the lock. */
+    private void unindexPending(Entry entry) {
+        Job job = entry.job;
+        if (job.dedupKey() == null) {
+            return;
+        }
+        PendingKey key = new PendingKey(job.kind(), job.dedupKey());
+        Set<Entry> pending = pendingByDedupKey.get(key);
+        if (pending != null && pending.remove(entry) && pending.isEmpty()) {
+            pendingByDedupKey.remove(key);
         }
     }
 

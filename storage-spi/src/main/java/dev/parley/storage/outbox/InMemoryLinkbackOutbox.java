@@ -22,8 +22,9 @@ import java.util.Set;
  *
  * <p><b>Thread-safety.</b> Safe for any number of threads: every method holds the outbox's lock for its whole
  * run, so each is atomic; a plan checks and builds every job before it changes anything, so it writes its
- * records and its jobs together or not at all. Records are immutable. Workers claim from the queue without the
- * outbox's lock.
+ * records and its jobs together or not at all. Each send is added, or its pending job moved, in one step of the
+ * queue's lock ({@link InMemoryJobQueue#enqueueOrAdvance}). Records are immutable. Workers claim from the queue
+ * without the outbox's lock.
  */
 public final class InMemoryLinkbackOutbox implements LinkbackOutbox {
 
@@ -59,7 +60,7 @@ public final class InMemoryLinkbackOutbox implements LinkbackOutbox {
         synchronized (lock) {
             Map<String, TargetRecord> ofSource = records.getOrDefault(source, Map.of());
             LinkbackOutboxes.Plan plan = LinkbackOutboxes.plan(source, List.copyOf(ofSource.values()), targets,
-                    now());
+                    deleted, now());
             List<NewJob> sends = new ArrayList<>(plan.queued().size());
             for (TargetRecord record : plan.queued()) {
                 sends.add(LinkbackOutboxes.sendJob(source, record.target(), at));
@@ -75,7 +76,7 @@ public final class InMemoryLinkbackOutbox implements LinkbackOutbox {
                 updated.put(record.target(), record);
             }
             for (NewJob send : sends) {
-                jobs.enqueue(send);
+                jobs.enqueueOrAdvance(send);
             }
             return plan.targets();
         }

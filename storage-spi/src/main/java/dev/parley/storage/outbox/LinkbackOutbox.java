@@ -1,6 +1,7 @@
 package dev.parley.storage.outbox;
 
 import dev.parley.storage.jobs.JobQueue;
+import dev.parley.storage.jobs.JobState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Set;
  *
  * <p>Updates and deletes follow Webmention (W3C Recommendation, 3.1.4 and 3.1.5): a target the post no longer
  * links to is told again, so that the receiver can see the link is gone, and a deleted post tells every target
- * it linked to. Such targets stay recorded with {@code live} false.
+ * it is recorded to have linked to, live or earlier. Such targets stay recorded with {@code live} false.
  *
  * <p>Every URL is 1 to {@value #MAX_URL_LENGTH} characters, not blank, without control characters or unpaired
  * surrogates, and compared exactly (no normalisation: the caller normalises, as the link extractor does). A
@@ -39,26 +40,37 @@ public interface LinkbackOutbox {
     int MAX_URL_LENGTH = 2_048;
 
     /**
-     * In one atomic step: the source's live targets become {@code targets}; every target in the union of the
-     * previous live targets and the new ones gets a pending send job due at {@code runAt} (unless one of the same
-     * source and target waits unclaimed already: then that job stays as it is, deduplicated by the queue's
-     * rule) and its record becomes {@link SendStatus#QUEUED} with its result fields emptied and {@code updatedAt}
-     * the outbox's time; targets no longer linked stay recorded with {@code live} false. Earlier targets that were
-     * not live before and are not linked now are left as they are. Both the records and the jobs are written, or
-     * neither.
+     * In one atomic step: the source's live targets become {@code targets}; every target to tell gets a send
+     * job due at {@code runAt}, and its record becomes {@link SendStatus#QUEUED} with its result fields emptied
+     * and {@code updatedAt} the outbox's time. Both the records and the jobs are written, or neither.
+     *
+     * <p>The targets to tell: for a publish or update, the union of the previous live targets and the new ones;
+     * targets no longer linked stay recorded with {@code live} false, and earlier targets that were not live
+     * before and are not linked now are left as they are. For a delete ({@code deleted} true), every recorded
+     * target of the source, live or not, since the host now serves 410 Gone for the source and each of them may
+     * still show its mention (Webmention 3.1.5); none stays live.
+     *
+     * <p>One send per target, with the post as it is now: if a {@link JobState#PENDING} job of
+     * {@link #SEND_KIND} with the target's deduplication key exists, whether it waits unclaimed or was put back
+     * by {@link JobQueue#retry} and waits out its back-off, no job is added; that job's run time (and so the
+     * time it becomes due) moves to {@code runAt} if {@code runAt} is earlier, and it keeps its attempts, so a
+     * worker's back-off and give-up rule go on counting the failures before the plan. A
+     * {@link JobState#RUNNING} job (claimed, its lease not over) does not stop a new job: the post changed while
+     * it was being sent, so one more send is right.
      *
      * <p>Planning the same targets again queues them again: a post saved twice tells its targets twice (each
-     * deduplicated while its job waits). A source with no earlier plan and no targets changes nothing.
+     * once while its job is pending). A source with no earlier plan and no targets changes nothing.
      *
      * <p>When the records would exceed {@value #MAX_TARGETS}, the source's oldest records (by {@code updatedAt},
-     * then target) among those not queued by this plan are forgotten to make room. Concurrent plans of one source
-     * are serialized: each sees the live targets the one before it left.
+     * then target) among those not queued by this plan are forgotten to make room, so a source never has more
+     * than {@value #MAX_TARGETS} records. Concurrent plans of one source are serialized: each sees the live
+     * targets the one before it left.
      *
      * @param source the source URL (the post)
      * @param targets the URLs the post links to now, at most {@value #MAX_TARGETS}; empty for a deleted post
      * @param deleted true if the post is deleted, which requires {@code targets} to be empty
      * @param runAt when the send jobs may run, truncated to microseconds
-     * @return the targets that were queued (the union), sorted in {@link String} order
+     * @return the targets that were queued (told), sorted in {@link String} order
      * @throws NullPointerException if an argument or a target is null
      * @throws IllegalArgumentException naming the argument, if a URL is malformed as described above, if
      *     {@code deleted} comes with targets, if there are more than {@value #MAX_TARGETS} targets, or if the union

@@ -103,19 +103,21 @@ public final class LinkbackOutboxes {
      *
      * @param source the source URL, checked
      * @param existing the source's records as stored, in any order
-     * @param targets the targets the source links to now, checked
+     * @param targets the targets the source links to now, checked; empty if {@code deleted}
+     * @param deleted whether the source is deleted: then every record is queued, live or not
      * @param now the outbox's time, the queued records' {@code updatedAt}
      * @return what to write
      * @throws IllegalArgumentException if the targets to queue exceed {@link LinkbackOutbox#MAX_TARGETS}
      */
-    public static Plan plan(String source, List<TargetRecord> existing, Set<String> targets, Instant now) {
+    public static Plan plan(String source, List<TargetRecord> existing, Set<String> targets, boolean deleted,
+            Instant now) {
         TreeSet<String> union = new TreeSet<>(targets);
         Map<String, TargetRecord> others = new HashMap<>();
         int previousLive = 0;
         for (TargetRecord record : existing) {
-            if (record.live()) {
+            if (record.live() || deleted) {
                 union.add(record.target());
-                previousLive++;
+                previousLive += record.live() ? 1 : 0;
             } else {
                 others.put(record.target(), record);
             }

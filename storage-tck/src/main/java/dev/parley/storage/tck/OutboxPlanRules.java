@@ -70,24 +70,24 @@ abstract class OutboxPlanRules extends OutboxRules {
     }
 
     @Test
-    @DisplayName("a delete queues every earlier live target and leaves none live; targets removed before are left"
-            + " as they were")
-    void deleteQueuesEveryLiveTarget() {
+    @DisplayName("a delete queues every recorded target, live or removed before, and leaves none live; a second"
+            + " delete tells them all again")
+    void deleteQueuesEveryRecordedTarget() {
         plan(SOURCE, targets("a", "b"));
         plan(SOURCE, targets("b", "c"));
         sendAll();
         assertThat(outbox().record(SOURCE, target("a"), sent(1))).isTrue();
-        TargetRecord removedBefore = record(SOURCE, target("a"));
         clock().advance(Duration.ofMinutes(5));
 
         List<String> queued = delete(SOURCE);
 
-        assertThat(queued).containsExactly(target("b"), target("c"));
-        assertThat(records(SOURCE)).containsExactly(removedBefore, queued(SOURCE, target("b"), false, now()),
-                queued(SOURCE, target("c"), false, now()));
+        assertThat(queued).containsExactly(target("a"), target("b"), target("c"));
+        assertThat(records(SOURCE)).containsExactly(queued(SOURCE, target("a"), false, now()),
+                queued(SOURCE, target("b"), false, now()), queued(SOURCE, target("c"), false, now()));
         assertThat(payloads(claimAllSends())).containsExactlyElementsOf(payloads(SOURCE, queued));
-        assertThat(delete(SOURCE)).as("a second delete has no live target to tell").isEmpty();
-        assertThat(waitingSends()).isEqualTo(2);
+        assertThat(delete(SOURCE)).as("a second delete tells every target again").isEqualTo(queued);
+        assertThat(waitingSends()).isEqualTo(6);
+        assertThat(live(records(SOURCE))).isEmpty();
     }
 
     @Test
@@ -115,6 +115,77 @@ abstract class OutboxPlanRules extends OutboxRules {
         clock().set(first);
         assertThat(payloads(claimAllSends())).containsExactly(payload(SOURCE, target("a")),
                 payload(SOURCE, target("b")));
+    }
+
+    @Test
+    @DisplayName("while a send waits unclaimed, a plan with an earlier run time moves it there; a later one leaves"
+            + " it")
+    void waitingSendsMoveToAnEarlierRunTime() {
+        Instant late = now().plusSeconds(600);
+        Instant early = now().plusSeconds(10);
+        outbox().plan(SOURCE, targets("a"), false, late);
+        outbox().plan(SOURCE, targets("a"), false, early);
+        outbox().plan(SOURCE, targets("a"), false, late.plusSeconds(600));
+
+        assertThat(waitingSends()).isEqualTo(1);
+        clock().set(early);
+        List<Job> jobs = claimAllSends();
+        assertThat(payloads(jobs)).containsExactly(payload(SOURCE, target("a")));
+        assertThat(jobs.get(0).runAt()).isEqualTo(early);
+    }
+
+    @Test
+    @DisplayName("while a send waits out the back-off of a retry, planning it again adds no job: the waiting one"
+            + " moves to the plan's run time if that is earlier, keeping its attempts, and goes out once")
+    void sendsInBackOffAreNotDoubled() {
+        plan(SOURCE, targets("a", "b"));
+        List<Job> first = claimAllSends();
+        Instant backOff = now().plus(Duration.ofHours(1));
+        for (Job job : first) {
+            assertThat(jobs().retry(job.id(), WORKER, backOff, "connection refused")).isTrue();
+        }
+        Job a = first.stream().filter(j -> j.payload().equals(payload(SOURCE, target("a")))).findFirst()
+                .orElseThrow();
+        Job b = first.stream().filter(j -> j.payload().equals(payload(SOURCE, target("b")))).findFirst()
+                .orElseThrow();
+        clock().advance(Duration.ofMinutes(1));
+        Instant update = now();
+
+        assertThat(outbox().plan(SOURCE, targets("a"), false, update)).containsExactly(target("a"), target("b"));
+        assertThat(outbox().plan(SOURCE, targets("a"), false, backOff.plus(Duration.ofHours(1))))
+                .as("a plan later than the back-off leaves the run time").containsExactly(target("a"));
+
+        assertThat(waitingSends()).isEqualTo(2);
+        Job waitingA = jobs().find(a.id()).orElseThrow();
+        assertThat(waitingA.state()).isEqualTo(JobState.PENDING);
+        assertThat(waitingA.runAt()).isEqualTo(update);
+        assertThat(waitingA.attempts()).isEqualTo(1);
+        assertThat(jobs().find(b.id()).orElseThrow().runAt()).isEqualTo(update);
+        List<Job> resent = claimAllSends();
+        assertThat(resent).extracting(Job::id).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(resent).extracting(Job::attempts).containsOnly(2);
+        for (Job job : resent) {
+            assertThat(jobs().complete(job.id(), WORKER, "sent")).isTrue();
+        }
+        clock().set(backOff.plus(Duration.ofHours(3)));
+        assertThat(claimAllSends()).as("no second send of the same post").isEmpty();
+    }
+
+    @Test
+    @DisplayName("updates and a delete during the back-off of many retried sends leave one pending send per"
+            + " target")
+    void onePendingSendPerTarget() {
+        Set<String> many = numbered("many", 50);
+        plan(SOURCE, many);
+        for (Job job : claimAllSends()) {
+            assertThat(jobs().retry(job.id(), WORKER, now().plus(Duration.ofMinutes(10)), "503")).isTrue();
+        }
+
+        plan(SOURCE, many);
+        delete(SOURCE);
+
+        assertThat(waitingSends()).isEqualTo(50);
+        assertThat(payloads(claimAllSends())).containsExactlyElementsOf(payloads(SOURCE, sorted(many)));
     }
 
     @Test
@@ -156,8 +227,8 @@ abstract class OutboxPlanRules extends OutboxRules {
     }
 
     @Test
-    @DisplayName("an update to no targets is planned like a delete; a source never planned with no targets changes"
-            + " nothing")
+    @DisplayName("an update to no targets tells the live ones and leaves none live; a source never planned with no"
+            + " targets changes nothing")
     void emptyPlans() {
         assertThat(plan(SOURCE, Set.of())).isEmpty();
         assertThat(delete(OTHER_SOURCE)).isEmpty();
@@ -221,6 +292,38 @@ abstract class OutboxPlanRules extends OutboxRules {
         kept.addAll(firstSorted.subList(2 * count - LinkbackOutbox.MAX_TARGETS, count));
         assertThat(earlier(records)).isEqualTo(kept.stream().sorted().toList());
         assertThat(records).filteredOn(r -> r.status() == SendStatus.QUEUED).hasSize(LinkbackOutbox.MAX_TARGETS);
+    }
+
+    @Test
+    @DisplayName("a delete tells all MAX_TARGETS records, live and earlier, and a source's records stay within"
+            + " MAX_TARGETS through the plans after it")
+    void deleteOfAFullSourceStaysWithinTheBound() {
+        Set<String> first = numbered("first", 600);
+        plan(SOURCE, first);
+        plan(SOURCE, Set.of());
+        clock().advance(Duration.ofSeconds(1));
+        Set<String> second = numbered("second", LinkbackOutbox.MAX_TARGETS - 600);
+        plan(SOURCE, second);
+        sendAll();
+        assertThat(records(SOURCE)).hasSize(LinkbackOutbox.MAX_TARGETS);
+        clock().advance(Duration.ofSeconds(1));
+
+        List<String> told = delete(SOURCE);
+
+        Set<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        assertThat(told).isEqualTo(sorted(all));
+        assertThat(records(SOURCE)).hasSize(LinkbackOutbox.MAX_TARGETS)
+                .allMatch(r -> !r.live() && r.status() == SendStatus.QUEUED && r.updatedAt().equals(now()));
+        assertThat(waitingSends()).isEqualTo(LinkbackOutbox.MAX_TARGETS);
+
+        clock().advance(Duration.ofSeconds(1));
+        Set<String> third = numbered("third", 300);
+        assertThat(plan(SOURCE, third)).isEqualTo(sorted(third));
+        List<TargetRecord> records = records(SOURCE);
+        assertThat(records).hasSize(LinkbackOutbox.MAX_TARGETS);
+        assertThat(live(records)).isEqualTo(sorted(third));
+        assertThat(earlier(records)).isEqualTo(sorted(all).subList(300, LinkbackOutbox.MAX_TARGETS));
     }
 
     static Set<String> numbered(String prefix, int count) {

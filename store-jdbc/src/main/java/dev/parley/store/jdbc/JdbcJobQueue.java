@@ -48,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Deduplication.</b> While a job waits unclaimed, a hash of its key sits in a column under a unique
  * key with its kind; claiming clears it. Of racing enqueues of one key the database admits one insert, and
- * the others read the job that won.
+ * the others read the job that won. The same hash stays in a second, indexed column for the job's life, by
+ * which {@link JdbcLinkbackOutbox} finds a send job put back by {@link #retry} (the queue itself never reads
+ * it).
  *
  * <p><b>Time.</b> Run times and leases are compared with the queue's clock, whose readings are written into
  * the statements, so every instance's clock should agree with the others' to well within a lease.
@@ -70,9 +72,9 @@ public final class JdbcJobQueue implements JobQueue {
             + " ORDER BY run_at_micros, seq";
     private static final int SPARE_CANDIDATES = 16;
     /** Adds a pending job; see {@link #bindInsert}. */
-    static final String INSERT = "INSERT INTO parley_job (id, kind, payload, dedup_key, waiting_key_hash, state,"
-            + " attempts, created_micros, run_at_micros, due_micros, updated_micros)"
-            + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO parley_job (id, kind, payload, dedup_key, waiting_key_hash, key_hash,"
+            + " state, attempts, created_micros, run_at_micros, due_micros, updated_micros)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
     private static final int ENQUEUE_ATTEMPTS = 20;
 
     private final DataSource dataSource;
@@ -339,10 +341,11 @@ public final class JdbcJobQueue implements JobQueue {
         insert.setString(3, job.payload());
         setNullable(insert, 4, job.dedupKey());
         setNullable(insert, 5, keyHash);
-        insert.setLong(6, Schema.micros(job.createdAt()));
-        insert.setLong(7, Schema.micros(job.runAt()));
+        setNullable(insert, 6, keyHash);
+        insert.setLong(7, Schema.micros(job.createdAt()));
         insert.setLong(8, Schema.micros(job.runAt()));
-        insert.setLong(9, Schema.micros(job.createdAt()));
+        insert.setLong(9, Schema.micros(job.runAt()));
+        insert.setLong(10, Schema.micros(job.createdAt()));
     }
 
     /** SHA-256 of the key's UTF-16 code units: exact for any Java string, unpaired surrogates included. */

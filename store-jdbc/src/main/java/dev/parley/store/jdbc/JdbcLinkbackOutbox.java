@@ -43,11 +43,14 @@ import org.jspecify.annotations.Nullable;
  * crash leaves both or neither. Plans of one source are serialized by its row in {@code parley_linkback_source}:
  * the row is first given to a source that has none (a statement of its own, which fails on nothing), then the
  * transaction's first statement updates it, which holds the row's lock (on SQLite, the database's write lock)
- * until the end; only then are the source's records read. A send job is added unless one of the same key waits
- * unclaimed, exactly as {@link JdbcJobQueue#enqueue} decides; on PostgreSQL and H2 the waiting job's row is
- * locked for the rest of the plan, so that no claim takes it in between. A plan the database resolved by failing
- * it (a deadlock, a serialization failure, a busy SQLite database, or a racing enqueue of the same key through
- * {@link #jobs()}) is run again, a bounded number of times.
+ * until the end; only then are the source's records read. A send job is added unless a pending one of the same
+ * key exists, found by the job's key hash (which, unlike the unique hash of {@link JdbcJobQueue#enqueue}, a claim
+ * does not clear): waiting unclaimed, or put back by a retry and waiting out its back-off. That job is kept, its
+ * run time moved to the plan's if the plan's is earlier. On PostgreSQL and H2 the pending job's row is locked for
+ * the rest of the plan, so that no claim takes it in between; on MariaDB the conditional update that moves it
+ * takes the lock, and a job claimed before it gets a new one beside it (SQLite's plan holds the write lock). A
+ * plan the database resolved by failing it (a deadlock, a serialization failure, a busy SQLite database, or a
+ * racing enqueue of the same key through {@link #jobs()}) is run again, a bounded number of times.
  *
  * <p><b>Keys.</b> Rows are keyed by SHA-256 hashes of the URLs' UTF-8 bytes: a 2,048-character URL fits no index
  * on every database (MariaDB's 3,072-byte key limit, in utf8mb4). Records are sorted in Java, in {@link String}
@@ -114,7 +117,7 @@ public final class JdbcLinkbackOutbox implements LinkbackOutbox {
             }
             try {
                 giveSourceItsRow(source, sourceHash);
-                return planOnce(source, sourceHash, linked, at);
+                return planOnce(source, sourceHash, linked, deleted, at);
             } catch (SQLException e) {
                 if (!SqlFailures.isTransient(e) && !SqlFailures.isUniqueViolation(e)) {
                     throw SqlFailures.wrap("plan the linkbacks of " + source, e);
@@ -127,8 +130,8 @@ public final class JdbcLinkbackOutbox implements LinkbackOutbox {
     }
 
     /** One transaction: lock the source, read its records, write the plan's records and jobs. */
-    private List<String> planOnce(String source, String sourceHash, Set<String> targets, Instant runAt)
-            throws SQLException {
+    private List<String> planOnce(String source, String sourceHash, Set<String> targets, boolean deleted,
+            Instant runAt) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -143,7 +146,7 @@ public final class JdbcLinkbackOutbox implements LinkbackOutbox {
                     }
                 }
                 List<TargetRecord> existing = read(connection, source, sourceHash);
-                LinkbackOutboxes.Plan plan = LinkbackOutboxes.plan(source, existing, targets, now);
+                LinkbackOutboxes.Plan plan = LinkbackOutboxes.plan(source, existing, targets, deleted, now);
                 Set<String> stored = new HashSet<>();
                 for (TargetRecord record : existing) {
                     stored.add(record.target());
@@ -247,26 +250,32 @@ public final class JdbcLinkbackOutbox implements LinkbackOutbox {
     }
 
     /**
-     * Adds a send job for each target unless one of the same key waits unclaimed: {@link JdbcJobQueue#enqueue}'s
-     * rule, in this transaction. The plan holds the source's lock, so only an enqueue through {@link #jobs()}
-     * outside any plan can race it; the unique key then fails the plan, which is run again.
+     * Adds a send job for each target unless a pending one of the same key exists (waiting unclaimed, or put back
+     * by a retry to wait out its back-off): that one's run time is then moved to {@code runAt} if earlier. On
+     * PostgreSQL and H2 the pending job is locked when read; elsewhere the update is conditional on the job being
+     * as read, and a job claimed in between gets a new one beside it. The plan holds the source's lock, so only
+     * an enqueue through {@link #jobs()} outside any plan can race the insert; the unique key of waiting jobs then
+     * fails the plan, which is run again.
      */
     private void enqueueSends(Connection connection, String source, List<String> targets, Instant runAt,
             Instant now) throws SQLException {
-        String lockWaiting = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? " FOR UPDATE" : "";
-        try (PreparedStatement waiting = connection.prepareStatement("SELECT id FROM parley_job"
-                + " WHERE kind = ? AND waiting_key_hash = ?" + lockWaiting);
+        String lockPending = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? " FOR UPDATE" : "";
+        long runAtMicros = Schema.micros(runAt);
+        try (PreparedStatement pending = connection.prepareStatement("SELECT id, seq, attempts, run_at_micros,"
+                + " updated_micros FROM parley_job WHERE kind = ? AND key_hash = ? AND due_micros IS NOT NULL"
+                + " AND state = 'PENDING'" + lockPending);
+                PreparedStatement advance = connection.prepareStatement("UPDATE parley_job SET run_at_micros = ?,"
+                        + " due_micros = ?, updated_micros = ? WHERE id = ? AND state = 'PENDING' AND attempts = ?"
+                        + " AND run_at_micros = ?");
                 PreparedStatement insert = connection.prepareStatement(JdbcJobQueue.INSERT)) {
             boolean inserts = false;
             for (String target : targets) {
                 NewJob send = LinkbackOutboxes.sendJob(source, target, runAt);
                 String keyHash = JdbcJobQueue.hash(send.dedupKey());
-                waiting.setString(1, send.kind());
-                waiting.setString(2, keyHash);
-                try (ResultSet rows = waiting.executeQuery()) {
-                    if (rows.next()) {
-                        continue;
-                    }
+                pending.setString(1, send.kind());
+                pending.setString(2, keyHash);
+                if (advancePending(pending, advance, runAtMicros, Schema.micros(now))) {
+                    continue;
                 }
                 Job job = new Job(JobId.random(), send.kind(), send.payload(), send.dedupKey(), JobState.PENDING, 0,
                         now, send.runAt(), null, null, null, now);
@@ -278,6 +287,43 @@ public final class JdbcLinkbackOutbox implements LinkbackOutbox {
                 insert.executeBatch();
             }
         }
+    }
+
+    /**
+     * Moves the first-enqueued pending job that {@code pending} finds to {@code runAt} if that is earlier, keeping
+     * its attempts; the update also takes the job's row lock where the read did not.
+     *
+     * @return true if there is such a job and it is still pending as read, so that no new job is needed
+     */
+    private static boolean advancePending(PreparedStatement pending, PreparedStatement advance, long runAt,
+            long now) throws SQLException {
+        @Nullable String id = null;
+        long seq = Long.MAX_VALUE;
+        int attempts = 0;
+        long runAtBefore = 0;
+        long updatedBefore = 0;
+        try (ResultSet rows = pending.executeQuery()) {
+            while (rows.next()) {
+                if (rows.getLong("seq") < seq) {
+                    id = rows.getString("id");
+                    seq = rows.getLong("seq");
+                    attempts = rows.getInt("attempts");
+                    runAtBefore = rows.getLong("run_at_micros");
+                    updatedBefore = rows.getLong("updated_micros");
+                }
+            }
+        }
+        if (id == null) {
+            return false;
+        }
+        boolean earlier = runAt < runAtBefore;
+        advance.setLong(1, earlier ? runAt : runAtBefore);
+        advance.setLong(2, earlier ? runAt : runAtBefore);
+        advance.setLong(3, earlier ? now : updatedBefore);
+        advance.setString(4, id);
+        advance.setInt(5, attempts);
+        advance.setLong(6, runAtBefore);
+        return advance.executeUpdate() == 1;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.parley.storage.CommentId;
 import dev.parley.storage.InsertConditions;
 import dev.parley.storage.InsertResult;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.outbox.LinkbackOutbox;
 import dev.parley.storage.tck.Comments;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,7 +66,7 @@ class MigrationsTest {
 
         JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL");
     }
 
     @Test
@@ -75,7 +79,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL");
         Comment first = Comments.root("c1", "t", Comments.at(0)).build();
         assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
                 .isEqualTo(new InsertResult.Inserted());
@@ -91,7 +95,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL");
+        assertThat(appliedVersions(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL");
         store.insert(Comments.root("c1", "t", Comments.at(0)).build());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
@@ -120,10 +124,33 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL");
         assertThat(store.find(CommentId.of("old"))).isPresent();
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
         assertThat(store.counts(ThreadKey.of("t")).total()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a send job that waited unclaimed before version 5 is found by a plan after it: no second job")
+    void waitingSendSurvivesVersion5() throws SQLException {
+        JdbcDataSource db = freshH2();
+        Flyway.configure(MigrationsTest.class.getClassLoader()).dataSource(db)
+                .locations(Dialect.H2.migrationLocation()).table(Migrations.HISTORY_TABLE).target("4").load()
+                .migrate();
+        String source = "https://blog.example/post";
+        String target = "https://other.example/";
+        String key = source + " " + target;
+        execute(db, "INSERT INTO parley_job (id, kind, payload, dedup_key, waiting_key_hash, state, attempts,"
+                + " created_micros, run_at_micros, due_micros, updated_micros) VALUES ('before-v5', '"
+                + LinkbackOutbox.SEND_KIND + "', '" + source + "\n" + target + "', '" + key + "', '"
+                + JdbcJobQueue.hash(key) + "', 'PENDING', 0, 0, 0, 0, 0)");
+
+        JdbcLinkbackOutbox outbox = JdbcLinkbackOutbox.create(db);
+
+        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL");
+        assertThat(outbox.plan(source, Set.of(target), false, Instant.parse("2030-01-01T00:00:00Z")))
+                .containsExactly(target);
+        assertThat(outbox.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).isEqualTo(1);
     }
 }
