@@ -1,6 +1,7 @@
 package dev.parley.pingback;
 
 import dev.parley.pingback.fetch.SafeFetcher;
+import dev.parley.pingback.fetch.internal.UrlRules;
 import dev.parley.pingback.verify.LinkVerifier;
 import dev.parley.pingback.verify.SourceReport;
 import dev.parley.pingback.verify.SourceVerification;
@@ -15,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Pingback, TrackBack and Webmention. The steps, cheapest first, stop at the first failure:
  *
  * <ol>
- *   <li>source and target are absolute http(s) URLs without user-info, at most {@link Builder#maxUrlLength(int)}
- *       characters (source: {@link Fault#SOURCE_NOT_FOUND}; target: {@link Fault#TARGET_NOT_FOUND});</li>
+ *   <li>source and target pass the fetcher's URL rules as given: absolute http(s) URLs with {@code //} and a
+ *       host, without user-info, backslashes, spaces or control characters (a URL that URL parsers read
+ *       differently, such as {@code http://a.example\@b.example/}, is refused rather than read one way), at most
+ *       {@link Builder#maxUrlLength(int)} characters (source: {@link Fault#SOURCE_NOT_FOUND}; target:
+ *       {@link Fault#TARGET_NOT_FOUND});</li>
  *   <li>source and target differ once canonical ({@link Fault#GENERIC});</li>
  *   <li>the host's {@link TargetCheck} opens the target (its fault);</li>
  *   <li>for Pingback and TrackBack, the host's {@link RegistrationCheck} does not know the linkback yet
@@ -83,12 +87,12 @@ public final class LinkbackReceiver {
         String canonicalSource = canonical(source);
         if (canonicalSource == null) {
             return reject(Fault.SOURCE_NOT_FOUND, "source must be an absolute http or https URL without user-info,"
-                    + " at most " + maxUrlLength + " characters");
+                    + " backslashes, spaces or control characters, at most " + maxUrlLength + " characters");
         }
         String canonicalTarget = canonical(target);
         if (canonicalTarget == null) {
             return reject(Fault.TARGET_NOT_FOUND, "target must be an absolute http or https URL without user-info,"
-                    + " at most " + maxUrlLength + " characters");
+                    + " backslashes, spaces or control characters, at most " + maxUrlLength + " characters");
         }
         if (canonicalSource.equals(canonicalTarget)) {
             return reject(Fault.GENERIC, "source and target must be different URLs");
@@ -155,7 +159,8 @@ public final class LinkbackReceiver {
     }
 
     private @Nullable String canonical(String url) {
-        String canonical = url.length() > maxUrlLength ? null : Urls.canonical(url);
+        // The fetcher's own rules first: a URL that parsers read differently is refused, not read one way.
+        String canonical = UrlRules.problem(url, maxUrlLength) != null ? null : Urls.canonical(url);
         // Percent-encoding can lengthen a URL; the limit holds for the form that is kept.
         return canonical == null || canonical.length() > maxUrlLength ? null : canonical;
     }

@@ -1,6 +1,7 @@
 package dev.parley.pingback.fetch;
 
 import dev.parley.pingback.fetch.internal.AddressRanges;
+import dev.parley.pingback.fetch.internal.ExplicitAllowance;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -36,8 +37,25 @@ public interface AddressPolicy {
     }
 
     /**
+     * Returns whether this policy names this address and port as an explicit exception, as
+     * {@link #allowing(InetAddress, int)} does. {@link SafeFetcher} reaches such a pair on any port; every other
+     * address it reaches only on its allowed ports ({@link SafeFetcher.Builder#allowedPorts}), and only if
+     * {@link #permits} agrees. A policy written by hand that means to reach a service on another port overrides this
+     * method for exactly that pair (or the host widens the fetcher's allowed ports).
+     *
+     * @param address the resolved or literal address
+     * @param port the TCP port, 1 to 65535
+     * @return {@code true} if this exact pair is allowed by name; the default is {@code false}
+     */
+    default boolean allowsExplicitly(InetAddress address, int port) {
+        return false;
+    }
+
+    /**
      * Returns a policy that also allows exactly one address and port, for a test server or a known internal
      * service. Nothing else is widened: another port on the same address is still refused if this policy refuses it.
+     * The pair is an explicit allowance ({@link #allowsExplicitly}), so the fetcher reaches it even on a port
+     * outside its allowed ports; allowances stack, each naming its own pair.
      *
      * @param address the one extra address
      * @param port the one extra port, 1 to 65535
@@ -49,8 +67,6 @@ public interface AddressPolicy {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port must be 1..65535: " + port);
         }
-        AddressPolicy base = this;
-        return (candidate, candidatePort) ->
-                (candidatePort == port && candidate.equals(address)) || base.permits(candidate, candidatePort);
+        return new ExplicitAllowance(this, address, port);
     }
 }

@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * receiver uses to read a source page that a stranger named.
  *
  * <p>For each hop (the first URL and every redirect) it: accepts only {@code http} and {@code https} URLs without
- * user-info; reads the host as a browser would, so {@code 2130706433}, {@code 0x7f.1} and {@code 0177.0.0.1} are
- * all 127.0.0.1; refuses {@code localhost} and {@code *.localhost} by name; resolves other names once through the
+ * user-info, backslashes, spaces or controls, at most {@value #DEFAULT_MAX_URL_LENGTH} characters by default, on an
+ * allowed port (80, 443, 8080 by default); reads the host as a browser would, so {@code 2130706433},
+ * {@code 0x7f.1} and {@code 0177.0.0.1} are all 127.0.0.1; refuses {@code localhost} and {@code *.localhost} by name; resolves other names once through the
  * {@link HostResolver}; asks the {@link AddressPolicy} about every address (one refused address refuses the
  * host); and connects to one of exactly those addresses, never resolving again, so DNS rebinding cannot swap the
  * address between check and connect. Sockets are created with {@link Proxy#NO_PROXY} by default, so no system
@@ -47,6 +48,11 @@ import org.jspecify.annotations.Nullable;
  * <caption>Defaults</caption>
  * <tr><th>setting</th><th>default</th></tr>
  * <tr><td>address policy</td><td>{@link AddressPolicy#publicUnicast()}: no loopback, private or special address</td></tr>
+ * <tr><td>allowed ports</td><td>{@link #DEFAULT_ALLOWED_PORTS} (80, 443, 8080, as WordPress allows): any other port is
+ *     {@link FetchFailure#BLOCKED_ADDRESS}, unless the policy names that address and port explicitly
+ *     ({@link AddressPolicy#allowing(InetAddress, int)}, see {@link AddressPolicy#allowsExplicitly})</td></tr>
+ * <tr><td>URL length</td><td>{@value #DEFAULT_MAX_URL_LENGTH} characters, on every hop, as given and in ASCII form;
+ *     longer is {@link FetchFailure#BAD_URL}</td></tr>
  * <tr><td>resolver</td><td>{@link HostResolver#system()}</td></tr>
  * <tr><td>total time</td><td>{@value #DEFAULT_TIMEOUT_SECONDS} s: resolving, connecting, TLS, reading, all hops</td></tr>
  * <tr><td>one connection attempt</td><td>{@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s, within the total</td></tr>
@@ -84,11 +90,17 @@ public final class SafeFetcher {
     public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
     /** Default {@code User-Agent}. */
     public static final String DEFAULT_USER_AGENT = "Parley-Linkback/0.1 (linkback verification)";
+    /** Default ports a fetch may connect to: the web's, as WordPress allows. */
+    public static final Set<Integer> DEFAULT_ALLOWED_PORTS = Set.of(80, 443, 8080);
+    /** Default cap on a URL's length in characters, the same as a stored linkback's source URL. */
+    public static final int DEFAULT_MAX_URL_LENGTH = 2_048;
     /** Default accepted media types. */
     public static final Set<String> DEFAULT_MEDIA_TYPES = Set.of("text/html", "application/xhtml+xml", "text/plain");
 
     private static final int MAX_REDIRECTS_LIMIT = 20;
     private static final int MAX_BODY_BYTES_LIMIT = 256 * 1_048_576;
+    private static final int MIN_URL_LENGTH = 64;
+    private static final int MAX_URL_LENGTH_LIMIT = 8_192;
 
     private final FetchConfig config;
     private final FetchEngine engine;
@@ -126,6 +138,8 @@ public final class SafeFetcher {
         builder.mediaTypes = config.mediaTypes();
         builder.userAgent = config.userAgent();
         builder.truncateOversizedBodies = config.truncateBodies();
+        builder.allowedPorts = config.allowedPorts();
+        builder.maxUrlLength = config.maxUrlLength();
         return builder;
     }
 
@@ -217,6 +231,8 @@ public final class SafeFetcher {
         private Set<String> mediaTypes = DEFAULT_MEDIA_TYPES;
         private String userAgent = DEFAULT_USER_AGENT;
         private boolean truncateOversizedBodies;
+        private Set<Integer> allowedPorts = DEFAULT_ALLOWED_PORTS;
+        private int maxUrlLength = DEFAULT_MAX_URL_LENGTH;
 
         private Builder() {
         }
@@ -368,6 +384,36 @@ public final class SafeFetcher {
         }
 
         /**
+         * Sets the ports a fetch may connect to, each 1 to 65535, at least one; default {@link #DEFAULT_ALLOWED_PORTS}
+         * (80, 443, 8080). A URL on another port is refused as {@link FetchFailure#BLOCKED_ADDRESS} before any
+         * connection, on every hop, so a linkback cannot make the fetcher talk to SSH, SMTP, Redis or memcached on a
+         * public host. The rule: a port in this set is reached on any address the {@link AddressPolicy} permits; a
+         * port outside it only on an address and port the policy names explicitly
+         * ({@link AddressPolicy#allowing(InetAddress, int)}), which is how a test server on a random loopback port is
+         * reached.
+         *
+         * @param ports the ports
+         * @return this builder
+         */
+        public Builder allowedPorts(Set<Integer> ports) {
+            this.allowedPorts = Set.copyOf(Objects.requireNonNull(ports, "ports"));
+            return this;
+        }
+
+        /**
+         * Sets the longest URL fetched, 64 to 8,192 characters; default
+         * {@value #DEFAULT_MAX_URL_LENGTH}. The cap holds on every hop, for the URL as given and in its ASCII form; a
+         * longer URL is {@link FetchFailure#BAD_URL}.
+         *
+         * @param characters the cap
+         * @return this builder
+         */
+        public Builder maxUrlLength(int characters) {
+            this.maxUrlLength = characters;
+            return this;
+        }
+
+        /**
          * Validates every setting and builds the fetcher.
          *
          * @return an immutable, thread-safe fetcher
@@ -406,12 +452,19 @@ public final class SafeFetcher {
                     || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
                 errors.add("userAgent must be 1..256 printable ASCII characters: " + userAgent);
             }
+            if (allowedPorts.isEmpty() || allowedPorts.stream().anyMatch(port -> port < 1 || port > 65_535)) {
+                errors.add("allowedPorts must hold 1 or more ports, each 1..65535: " + new TreeSet<>(allowedPorts));
+            }
+            if (maxUrlLength < MIN_URL_LENGTH || maxUrlLength > MAX_URL_LENGTH_LIMIT) {
+                errors.add("maxUrlLength must be " + MIN_URL_LENGTH + ".." + MAX_URL_LENGTH_LIMIT + ": "
+                        + maxUrlLength);
+            }
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid SafeFetcher settings: " + String.join("; ", errors));
             }
             return new SafeFetcher(new FetchConfig(resolver, policy, socketFactory, tlsFactory(), clock,
                     timeout.toMillis(), connectTimeout.toMillis(), maxRedirects, maxBodyBytes, types, userAgent,
-                    truncateOversizedBodies));
+                    truncateOversizedBodies, allowedPorts, maxUrlLength));
         }
 
         private SSLSocketFactory tlsFactory() {

@@ -2,6 +2,7 @@ package dev.parley.pingback.send;
 
 import dev.parley.pingback.fetch.FetchResult;
 import dev.parley.pingback.fetch.SafeFetcher;
+import dev.parley.pingback.fetch.internal.UrlRules;
 import dev.parley.pingback.verify.internal.Urls;
 import java.net.URI;
 import java.util.Objects;
@@ -263,7 +264,11 @@ public final class EndpointDiscovery {
 
         /** Resolves a URL found in the headers or the body against the page; empty unless it is http(s). */
         Optional<URI> resolve(String reference) {
-            String resolved = base == null ? null : Urls.resolve(base, reference);
+            String resolved = base == null || UrlRules.ambiguousReference(reference) ? null
+                    : Urls.resolve(base, reference);
+            if (resolved != null && UrlRules.problem(resolved, UrlRules.DEFAULT_MAX_LENGTH) != null) {
+                resolved = null;
+            }
             return resolved == null ? Optional.empty() : Optional.ofNullable(LinkExtractor.toUri(resolved));
         }
     }

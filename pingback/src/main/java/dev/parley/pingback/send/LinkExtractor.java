@@ -1,5 +1,6 @@
 package dev.parley.pingback.send;
 
+import dev.parley.pingback.fetch.internal.UrlRules;
 import dev.parley.pingback.verify.internal.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>the URLs are normalized (scheme and host lower-case, default port removed, empty path {@code /}, dot
  *       segments removed, spaces and non-ASCII characters percent-encoded as a browser does) and duplicates
  *       merged, keeping the first;</li>
+ *   <li>links that URL parsers read differently are dropped, as the fetcher would refuse them: an href holding a
+ *       backslash or a control character (browsers read {@code http://a.example\@b.example/} as host
+ *       {@code a.example}, others as user-info before {@code b.example}), an http(s) href without its two slashes,
+ *       and a resolved URL with user-info, a host that is not a DNS name or IP address, or more than 2,048
+ *       characters;</li>
  *   <li>at most {@link #DEFAULT_MAX_TARGETS} targets are returned (or the cap given), the first ones in document
  *       order: a post linking to more pages is treated as linking to those only.</li>
  * </ol>
@@ -88,8 +94,9 @@ public final class LinkExtractor {
         Element baseElement = HtmlLinks.first(document, element -> element.nameIs("base")
                 && element.hasAttr("href"));
         if (baseElement != null) {
-            String resolved = Urls.resolve(self, baseElement.attr("href"));
-            if (resolved != null) {
+            String href = baseElement.attr("href");
+            String resolved = UrlRules.ambiguousReference(href) ? null : Urls.resolve(self, href);
+            if (resolved != null && UrlRules.problem(resolved, UrlRules.DEFAULT_MAX_LENGTH) == null) {
                 base = resolved;
             }
         }
@@ -98,11 +105,12 @@ public final class LinkExtractor {
         for (Element element : HtmlLinks.all(document,
                 element -> (element.nameIs("a") || element.nameIs("area")) && element.hasAttr("href"))) {
             String href = element.attr("href");
-            if (isFragmentOnly(href)) {
+            if (isFragmentOnly(href) || UrlRules.ambiguousReference(href)) {
                 continue;
             }
             String resolved = Urls.resolve(base, href);
-            if (resolved == null || resolved.equals(self) || !seen.add(resolved)) {
+            if (resolved == null || resolved.equals(self)
+                    || UrlRules.problem(resolved, UrlRules.DEFAULT_MAX_LENGTH) != null || !seen.add(resolved)) {
                 continue;
             }
             URI uri = toUri(resolved);

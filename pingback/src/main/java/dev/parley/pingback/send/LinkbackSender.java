@@ -2,6 +2,7 @@ package dev.parley.pingback.send;
 
 import dev.parley.pingback.fetch.FetchResult;
 import dev.parley.pingback.fetch.SafeFetcher;
+import dev.parley.pingback.fetch.internal.UrlRules;
 import dev.parley.pingback.send.internal.Attempt;
 import dev.parley.pingback.send.internal.Delivery;
 import dev.parley.pingback.send.internal.RetryTable;
@@ -204,7 +205,8 @@ public final class LinkbackSender {
     private static void checkSource(URI source) {
         Objects.requireNonNull(source, "source must not be null");
         String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
-        if (!source.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || source.getHost() == null) {
+        if (!source.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || source.getHost() == null
+                || UrlRules.problem(source, UrlRules.DEFAULT_MAX_LENGTH) != null) {
             throw new IllegalArgumentException("source must be an absolute http(s) URL, was " + source);
         }
     }

@@ -3,6 +3,7 @@ package dev.parley.pingback.verify;
 import dev.parley.pingback.Fault;
 import dev.parley.pingback.VerifiedLinkback;
 import dev.parley.pingback.fetch.SafeFetcher;
+import dev.parley.pingback.fetch.internal.UrlRules;
 import dev.parley.pingback.verify.internal.SourceReader;
 import dev.parley.pingback.verify.internal.PageAnalyzer;
 import dev.parley.pingback.verify.internal.Urls;
@@ -95,10 +96,12 @@ public final class LinkVerifier {
         if (f == null) {
             throw new IllegalStateException("verifySource needs a fetcher: set one with builder().fetcher(...)");
         }
-        String source = sourceUrl.length() <= VerifiedLinkback.MAX_URL_LENGTH ? Urls.canonical(sourceUrl) : null;
+        String source = UrlRules.problem(sourceUrl, VerifiedLinkback.MAX_URL_LENGTH) == null
+                ? Urls.canonical(sourceUrl) : null;
         if (source == null) {
             return new SourceVerification.Unavailable(Fault.SOURCE_NOT_FOUND,
-                    "source must be an absolute http or https URL without user-info", null);
+                    "source must be an absolute http or https URL without user-info, backslashes, spaces or"
+                            + " control characters", null);
         }
         return reader.read(f, source, canonicalTarget);
     }
@@ -123,9 +126,11 @@ public final class LinkVerifier {
 
     private static String canonical(String url, String name) {
         Objects.requireNonNull(url, () -> name + " must not be null");
-        String canonical = Urls.canonical(url);
+        String canonical = UrlRules.problem(url, VerifiedLinkback.MAX_URL_LENGTH) == null ? Urls.canonical(url) : null;
         if (canonical == null) {
-            throw new IllegalArgumentException(name + " must be an absolute http or https URL without user-info");
+            throw new IllegalArgumentException(name + " must be an absolute http or https URL without user-info,"
+                    + " backslashes, spaces or control characters, at most " + VerifiedLinkback.MAX_URL_LENGTH
+                    + " characters");
         }
         return canonical;
     }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,17 @@ final class ReceiverServer implements AutoCloseable {
     record Received(String method, String path, String contentType, String userAgent, String body) {
     }
 
-    /** One scripted answer. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    /** One scripted answer, its body encoded in {@code encoding} (UTF-8 unless a test needs other bytes). */
+    record Reply(int status, Map<String, String> headers, String body, Charset encoding) {
+
+        Reply(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, StandardCharsets.UTF_8);
+        }
+
+        /** An XML answer whose body is written in the given encoding, a byte order mark included if it starts one. */
+        static Reply xml(String body, Charset encoding) {
+            return new Reply(200, Map.of("Content-Type", "text/xml"), body, encoding);
+        }
 
         static Reply status(int status) {
             return new Reply(status, Map.of(), "");
@@ -54,7 +64,7 @@ final class ReceiverServer implements AutoCloseable {
         Reply header(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Reply(status, Map.copyOf(more), body);
+            return new Reply(status, Map.copyOf(more), body, encoding);
         }
     }
 
@@ -111,7 +121,7 @@ final class ReceiverServer implements AutoCloseable {
                 return;
             }
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            byte[] body = reply.body().getBytes(reply.encoding());
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

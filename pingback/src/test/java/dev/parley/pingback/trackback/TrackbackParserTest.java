@@ -175,6 +175,14 @@ class TrackbackParserTest {
             refused(post(FORM, "url=" + url));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"http://user@s.example/", "http://s.example%5C@good.example/",
+            "http://s%252Eexample/", "http://[::1]x/", "http://s.example:0/"})
+        @DisplayName("a url the fetcher would not read the same way is refused, by the fetcher's own rules")
+        void ambiguousUrlIsRefused(String encoded) {
+            assertThat(refused(post(FORM, "url=" + encoded))).startsWith("url ");
+        }
+
         @Test
         void overlongUrlIsRefused() {
             assertThat(refused(post(FORM, "url=http://s.example/" + "a".repeat(2048))))

@@ -137,6 +137,14 @@ class WebmentionParserTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"http://user@a.example/", "http://user:pass@a.example/", "http://a%2Eexample/",
+            "http://a.example/\u0000", "http://a_b!.example/"})
+        @DisplayName("a source the fetcher would not read the same way is refused, by the fetcher's own rules")
+        void ambiguousSourceIsRefused(String source) {
+            assertThat(refused(post(form(source, "http://b.example/")))).startsWith("source ");
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"/relative", "data:text/html,hi", "https:///x"})
         void targetThatIsNotAnAbsoluteHttpUrlIsRefused(String target) {
             assertThat(refused(post(form("http://a.example/", target)))).startsWith("target ");

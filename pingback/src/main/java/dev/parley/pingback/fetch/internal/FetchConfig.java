@@ -24,18 +24,22 @@ import javax.net.ssl.SSLSocketFactory;
  * @param mediaTypes accepted media types, lower-case {@code type/subtype}, or {@link #ANY_MEDIA_TYPE} for all
  * @param userAgent the {@code User-Agent} value
  * @param truncateBodies whether a body over {@code maxBodyBytes} is cut there rather than refused
+ * @param allowedPorts the ports a policy's ranges may be reached on; an explicit allowance is reached on its own port
+ * @param maxUrlLength the longest URL fetched, in characters, on every hop
  */
 public record FetchConfig(HostResolver resolver, AddressPolicy policy, SocketFactory socketFactory,
                           SSLSocketFactory sslSocketFactory, Clock clock, long timeoutMillis,
                           long connectTimeoutMillis, int maxRedirects, int maxBodyBytes, Set<String> mediaTypes,
-                          String userAgent, boolean truncateBodies) {
+                          String userAgent, boolean truncateBodies, Set<Integer> allowedPorts,
+                          int maxUrlLength) {
 
     /** The media type that stands for every media type. */
     public static final String ANY_MEDIA_TYPE = "*/*";
 
-    /** Copies the media types. */
+    /** Copies the media types and the ports. */
     public FetchConfig {
         mediaTypes = Set.copyOf(mediaTypes);
+        allowedPorts = Set.copyOf(allowedPorts);
     }
 
     /** Whether a response of this media type ({@code type/subtype}, lower case) is accepted. */

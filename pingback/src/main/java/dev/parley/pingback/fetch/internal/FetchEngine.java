@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,7 @@ public final class FetchEngine {
     }
 
     private Hop<FetchResult> hop(URI uri, Deadline deadline) throws FetchAbort {
-        Target target = TargetParser.parse(uri);
+        Target target = TargetParser.parse(uri, config.maxUrlLength());
         Socket socket = open(target, uri, deadline);
         Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
         try (HttpExchange exchange = HttpExchange.start(socket, target, config, deadline, guard)) {
@@ -119,7 +120,13 @@ public final class FetchEngine {
         if (deadline.expired()) {
             throw new FetchAbort(FetchFailure.TIMEOUT, "time cap reached while resolving " + target.host());
         }
+        boolean webPort = config.allowedPorts().contains(target.port());
         for (InetAddress address : addresses) {
+            if (!webPort && !config.policy().allowsExplicitly(address, target.port())) {
+                throw new FetchAbort(FetchFailure.BLOCKED_ADDRESS, target.host() + " is " + address.getHostAddress()
+                        + " port " + target.port() + ": the port is not one of " + new TreeSet<>(
+                        config.allowedPorts()) + " and no allowance names it (" + uri + ")");
+            }
             if (!config.policy().permits(address, target.port())) {
                 String range = AddressRanges.blockedRange(address).map(r -> ", " + r).orElse("");
                 throw new FetchAbort(FetchFailure.BLOCKED_ADDRESS, target.host() + " is " + address.getHostAddress()
@@ -241,7 +248,7 @@ public final class FetchEngine {
 
     private Hop<PostResult.Answered> postHop(URI uri, String contentType, byte[] body, Deadline deadline)
             throws FetchAbort {
-        Target target = TargetParser.parse(uri);
+        Target target = TargetParser.parse(uri, config.maxUrlLength());
         Socket socket = open(target, uri, deadline);
         Watchdog.Guard guard = Watchdog.guard(socket, deadline.remainingMillis());
         try (HttpExchange exchange = HttpExchange.start(socket, target, config, deadline, guard,

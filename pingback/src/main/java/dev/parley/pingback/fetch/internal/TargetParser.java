@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 final class TargetParser {
 
-    private static final int MAX_URL_LENGTH = 8_192;
+    /** The longest URL parsed at all, whatever the configured cap. */
+    static final int MAX_URL_LENGTH = 8_192;
 
     private TargetParser() {
     }
@@ -32,10 +33,14 @@ final class TargetParser {
         }
     }
 
-    static Target parse(URI original) throws FetchAbort {
+    static Target parse(URI original, int maxLength) throws FetchAbort {
         // Path and query go on the wire, so they are taken in ASCII form; the authority is read from the original
         // because toASCIIString() would percent-encode an internationalized host instead of converting it by IDNA.
-        URI uri = parseUri(original.toASCIIString());
+        String ascii = original.toASCIIString();
+        if (original.toString().length() > maxLength || ascii.length() > maxLength) {
+            throw bad("URL longer than " + maxLength + " characters");
+        }
+        URI uri = parseUri(ascii);
         if (!uri.isAbsolute() || uri.isOpaque()) {
             throw bad("not an absolute http(s) URL: " + uri);
         }

@@ -203,7 +203,7 @@ public final class Delivery {
         }
         XmlAnswer.Element response;
         try {
-            response = XmlAnswer.parse(answer.body());
+            response = XmlAnswer.parse(answer.body(), answer.charset());
         } catch (XmlAnswer.Malformed e) {
             return malformed(target, endpoint, answer, e.getMessage());
         }

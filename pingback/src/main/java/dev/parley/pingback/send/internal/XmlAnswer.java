@@ -1,11 +1,14 @@
 package dev.parley.pingback.send.internal;
 
 import dev.parley.pingback.xmlrpc.internal.SecureXml;
+import dev.parley.pingback.xmlrpc.internal.XmlBodyDecoder;
 import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -70,12 +73,26 @@ final class XmlAnswer {
         }
     }
 
-    static Element parse(String xml) throws Malformed {
+    /**
+     * Reads an answer that was decoded with {@code decodedWith}. An XML declaration that contradicts it in kind (a
+     * body decoded as UTF-16, by its byte order mark or its charset, declaring an 8-bit encoding, or the reverse) is
+     * malformed, as XML 1.0 section 4.3.3 makes it a fatal error.
+     */
+    static Element parse(String xml, Charset decodedWith) throws Malformed {
         if (xml.length() > MAX_CHARS) {
             throw new Malformed("answer longer than " + MAX_CHARS + " characters");
         }
         if (xml.isBlank()) {
             throw new Malformed("empty answer");
+        }
+        String named = XmlBodyDecoder.declaredEncoding(xml);
+        if (named != null) {
+            boolean utf16 = decodedWith.name().toUpperCase(Locale.ROOT).startsWith("UTF-16");
+            boolean namesUtf16 = named.strip().toUpperCase(Locale.ROOT).startsWith("UTF-16");
+            if (utf16 != namesUtf16) {
+                throw new Malformed("the answer's bytes are " + decodedWith.name()
+                        + " but its XML declaration says encoding=\"" + named + "\"");
+            }
         }
         XMLInputFactory factory = SecureXml.factory(MAX_DEPTH);
         XMLStreamReader reader;

@@ -1,5 +1,6 @@
 package dev.parley.pingback.trackback.internal;
 
+import dev.parley.pingback.fetch.internal.UrlRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -43,6 +44,10 @@ public final class HttpUrls {
         }
         if (uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
             return field + " must be an absolute http or https URL with a host";
+        }
+        if (UrlRules.problem(url, maxLength) != null) {
+            return field + " must be a URL the fetcher reads as written: no user-info, a DNS name or IP address as"
+                    + " host, a port 1 to 65535";
         }
         return null;
     }

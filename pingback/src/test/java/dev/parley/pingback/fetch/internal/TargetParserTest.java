@@ -28,7 +28,7 @@ class TargetParserTest {
         "http://[1:2:3:4:5:6:7:8]/, 1:2:3:4:5:6:7:8",
         "http://[1::]/, 1:0:0:0:0:0:0:0"})
     void ipLiteralsAreReadAsBrowsersReadThem(String url, String expected) throws FetchAbort {
-        Target target = TargetParser.parse(URI.create(url));
+        Target target = TargetParser.parse(URI.create(url), UrlRules.DEFAULT_MAX_LENGTH);
 
         if (expected == null) {
             assertThat(target.literal()).isNull();
@@ -48,7 +48,7 @@ class TargetParserTest {
         "http://under_score.example/%7Euser, under_score.example, 80, /%7Euser, under_score.example"})
     void namesPortsAndRequestTargetsAreNormalized(String url, String host, int port, String requestTarget,
                                                    String hostHeader) throws FetchAbort {
-        Target target = TargetParser.parse(URI.create(url));
+        Target target = TargetParser.parse(URI.create(url), UrlRules.DEFAULT_MAX_LENGTH);
 
         assertThat(target.host()).isEqualTo(host);
         assertThat(target.port()).isEqualTo(port);
@@ -62,7 +62,7 @@ class TargetParserTest {
         + "12345678901234567890123456/", "http://[1:2:3:4:5:6:7:8:9]/", "http://[1::2::3]/", "http://[::1.2.3]/",
         "http://[::01.2.3.4]/", "http://[12345::]/", "http://999999999999/", "http://a-.example/", "http://1.2.3.4.5/", "http://4294967296/"})
     void unreadableHostsAreBadUrls(String url) {
-        assertThatThrownBy(() -> TargetParser.parse(TargetParser.parseUri(url))).isInstanceOfSatisfying(FetchAbort.class,
+        assertThatThrownBy(() -> TargetParser.parse(TargetParser.parseUri(url), UrlRules.DEFAULT_MAX_LENGTH)).isInstanceOfSatisfying(FetchAbort.class,
                 abort -> assertThat(abort.refused().failure()).isEqualTo(FetchFailure.BAD_URL));
     }
 }
