@@ -13,7 +13,8 @@ final class JdbcTime {
     }
 
     static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1_000);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
+                instant.getNano() / 1_000);
     }
 
     static Instant instant(long micros) {
