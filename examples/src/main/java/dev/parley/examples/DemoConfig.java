@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code parley.jdbc.user}</td><td>{@code PARLEY_JDBC_USER}</td><td>none</td></tr>
  * <tr><td>{@code parley.jdbc.password}</td><td>{@code PARLEY_JDBC_PASSWORD}</td><td>none</td></tr>
  * <tr><td>{@code parley.admin.password}</td><td>{@code PARLEY_ADMIN_PASSWORD}</td>
- *     <td>a random one, printed at start</td></tr>
+ *     <td>a random one of 20 characters, printed at start; a configured one needs at least 12</td></tr>
  * <tr><td>{@code parley.linkbacks.advertise}</td><td>{@code PARLEY_LINKBACKS_ADVERTISE}</td>
  *     <td>{@code webmention,pingback,trackback}: a comma-separated list (any case, any order) of the linkback
  *     protocols the post pages advertise, or {@code none}. Webmention is advertised by a
@@ -105,8 +105,8 @@ public record DemoConfig(
     public static final String DEFAULT_H2_FILE = "./data/parley-demo";
     /** The default SQLite file, relative to the working directory. */
     public static final String DEFAULT_SQLITE_FILE = "./data/parley-demo.db";
-    /** The shortest moderation password accepted from configuration. */
-    public static final int MIN_ADMIN_PASSWORD_LENGTH = 8;
+    /** The shortest moderation password accepted from configuration (a generated one has 20 characters). */
+    public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
     /** The setting naming the advertised linkback protocols. */
     public static final String ADVERTISE = "parley.linkbacks.advertise";

@@ -6,9 +6,12 @@ import dev.parley.examples.web.AdminSession;
 import dev.parley.examples.web.AvatarServlet;
 import dev.parley.examples.web.CommentApiServlet;
 import dev.parley.examples.web.FeedServlet;
+import dev.parley.examples.web.InMemoryLoginAttempts;
+import dev.parley.examples.web.InMemorySessionStore;
 import dev.parley.examples.web.IndexServlet;
 import dev.parley.core.outbox.Outbox;
 import dev.parley.examples.web.LinkbackRecorder;
+import dev.parley.examples.web.LoginThrottle;
 import dev.parley.examples.web.ModerationServlet;
 import dev.parley.examples.web.PingbackServlet;
 import dev.parley.examples.web.PostAdminServlet;
@@ -161,7 +164,11 @@ public final class DemoServer implements AutoCloseable {
         JdbcSecrets secrets = database == null ? null : JdbcSecrets.create(database);
         JobQueue jobs = database == null ? new InMemoryJobQueue(clock) : JdbcJobQueue.create(database, clock);
         byte[] tokenSecret = DemoEngine.tokenSecret(config, secrets);
-        AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets), clock);
+        // Moderator sessions and login counts live where every instance sees them: the database, else memory.
+        AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets),
+                database == null ? new InMemorySessionStore() : new JdbcSessionStore(database), clock);
+        LoginThrottle logins = new LoginThrottle(
+                database == null ? new InMemoryLoginAttempts() : new JdbcLoginAttempts(database), clock);
         CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret);
         this.comments = service;
         // Every instance inserts the built-in posts a post with their slug does not already hold: once per
@@ -217,7 +224,7 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/", new IndexServlet(service, blog, urls));
         add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise()));
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
-        add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions));
+        add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins));
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results));
         add(context, "/feed/*", new FeedServlet(service, blog, urls));
         // A protocol the pages do not advertise has no endpoint either: its path answers 404 to every method.

@@ -74,6 +74,15 @@ class DemoConfigTest {
     }
 
     @Test
+    @DisplayName("a configured password needs 12 characters: 11 are refused, 12 accepted")
+    void configuredPasswordLength() {
+        assertThatThrownBy(() -> from(Map.of("parley.admin.password", "eleven-char")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("adminPassword must have at least 12 characters");
+        assertThat(from(Map.of("parley.admin.password", "twelve-chars")).adminPassword()).isEqualTo("twelve-chars");
+    }
+
+    @Test
     @DisplayName("names every bad setting in one exception")
     void allProblemsAtOnce() {
         Map<String, String> bad = new HashMap<>();

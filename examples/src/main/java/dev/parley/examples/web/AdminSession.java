@@ -9,23 +9,32 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The moderator's login: the password check, a signed session cookie, and the CSRF token of the session.
+ * The moderator's login: the password check, server-side sessions, and the CSRF token of a session.
  *
- * <p>The password is compared in constant time (both sides hashed, then {@link MessageDigest#isEqual}). The
- * session cookie is {@code <expiry>.<HMAC>}, HttpOnly, SameSite=Strict and scoped to {@code /admin}; nothing
- * about a session is stored server-side. The key is given: on a database it is a stored secret shared by every
- * instance, so a login on one instance is valid on all of them and survives restarts; on the in-memory store
- * it is random per start, and a restart logs the moderator out. The CSRF
- * token is an HMAC of the session cookie, sent in every moderation form and checked on every POST.
+ * <p>The password is compared in constant time (both sides hashed, then {@link MessageDigest#isEqual}). A login
+ * starts a session whose id is {@value #ID_BYTES} random bytes: the cookie carries the id, the
+ * {@link SessionStore} only its SHA-256, beside its expiry and the generation of the password it was started
+ * under (a PBKDF2 fingerprint of the password, salted with the key). A session is valid while its row exists,
+ * has not expired and names the current password's generation, so logging out (which deletes the row) ends
+ * the session everywhere, even for a copied cookie, and so does changing the configured password. On a
+ * database the store and the key are shared by every instance, so a session started on one is valid on all of
+ * them and survives restarts; on the in-memory store a restart ends every session.
  *
- * <p>Thread-safe: immutable ({@link Mac} instances are made per call).
+ * <p>The cookie is HttpOnly, SameSite=Strict, scoped to {@code /admin}, and Secure when the request came over
+ * https. The CSRF token is an HMAC of the session id under the key, sent in every moderation form and checked
+ * on every POST.
+ *
+ * <p>Thread-safe, given a thread-safe store ({@link Mac} instances are made per call).
  */
 public final class AdminSession {
 
@@ -33,36 +42,51 @@ public final class AdminSession {
     public static final String COOKIE = "parley_admin";
     /** How long a login lasts. */
     public static final Duration LIFETIME = Duration.ofHours(8);
+    /** The random bytes of a session id: 256 bits. */
+    public static final int ID_BYTES = 32;
+
+    /** PBKDF2 rounds of the password generation's fingerprint, computed once per start. */
+    private static final int GENERATION_ROUNDS = 100_000;
+    private static final int ID_CHARACTERS = 43;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] passwordHash;
     private final byte[] key;
+    private final String generation;
+    private final SessionStore store;
     private final Clock clock;
 
     /**
-     * Creates the login for one password, with a random key: sessions end with this object.
+     * Creates the login for one password, with a random key and sessions in memory: sessions end with this
+     * object.
      *
      * @param password the moderation password
      * @param clock the clock sessions expire by
      */
     public AdminSession(String password, Clock clock) {
-        this(password, randomKey(), clock);
+        this(password, randomKey(), new InMemorySessionStore(), clock);
     }
 
     /**
-     * Creates the login for one password, signing sessions with {@code key}: every instance given the same key
-     * accepts the others' sessions.
+     * Creates the login for one password, with sessions in {@code store} and CSRF tokens signed with
+     * {@code key}: every instance given the same store and key accepts the others' sessions. Sessions started
+     * under another password are ended at once.
      *
      * @param password the moderation password
      * @param key the HMAC key, at least 32 bytes
+     * @param store where sessions are kept
      * @param clock the clock sessions expire by
      */
-    public AdminSession(String password, byte[] key, Clock clock) {
+    public AdminSession(String password, byte[] key, SessionStore store, Clock clock) {
         this.passwordHash = sha256(Objects.requireNonNull(password, "password"));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = Objects.requireNonNull(store, "store");
         if (Objects.requireNonNull(key, "key").length < 32) {
             throw new IllegalArgumentException("the session key must be at least 32 bytes, was " + key.length);
         }
         this.key = key.clone();
+        this.generation = generation(password, this.key);
+        store.purge(clock.instant(), generation);
     }
 
     private static byte[] randomKey() {
@@ -82,32 +106,44 @@ public final class AdminSession {
     }
 
     /**
-     * Starts a session: sets the cookie on the response.
+     * Starts a new session: stores it and sets its cookie on the response.
      *
      * @param request the login request
      * @param response the response
      */
     public void start(HttpServletRequest request, HttpServletResponse response) {
-        long expiry = clock.instant().plus(LIFETIME).getEpochSecond();
-        String value = expiry + "." + mac("session:" + expiry);
-        response.addCookie(cookie(request, value, (int) LIFETIME.toSeconds()));
+        byte[] random = new byte[ID_BYTES];
+        RANDOM.nextBytes(random);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant now = clock.instant();
+        store.purge(now, generation);
+        store.create(hex(sha256(id)), new SessionStore.Entry(generation, now, now.plus(LIFETIME)));
+        response.addCookie(cookie(request, id, (int) LIFETIME.toSeconds()));
     }
 
     /**
-     * Ends the session: expires the cookie.
+     * Ends the request's session, if it has one, for every copy of its cookie, and expires the cookie.
      *
      * @param request the request
      * @param response the response
      */
     public void end(HttpServletRequest request, HttpServletResponse response) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && wellFormed(cookie.getValue())) {
+                    store.delete(hex(sha256(cookie.getValue())));
+                }
+            }
+        }
         response.addCookie(cookie(request, "", 0));
     }
 
     /**
-     * The valid, unexpired session cookie of a request.
+     * The id of the request's valid session.
      *
      * @param request the request
-     * @return the cookie value, or empty if the request is not logged in
+     * @return the session id, or empty if the request is not logged in
      */
     public Optional<String> session(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
@@ -144,23 +180,44 @@ public final class AdminSession {
                 submitted.getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean valid(@org.jspecify.annotations.Nullable String value) {
-        if (value == null) {
+    private boolean valid(@org.jspecify.annotations.Nullable String id) {
+        if (!wellFormed(id)) {
             return false;
         }
-        int dot = value.indexOf('.');
-        if (dot <= 0 || dot > 20) {
+        Optional<SessionStore.Entry> stored = store.find(hex(sha256(id)));
+        return stored.isPresent() && stored.get().expires().isAfter(clock.instant())
+                && stored.get().passwordGeneration().equals(generation);
+    }
+
+    private static boolean wellFormed(@org.jspecify.annotations.Nullable String id) {
+        if (id == null || id.length() != ID_CHARACTERS) {
             return false;
         }
-        long expiry;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A fingerprint of the password, salted with the key: equal for one password, not reversible cheaply. */
+    private static String generation(String password, byte[] salt) {
         try {
-            expiry = Long.parseLong(value.substring(0, dot));
-        } catch (NumberFormatException e) {
-            return false;
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, GENERATION_ROUNDS, 256);
+            try {
+                return hex(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded());
+            } finally {
+                spec.clearPassword();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has PBKDF2WithHmacSHA256", e);
         }
-        byte[] expected = mac("session:" + expiry).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))
-                && clock.instant().getEpochSecond() < expiry;
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static Cookie cookie(HttpServletRequest request, String value, int maxAge) {

@@ -16,11 +16,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The moderation page, behind the configured password.
@@ -31,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  *     A spam entry that was answered before it was marked spam tells how many replies readers still see
  *     below it, under a placeholder, and links to that placeholder in its thread, so those replies can be
  *     found and the spam restored or left as it is.</li>
- * <li>{@code POST /admin/login}: checks the password in constant time and starts a session.</li>
+ * <li>{@code POST /admin/login}: counts the attempt with the {@link LoginThrottle} (a blocked one answers 429
+ *     with {@code Retry-After} and the password is not looked at), checks the password in constant time, logs a
+ *     wrong one at WARN with the client's address (never the password), and starts a session.</li>
  * <li>{@code POST /admin/moderate}: applies {@code action} (approve, spam, delete) to {@code id}; the form's
  *     CSRF token must match the session.</li>
- * <li>{@code POST /admin/logout}: ends the session.</li>
+ * <li>{@code POST /admin/logout}: ends the session, for every copy of its cookie.</li>
  * </ul>
  *
  * <p>Every action redirects (303) back to the queue, so a reload never repeats it. Thread-safe: immutable.
@@ -43,13 +48,18 @@ public final class ModerationServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    private static final int SC_TOO_MANY_REQUESTS = 429;
     private static final int QUEUE_SIZE = 50;
+    /** The one account the demo has; the throttle counts attempts against it and against the address. */
+    private static final String ACCOUNT = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(ModerationServlet.class);
 
     private final transient CommentService comments;
     private final transient Blog blog;
     private final transient SiteUrls urls;
     private final transient Layout layout;
     private final transient AdminSession sessions;
+    private final transient LoginThrottle logins;
 
     /**
      * Creates the servlet.
@@ -58,13 +68,16 @@ public final class ModerationServlet extends HttpServlet {
      * @param blog the posts, to name each comment's post
      * @param urls the site's URLs
      * @param sessions the moderator's login
+     * @param logins the throttle of login attempts
      */
-    public ModerationServlet(CommentService comments, Blog blog, SiteUrls urls, AdminSession sessions) {
+    public ModerationServlet(CommentService comments, Blog blog, SiteUrls urls, AdminSession sessions,
+            LoginThrottle logins) {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
         this.layout = new Layout(blog);
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.logins = Objects.requireNonNull(logins, "logins");
     }
 
     @Override
@@ -97,10 +110,22 @@ public final class ModerationServlet extends HttpServlet {
     }
 
     private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String address = request.getRemoteAddr();
+        Optional<Duration> blocked = logins.attempt(ACCOUNT, address);
+        if (blocked.isPresent()) {
+            // Refused before the password is read: while blocked, even the right one does not log in.
+            long seconds = Math.max(1, blocked.get().plusNanos(999_999_999L).toSeconds());
+            response.setHeader("Retry-After", Long.toString(seconds));
+            loginPage(response, SC_TOO_MANY_REQUESTS,
+                    "Too many login attempts. Please wait " + seconds + (seconds == 1 ? " second." : " seconds."));
+            return;
+        }
         if (!sessions.passwordMatches(request.getParameter("password"))) {
+            LOG.warn("failed moderator login from {}", address);
             loginPage(response, HttpServletResponse.SC_UNAUTHORIZED, "That password is not right.");
             return;
         }
+        logins.succeeded(ACCOUNT, address);
         sessions.start(request, response);
         redirectToQueue(response);
     }

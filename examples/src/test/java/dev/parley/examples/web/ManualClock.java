@@ -1,0 +1,36 @@
+package dev.parley.examples.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A UTC clock that stands still until a test moves it. Thread-safe: the instant is volatile. */
+final class ManualClock extends Clock {
+
+    private volatile Instant now;
+
+    ManualClock(Instant now) {
+        this.now = now;
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("UTC only");
+    }
+}
