@@ -155,10 +155,10 @@ public final class DemoServer implements AutoCloseable {
         connector.open();
         String base = config.baseUrl() != null ? config.baseUrl() : "http://" + urlHost() + ":" + connector.getLocalPort();
         this.baseUrl = base;
-        SiteUrls urls = new SiteUrls(base, blog);
         // On a database, what instances must share lives there: the secrets and the background jobs.
         DataSource database = storage == null ? null : storage.dataSource();
         JdbcSecrets secrets = database == null ? null : JdbcSecrets.create(database);
+        SiteUrls urls = new SiteUrls(base, blog, DemoEngine.avatarKeys(secrets));
         JobQueue jobs = database == null ? new InMemoryJobQueue(clock) : JdbcJobQueue.create(database, clock);
         byte[] tokenSecret = DemoEngine.tokenSecret(config, secrets);
         AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets), clock);
