@@ -126,6 +126,10 @@ public final class DemoServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if (!config.trustedProxies().isEmpty()) {
+            // Forwarded and X-Forwarded-* only from the configured proxies: client address and scheme.
+            http.addCustomizer(new TrustedProxyCustomizer(config.trustedProxies()));
+        }
         this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
