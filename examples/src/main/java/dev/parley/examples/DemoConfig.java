@@ -410,7 +410,8 @@ public record DemoConfig(
      */
     public static DemoConfig inMemory(String adminPassword) {
         return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, DEFAULT_SQLITE_FILE, null, null,
-                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of(), Duration.ZERO, TrustedProxies.none());
+                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of(), Duration.ZERO,
+                TrustedProxies.none());
     }
 
     /**

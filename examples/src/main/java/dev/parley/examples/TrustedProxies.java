@@ -1,6 +1,5 @@
 package dev.parley.examples;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ public record TrustedProxies(List<Network> networks) {
             Objects.requireNonNull(address, "address must not be null");
             int bits = address.getAddress().length * 8;
             if (prefixLength < 0 || prefixLength > bits) {
-                throw new IllegalArgumentException("prefix length must be 0.." + bits + " for " + address.getHostAddress()
-                        + ", was " + prefixLength);
+                throw new IllegalArgumentException("prefix length must be 0.." + bits + " for "
+                        + address.getHostAddress() + ", was " + prefixLength);
             }
             address = masked(address, prefixLength);
         }
@@ -116,7 +115,8 @@ public record TrustedProxies(List<Network> networks) {
             @Nullable InetAddress address = matcher.matches() ? literal(matcher.group(1), matcher.group(2)) : null;
             if (address == null) {
                 problems.add(DemoConfig.PROXY_TRUSTED + " entries must be IP addresses or CIDR networks, like"
-                        + " 10.0.0.5, 10.0.0.0/8 or fd00::/8 (host names are not resolved), but holds \"" + entry + "\"");
+                        + " 10.0.0.5, 10.0.0.0/8 or fd00::/8 (host names are not resolved), but holds \"" + entry
+                        + "\"");
                 continue;
             }
             int bits = address.getAddress().length * 8;
@@ -174,8 +174,7 @@ public record TrustedProxies(List<Network> networks) {
             }
             if (ipv6 != null) {
                 // Only hex digits, colons and dots reach here: InetAddress parses it as a literal, no lookup.
-                InetAddress address = InetAddress.getByName(ipv6);
-                return address instanceof Inet4Address || address.getAddress().length == 16 ? address : null;
+                return InetAddress.getByName(ipv6);
             }
         } catch (UnknownHostException e) {
             return null;

@@ -37,8 +37,9 @@ final class TrustedProxyCustomizer implements HttpConfiguration.Customizer {
     private static final String X_FORWARDED_FOR = HttpHeader.X_FORWARDED_FOR.asString();
     private static final String FORWARDED = HttpHeader.FORWARDED.asString();
     /** A hop: a bare or bracketed IPv6 literal, or an IPv4 literal, either with an optional port. */
-    private static final Pattern HOP = Pattern.compile(
-            "\\[([0-9A-Fa-f:.]+)\\](?::\\d{1,5})?|(\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d{1,5})?|([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)");
+    private static final Pattern HOP = Pattern.compile("\\[([0-9A-Fa-f:.]+)\\](?::\\d{1,5})?"
+            + "|(\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d{1,5})?"
+            + "|([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)");
 
     private final TrustedProxies trusted;
     private final ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
@@ -103,7 +104,8 @@ final class TrustedProxyCustomizer implements HttpConfiguration.Customizer {
         int client = clientHop(hops);
         List<String> kept = new ArrayList<>();
         for (String pair : splitOutsideQuotes(elements.get(client), ';')) {
-            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')).strip().toLowerCase(Locale.ROOT) : "";
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? "" : pair.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             // A "for" that is no IP address (unknown, an obfuscated name) cannot be the client's address.
             if (!name.equals("for") || address(hops.get(client)) != null) {
                 kept.add(pair.strip());

@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code POST /admin/logout}: ends the session.</li>
  * </ul>
  *
- * <p>Every action redirects (303) back to the page of the queue it was taken on, so a reload never repeats it. Thread-safe: immutable.
+ * <p>Every action redirects (303) back to the page of the queue it was taken on, so a reload never repeats it.
+ * Thread-safe: immutable.
  */
 public final class ModerationServlet extends HttpServlet {
 

@@ -91,7 +91,8 @@ class ModerationPagingTest {
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(new LinkedHashSet<>(seen)).hasSameSizeAs(seen);
         assertThat(pages).hasSizeGreaterThan(1);
-        assertThat(get(client, "/admin").select("nav.pager a[rel=prev]")).as("the first page has no previous").isEmpty();
+        assertThat(get(client, "/admin").select("nav.pager a[rel=prev]")).as("the first page has no previous")
+                .isEmpty();
 
         // Back from the last page, one previous link at a time, through the same pages.
         Document page = get(client, pagePaths.get(pagePaths.size() - 1));
@@ -121,7 +122,9 @@ class ModerationPagingTest {
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location")).hasValue(second);
         assertThat(demo.server.comments().moderationQueue(PageRequest.first(Order.OLDEST_FIRST, 1000)).items())
-                .extracting(comment -> comment.id().value()).hasSize(expected.size() - 1).doesNotContain(form.get("id"));
+                .extracting(comment -> comment.id().value())
+                .hasSize(expected.size() - 1)
+                .doesNotContain(form.get("id"));
         assertThat(RunningDemo.get(client, demo.base() + "/admin?after=not-a-cursor").statusCode()).isEqualTo(400);
     }
 }

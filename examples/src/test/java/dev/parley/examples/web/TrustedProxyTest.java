@@ -77,7 +77,8 @@ class TrustedProxyTest {
         try (RunningDemo demo = demo("127.0.0.1")) {
             HttpResponse<String> posted = comment(demo, "Ann",
                     "X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "https");
-            HttpResponse<String> loggedIn = login(demo, "X-Forwarded-For", "198.51.100.8", "X-Forwarded-Proto", "https");
+            HttpResponse<String> loggedIn = login(demo,
+                    "X-Forwarded-For", "198.51.100.8", "X-Forwarded-Proto", "https");
 
             assertThat(posted.statusCode()).isEqualTo(303);
             assertThat(storedIp(demo, "Ann")).isEqualTo("198.51.100.7");

@@ -84,7 +84,8 @@ class TrackbackParserTest {
         @Test
         void bytesInvalidInTheCharsetAreRefusedNotReplaced() {
             assertThat(refused(post(FORM, "url=http://s.example/&title=a%FFb")))
-                    .isEqualTo("form field title is not valid UTF-8 (its bytes, raw or percent-encoded, must be UTF-8)");
+                    .isEqualTo("form field title is not valid UTF-8"
+                            + " (its bytes, raw or percent-encoded, must be UTF-8)");
             assertThat(refused(post(FORM, "url=http://s.example/%C3%28")))
                     .startsWith("form field url is not valid UTF-8");
         }

@@ -171,7 +171,8 @@ class WebmentionParserTest {
         @Test
         void malformedPercentEncodedUtf8IsRefusedNotReplaced() {
             assertThat(refused(post("source=http://a.example/%C3%28&target=http://b.example/")))
-                    .isEqualTo("form field source is not valid UTF-8 (its bytes, raw or percent-encoded, must be UTF-8)");
+                    .isEqualTo("form field source is not valid UTF-8"
+                            + " (its bytes, raw or percent-encoded, must be UTF-8)");
             assertThat(refused(post("source=http://a.example/&target=http://b.example/%FF")))
                     .startsWith("form field target is not valid UTF-8");
             // An encoded surrogate (CESU-8) and an overlong encoding of '/' are not UTF-8 either.
@@ -183,7 +184,8 @@ class WebmentionParserTest {
 
         @Test
         void rawBytesInvalidInUtf8AreRefused() {
-            byte[] body = "source=http://a.example/\u00e9&target=http://b.example/".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] body = "source=http://a.example/\u00e9&target=http://b.example/"
+                    .getBytes(StandardCharsets.ISO_8859_1);
             assertThat(refused(parser.parse("POST", FORM, body))).startsWith("form field source is not valid UTF-8");
         }
 
