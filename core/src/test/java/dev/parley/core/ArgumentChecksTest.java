@@ -170,7 +170,10 @@ class ArgumentChecksTest {
                 npe("CommentJson.read", "json", () -> CommentJson.create().read(null, PublicThread.class)),
                 npe("CommentJson.read", "type", () -> CommentJson.create().read("{}", null)),
                 npe("CommentJson.withAvatars", "avatars", () -> CommentJson.withAvatars(null)),
-                npe("CommentJson.withIdenticons", "prefix", () -> CommentJson.withIdenticons(null)),
+                npe("CommentJson.withIdenticons", "prefix", () -> CommentJson.withIdenticons(null,
+                        dev.parley.core.avatar.AvatarKeys.withSecret(new byte[16]))),
+                npe("CommentJson.withIdenticons", "keys", () -> CommentJson.withIdenticons("/a/", null)),
+                npe("AvatarKeys.withSecret", "secret", () -> dev.parley.core.avatar.AvatarKeys.withSecret(null)),
                 npe("AkismetSpamCheck.check", "request", () -> AkismetSpamCheck.builder().apiKey("k")
                         .blog("https://b.example/").build().check(null)));
     }

@@ -64,6 +64,13 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code parley.outbox.delay}</td><td>{@code PARLEY_OUTBOX_DELAY}</td>
  *     <td>{@code 0}: seconds (0 to 86400) a linkback send waits after the admin saves or deletes a post before it
  *     may go out, which lets the admin fix a link before anyone is told</td></tr>
+ * <tr><td>{@code parley.proxy.trusted}</td><td>{@code PARLEY_PROXY_TRUSTED}</td>
+ *     <td>none: a comma-separated list of IP addresses and CIDR networks ({@code 10.0.0.5}, {@code 10.0.0.0/8},
+ *     {@code fd00::/8}) of the reverse proxies in front of the demo. Only for a connection from one of them are
+ *     {@code Forwarded} and {@code X-Forwarded-*} believed: the client's address (for the flood rule and the
+ *     stored IP) is then the right-most forwarded hop that is not a trusted proxy, and an original scheme of
+ *     https puts {@code Secure} on every cookie. From any other peer those headers are ignored. Host names are
+ *     refused, since a name could later resolve elsewhere.</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe. The {@link #toString()} never shows a password.
@@ -82,6 +89,7 @@ import org.jspecify.annotations.Nullable;
  * @param advertise the linkback protocols the post pages advertise (and whose endpoints are mounted)
  * @param fetchAllow the loopback addresses and ports fetching may reach besides public addresses
  * @param outboxDelay how long a linkback send waits before it may go out, 0 to 1 day
+ * @param trustedProxies the reverse proxies whose forwarding headers are believed, none by default
  */
 public record DemoConfig(
         String host,
@@ -97,7 +105,8 @@ public record DemoConfig(
         boolean adminPasswordGenerated,
         Set<Protocol> advertise,
         List<InetSocketAddress> fetchAllow,
-        Duration outboxDelay) {
+        Duration outboxDelay,
+        TrustedProxies trustedProxies) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -114,6 +123,8 @@ public record DemoConfig(
     public static final String FETCH_ALLOW = "parley.fetch.allow";
     /** The setting naming the seconds a linkback send waits before it may go out. */
     public static final String OUTBOX_DELAY = "parley.outbox.delay";
+    /** The setting naming the reverse proxies whose forwarding headers are believed. */
+    public static final String PROXY_TRUSTED = "parley.proxy.trusted";
     /** The longest {@value #OUTBOX_DELAY}: one day. */
     public static final Duration MAX_OUTBOX_DELAY = Duration.ofDays(1);
 
@@ -151,6 +162,7 @@ public record DemoConfig(
         advertise = protocols(advertise);
         fetchAllow = List.copyOf(Objects.requireNonNull(fetchAllow, "fetchAllow must not be null"));
         Objects.requireNonNull(outboxDelay, "outboxDelay must not be null");
+        Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
         List<String> problems = new ArrayList<>();
         if (outboxDelay.isNegative() || outboxDelay.compareTo(MAX_OUTBOX_DELAY) > 0) {
             problems.add("outboxDelay must be 0 to 1 day, was " + outboxDelay);
@@ -256,6 +268,9 @@ public record DemoConfig(
                 problems.add(OUTBOX_DELAY + " must be 0 to 86400 seconds, was " + delayText.strip());
             }
         }
+        String proxiesText = blankToNull(lookup.apply(PROXY_TRUSTED));
+        TrustedProxies trustedProxies = proxiesText == null ? TrustedProxies.none()
+                : TrustedProxies.parse(proxiesText, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid demo configuration: " + String.join("; ", problems));
         }
@@ -276,7 +291,8 @@ public record DemoConfig(
                 generated,
                 advertise,
                 fetchAllow,
-                outboxDelay);
+                outboxDelay,
+                trustedProxies);
     }
 
     /** Parses {@value #ADVERTISE}: unset means every protocol. */
@@ -394,7 +410,8 @@ public record DemoConfig(
      */
     public static DemoConfig inMemory(String adminPassword) {
         return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, DEFAULT_SQLITE_FILE, null, null,
-                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of(), Duration.ZERO);
+                null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of(), Duration.ZERO,
+                TrustedProxies.none());
     }
 
     /**
@@ -406,7 +423,7 @@ public record DemoConfig(
      */
     public DemoConfig withStore(Store newStore, @Nullable String newJdbcUrl) {
         return new DemoConfig(host, port, baseUrl, newStore, h2File, sqliteFile, newJdbcUrl, jdbcUser, jdbcPassword,
-                adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay);
+                adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay, trustedProxies);
     }
 
     /**
@@ -418,7 +435,7 @@ public record DemoConfig(
     public DemoConfig withAdvertise(Collection<Protocol> protocols) {
         return new DemoConfig(host, port, baseUrl, store, h2File, sqliteFile, jdbcUrl, jdbcUser, jdbcPassword,
                 adminPassword, adminPasswordGenerated,
-                protocols(protocols), fetchAllow, outboxDelay);
+                protocols(protocols), fetchAllow, outboxDelay, trustedProxies);
     }
 
     /**
@@ -439,7 +456,7 @@ public record DemoConfig(
     public String toString() {
         return "DemoConfig[host=" + host + ", port=" + port + ", baseUrl=" + baseUrl + ", store="
                 + storeDescription() + ", jdbcUser=" + jdbcUser + ", advertise=" + advertise + ", fetchAllow="
-                + fetchAllow + "]";
+                + fetchAllow + ", trustedProxies=" + trustedProxies + "]";
     }
 
     /** An unmodifiable copy in declaration order, so it prints the same every time. */

@@ -2,6 +2,7 @@ package dev.parley.examples;
 
 import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
+import dev.parley.core.avatar.AvatarKeys;
 import dev.parley.core.content.CommentRenderer;
 import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.pingback.fetch.SafeFetcher;
@@ -62,6 +63,8 @@ final class DemoEngine {
     static final String EDIT_TOKEN_SECRET = "demo.edit-token";
     /** The stored key moderator sessions are signed with. */
     static final String ADMIN_SESSION_KEY = "demo.admin-session";
+    /** The stored secret avatar keys are HMACs under. */
+    static final String AVATAR_SECRET = "demo.avatar-key";
 
     /**
      * The secret edit tokens are signed with. On a database it is stored there, once, so that every instance
@@ -81,6 +84,16 @@ final class DemoEngine {
      */
     static byte[] sessionKey(@Nullable JdbcSecrets secrets) {
         return secrets == null ? JdbcSecrets.random(32).get() : secrets.getOrCreate(ADMIN_SESSION_KEY, JdbcSecrets.random(32));
+    }
+
+    /**
+     * The secret avatar keys are HMACs under ({@link AvatarKeys}): stored once on a database, so every instance
+     * and every restart shows a reader the same picture; random per start on the in-memory store. Readers'
+     * avatar URLs thus confirm no guessed e-mail address, as a plain hash of it would.
+     */
+    static AvatarKeys avatarKeys(@Nullable JdbcSecrets secrets) {
+        return AvatarKeys.withSecret(secrets == null ? JdbcSecrets.random(32).get()
+                : secrets.getOrCreate(AVATAR_SECRET, JdbcSecrets.random(32)));
     }
 
     /** The secret an earlier demo kept in a file beside its H2 database, if there is one. */

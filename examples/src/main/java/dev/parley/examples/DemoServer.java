@@ -129,6 +129,10 @@ public final class DemoServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if (!config.trustedProxies().isEmpty()) {
+            // Forwarded and X-Forwarded-* only from the configured proxies: client address and scheme.
+            http.addCustomizer(new TrustedProxyCustomizer(config.trustedProxies()));
+        }
         this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
@@ -158,10 +162,10 @@ public final class DemoServer implements AutoCloseable {
         connector.open();
         String base = config.baseUrl() != null ? config.baseUrl() : "http://" + urlHost() + ":" + connector.getLocalPort();
         this.baseUrl = base;
-        SiteUrls urls = new SiteUrls(base, blog);
         // On a database, what instances must share lives there: the secrets and the background jobs.
         DataSource database = storage == null ? null : storage.dataSource();
         JdbcSecrets secrets = database == null ? null : JdbcSecrets.create(database);
+        SiteUrls urls = new SiteUrls(base, blog, DemoEngine.avatarKeys(secrets));
         JobQueue jobs = database == null ? new InMemoryJobQueue(clock) : JdbcJobQueue.create(database, clock);
         byte[] tokenSecret = DemoEngine.tokenSecret(config, secrets);
         // Moderator sessions and login counts live where every instance sees them: the database, else memory.

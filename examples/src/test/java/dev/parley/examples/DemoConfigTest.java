@@ -194,6 +194,42 @@ class DemoConfigTest {
     }
 
     @Test
+    @DisplayName("trusts no proxy by default; parley.proxy.trusted takes IP addresses and CIDR networks of both"
+            + " families")
+    void trustedProxies() throws Exception {
+        assertThat(from(Map.of()).trustedProxies().isEmpty()).isTrue();
+        assertThat(from(Map.of()).trustedProxies().trusts(InetAddress.getByName("127.0.0.1"))).isFalse();
+
+        TrustedProxies trusted = from(Map.of(DemoConfig.PROXY_TRUSTED,
+                " 192.0.2.10 , 10.1.2.99/16,,fd00::/8, [::1]")).trustedProxies();
+
+        assertThat(trusted).hasToString("192.0.2.10/32,10.1.0.0/16,fd00:0:0:0:0:0:0:0/8,0:0:0:0:0:0:0:1/128");
+        assertThat(trusted.trusts(InetAddress.getByName("192.0.2.10"))).isTrue();
+        assertThat(trusted.trusts(InetAddress.getByName("192.0.2.11"))).isFalse();
+        assertThat(trusted.trusts(InetAddress.getByName("10.1.200.3"))).isTrue();
+        assertThat(trusted.trusts(InetAddress.getByName("10.2.0.1"))).isFalse();
+        assertThat(trusted.trusts(InetAddress.getByName("fdab::1"))).isTrue();
+        assertThat(trusted.trusts(InetAddress.getByName("fe80::1"))).isFalse();
+        assertThat(trusted.trusts(InetAddress.getByName("::1"))).isTrue();
+        assertThat(trusted.trusts(InetAddress.getByName("::ffff:192.0.2.10"))).as("IPv4-mapped").isTrue();
+    }
+
+    @Test
+    @DisplayName("parley.proxy.trusted refuses host names, bad addresses and over-long prefixes, and says each")
+    void trustedProxiesRefused() {
+        assertThatThrownBy(() -> from(Map.of(DemoConfig.PROXY_TRUSTED,
+                "proxy.example,300.1.1.1,10.0.0.0/33,::1/129,10.0.0.1/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid demo configuration: ")
+                .hasMessageContaining("\"proxy.example\"")
+                .hasMessageContaining("host names are not resolved")
+                .hasMessageContaining("\"300.1.1.1\"")
+                .hasMessageContaining("\"10.0.0.0/33\" has a prefix longer than 32 bits")
+                .hasMessageContaining("\"::1/129\" has a prefix longer than 128 bits")
+                .hasMessageContaining("\"10.0.0.1/\"");
+    }
+
+    @Test
     @DisplayName("the demo server fetches through the configuration's policy unless its builder is given one")
     void serverUsesConfiguredPolicy() throws Exception {
         DemoConfig config = from(Map.of("parley.store", "memory", "parley.admin.password", "a-long-enough-password",

@@ -18,6 +18,10 @@ import java.util.Objects;
  * name. Keys are hashed with a {@code parley:} prefix, so a name that happens to be someone's e-mail address
  * never shows that person's Gravatar.
  *
+ * <p>The hash is unsalted, so anyone holding it can confirm a guessed e-mail address by hashing the guess. Publish
+ * it only in a Gravatar URL, where the host has opted in to that ({@link Gravatar}); key anything else a page
+ * shows, such as the URL of an identicon, with {@link AvatarKeys} under the site's secret.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param hex 64 lower-case hexadecimal digits

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * {@code r=<rating>} when the rating is not Gravatar's default {@code g} and {@code f=y} when the fallback is
  * forced. The hash is {@link AvatarHash#ofEmail(String)}'s: SHA-256 of the trimmed, lower-cased address, as
  * Gravatar's documentation specifies. Showing the URL makes the reader's browser contact Gravatar; a page that
- * wants no third-party request draws an {@link Identicon} from the same hash instead.
+ * wants no third-party request draws an {@link Identicon} instead.
+ *
+ * <p>Using Gravatar is the host's explicit choice, with a cost to the readers' privacy: the URL carries the
+ * unsalted hash of the address, so anyone who sees the page can confirm a guessed address by hashing it, and
+ * can look it up in Gravatar's index. Identicons keyed with {@link AvatarKeys} show no such hash.
  *
  * <p>Defaults: 80 pixels (Gravatar's own default), fallback {@link GravatarFallback#MYSTERY_PERSON} (as
  * WordPress), rating {@link GravatarRating#G}. Immutable and thread-safe.

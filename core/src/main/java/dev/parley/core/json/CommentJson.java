@@ -4,6 +4,7 @@ import dev.parley.core.LinkbackDetails;
 import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.avatar.AvatarHash;
+import dev.parley.core.avatar.AvatarKeys;
 import dev.parley.core.avatar.Gravatar;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
@@ -74,6 +75,10 @@ public final class CommentJson {
      * Returns a converter whose avatars are Gravatar images: {@code gravatar.url(AvatarHash.of(author))},
      * Gravatar's hash of the e-mail (or of the user id or name when there is none, which shows the fallback).
      *
+     * <p>An explicit opt-in: the published URL carries the unsalted hash of each author's e-mail address, which
+     * lets anyone confirm a guessed address (hash it and compare) and makes every reader's browser ask Gravatar.
+     * {@link #withIdenticons(String, AvatarKeys)} reveals neither.
+     *
      * @param gravatar the Gravatar settings (size, fallback, rating)
      * @return the converter
      * @throws NullPointerException if {@code gravatar} is null
@@ -85,16 +90,20 @@ public final class CommentJson {
 
     /**
      * Returns a converter whose avatars are the host's own identicon route, so a page needs no third-party
-     * request: {@code prefix + AvatarHash.of(author).hex() + ".svg"}, e.g. {@code /avatars/3f2a...9c.svg},
-     * which the host answers with {@code Identicon.svg(new AvatarHash(hex), size)}.
+     * request and reveals no hash of an address: {@code prefix + keys.of(author).hex() + ".svg"}, e.g.
+     * {@code /avatars/3f2a...9c.svg}, which the host answers with
+     * {@code Identicon.svg(new AvatarHash(hex), size)}. The key is an HMAC under the site's secret
+     * ({@link AvatarKeys}), so a guessed address cannot be checked against it.
      *
      * @param prefix the route prefix, e.g. {@code "/avatars/"}
+     * @param keys the site's avatar keys
      * @return the converter
-     * @throws NullPointerException if {@code prefix} is null
+     * @throws NullPointerException if {@code prefix} or {@code keys} is null
      */
-    public static CommentJson withIdenticons(String prefix) {
+    public static CommentJson withIdenticons(String prefix, AvatarKeys keys) {
         Objects.requireNonNull(prefix, "prefix must not be null");
-        return new CommentJson(author -> prefix + AvatarHash.of(author).hex() + ".svg");
+        Objects.requireNonNull(keys, "keys must not be null");
+        return new CommentJson(author -> prefix + keys.of(author).hex() + ".svg");
     }
 
     /**

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Serves local identicon avatars ({@code GET /avatars/<key>.svg}), so pages load no third-party image and
- * leak no reader's address to an avatar service. The key is the hash {@link Avatars#key} computed; anything
- * else is 404.
+ * leak no reader's address to an avatar service. The key is the HMAC {@link SiteUrls#avatar} put in the page;
+ * anything but 64 lower-case hex digits is 404.
  *
  * <p>Thread-safe: stateless. Responses are cacheable for a day: a key always draws the same picture.
  */

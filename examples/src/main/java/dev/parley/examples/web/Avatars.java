@@ -2,14 +2,14 @@ package dev.parley.examples.web;
 
 import dev.parley.core.avatar.AvatarHash;
 import dev.parley.core.avatar.Identicon;
-import dev.parley.storage.Author;
 
 /**
- * The avatar key of an author and the identicon it draws, both from core's {@code dev.parley.core.avatar}.
+ * The identicons {@link AvatarServlet} draws, from core's {@code dev.parley.core.avatar}.
  *
- * <p>The key is not Gravatar's hash itself (which would let anyone match a reader's e-mail address against
- * Gravatar's index) but a hash of it under a prefix: the same author always gets the same picture, and the URL
- * reveals no more than that. Thread-safe: stateless.
+ * <p>The key in an avatar's URL ({@link SiteUrls#avatar}) is an HMAC of the author's e-mail hash under the
+ * site's secret ({@link dev.parley.core.avatar.AvatarKeys}), never Gravatar's hash or any other plain hash of
+ * the address, which would let anyone confirm a guessed address. Any 64 hex digits draw a picture: a key
+ * reveals nothing, so the servlet needs no secret to draw one. Thread-safe: stateless.
  */
 final class Avatars {
 
@@ -17,10 +17,6 @@ final class Avatars {
     static final int SIZE = 40;
 
     private Avatars() {
-    }
-
-    static String key(Author author) {
-        return AvatarHash.ofKey("parley-demo-avatar:" + AvatarHash.of(author).hex()).hex();
     }
 
     static boolean isKey(String value) {

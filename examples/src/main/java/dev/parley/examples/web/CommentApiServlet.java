@@ -79,8 +79,7 @@ public final class CommentApiServlet extends HttpServlet {
     private final transient Blog blog;
     private final transient SiteUrls urls;
     private final transient JsonMapper mapper = JsonMapper.builder().build();
-    private final transient CommentJson views =
-            CommentJson.withAvatars(author -> "/avatars/" + Avatars.key(author) + ".svg");
+    private final transient CommentJson views;
     private final int defaultLimit;
 
     /**
@@ -95,6 +94,7 @@ public final class CommentApiServlet extends HttpServlet {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
+        this.views = CommentJson.withAvatars(urls::avatar);
         this.defaultLimit = defaultLimit;
     }
 

@@ -7,6 +7,7 @@ import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
 import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
@@ -15,8 +16,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * The moderation page, behind the configured password.
  *
  * <ul>
- * <li>{@code GET /admin}: the login form, or, once logged in, the queue of held comments (each with the
- *     reason the engine stored when it held it) and the latest spam, with approve, spam and delete buttons.
+ * <li>{@code GET /admin[?after=<cursor>|?before=<cursor>]}: the login form, or, once logged in, a page of the
+ *     queue of held comments, oldest first (each with the reason the engine stored when it held it), with
+ *     links to the earlier and later pages (keyset cursors, as the thread pages use; plain links that need no
+ *     script), and the latest spam, with approve, spam and delete buttons.
  *     A spam entry that was answered before it was marked spam tells how many replies readers still see
  *     below it, under a placeholder, and links to that placeholder in its thread, so those replies can be
  *     found and the spam restored or left as it is.</li>
@@ -42,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code POST /admin/logout}: ends the session, for every copy of its cookie.</li>
  * </ul>
  *
- * <p>Every action redirects (303) back to the queue, so a reload never repeats it. Thread-safe: immutable.
+ * <p>Every action redirects (303) back to the page of the queue it was taken on, so a reload never repeats it.
+ * Thread-safe: immutable.
  */
 public final class ModerationServlet extends HttpServlet {
 
@@ -92,7 +100,14 @@ public final class ModerationServlet extends HttpServlet {
             loginPage(response, HttpServletResponse.SC_OK, null);
             return;
         }
-        queuePage(response, sessions.csrfToken(session.get()));
+        QueueRequest page;
+        try {
+            page = QueueRequest.of(request);
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page of the queue does not exist");
+            return;
+        }
+        queuePage(response, sessions.csrfToken(session.get()), page);
     }
 
     @Override
@@ -162,29 +177,83 @@ public final class ModerationServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such comment");
             return;
         }
-        redirectToQueue(response);
+        // Back to the page the moderator was on; a cursor that no longer parses just means the first page.
+        QueueRequest back;
+        try {
+            back = QueueRequest.of(request);
+        } catch (IllegalArgumentException e) {
+            back = QueueRequest.FIRST;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", back.path());
     }
 
-    private void queuePage(HttpServletResponse response, String csrf) throws IOException {
-        Page held = comments.moderationQueue(PageRequest.first(Order.OLDEST_FIRST, QUEUE_SIZE));
+    private void queuePage(HttpServletResponse response, String csrf, QueueRequest request) throws IOException {
+        HeldPage held = heldPage(request);
         Page spam = comments.queue(Set.of(Status.SPAM), PageRequest.first(Order.NEWEST_FIRST, 10));
         Html body = new Html().raw("<h1>Moderation</h1>")
                 .raw("<p class=\"admin-nav\"><a href=\"/admin/posts\">Posts</a></p>")
                 .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>")
-                .raw("<h2>Held for moderation</h2>");
-        table(body, held, csrf, "Nothing is waiting. Comments with two or more links are held here.", Map.of());
+                .raw("<h2 id=\"held\">Held for moderation</h2>");
+        String empty = request.equals(QueueRequest.FIRST)
+                ? "Nothing is waiting. Comments with two or more links are held here."
+                : "Nothing more is waiting on this page.";
+        table(body, held.items(), csrf, request, empty, Map.of());
+        pager(body, held);
         body.raw("<h2>Recent spam</h2>");
-        table(body, spam, csrf, "No spam.", comments.visibleReplies(spam.items()));
+        table(body, spam.items(), csrf, request, "No spam.", comments.visibleReplies(spam.items()));
         write(response, HttpServletResponse.SC_OK, layout.page("Moderation", "", body.toString()));
     }
 
-    private void table(Html out, Page page, String csrf, String empty, Map<CommentId, Integer> visibleReplies) {
-        if (page.items().isEmpty()) {
+    /**
+     * Reads a page of the held comments, oldest first, by keyset: after a cursor (the next page), or before one
+     * (the previous page, read newest first from there, one more than a page to learn whether anything is
+     * earlier still, and turned around). A previous page with nothing earlier is the first page, so paging back
+     * always ends on the same first page, without a link to an empty one.
+     */
+    private HeldPage heldPage(QueueRequest request) {
+        if (request.before() != null) {
+            Page back = comments.moderationQueue(new PageRequest(Order.NEWEST_FIRST, request.before(), QUEUE_SIZE + 1));
+            if (back.items().size() > QUEUE_SIZE) {
+                List<Comment> items = new ArrayList<>(back.items().subList(0, QUEUE_SIZE));
+                Collections.reverse(items);
+                return new HeldPage(items, Cursor.after(items.get(0)), Cursor.after(items.get(items.size() - 1)));
+            }
+            request = QueueRequest.FIRST;
+        }
+        PageRequest first = PageRequest.first(Order.OLDEST_FIRST, QUEUE_SIZE);
+        Page page = comments.moderationQueue(request.after() == null ? first : first.next(request.after()));
+        List<Comment> items = page.items();
+        Cursor previous = request.after() == null ? null
+                : items.isEmpty() ? request.after() : Cursor.after(items.get(0));
+        return new HeldPage(items, previous, page.nextCursor().orElse(null));
+    }
+
+    /** Links to the previous and next pages of held comments: plain links, no script needed. */
+    private static void pager(Html out, HeldPage page) {
+        if (page.before() == null && page.after() == null) {
+            return;
+        }
+        out.raw("<nav class=\"pager\" aria-label=\"Held comments\">");
+        if (page.before() != null) {
+            out.raw("<a rel=\"prev\"").attr("href", new QueueRequest(null, page.before()).path())
+                    .raw(">&larr; Earlier held comments</a> ");
+        }
+        if (page.after() != null) {
+            out.raw("<a rel=\"next\"").attr("href", new QueueRequest(page.after(), null).path())
+                    .raw(">Later held comments &rarr;</a>");
+        }
+        out.raw("</nav>");
+    }
+
+    private void table(Html out, List<Comment> items, String csrf, QueueRequest back, String empty,
+            Map<CommentId, Integer> visibleReplies) {
+        if (items.isEmpty()) {
             out.raw("<p class=\"byline\">").text(empty).raw("</p>");
             return;
         }
         out.raw("<table class=\"queue\"><thead><tr><th>Comment</th><th>Why</th><th>Actions</th></tr></thead><tbody>");
-        for (Comment comment : page.items()) {
+        for (Comment comment : items) {
             Optional<Post> post = blog.post(comment.thread());
             out.raw("<tr").attr("id", "q-" + comment.id().value()).raw("><td><p class=\"comment-meta\"><strong>")
                     .text(comment.author().name()).raw("</strong>");
@@ -207,9 +276,9 @@ public final class ModerationServlet extends HttpServlet {
             }
             out.raw("</td><td class=\"reason\">")
                     .text(comment.moderationReason() == null ? "" : comment.moderationReason()).raw("</td><td>");
-            button(out, comment, csrf, "approve", "Approve", "");
-            button(out, comment, csrf, "spam", "Spam", "secondary");
-            button(out, comment, csrf, "delete", "Delete", "danger");
+            button(out, comment, csrf, back, "approve", "Approve", "");
+            button(out, comment, csrf, back, "spam", "Spam", "secondary");
+            button(out, comment, csrf, back, "delete", "Delete", "danger");
             out.raw("</td></tr>");
         }
         out.raw("</tbody></table>");
@@ -229,11 +298,19 @@ public final class ModerationServlet extends HttpServlet {
         out.raw("</p>");
     }
 
-    private static void button(Html out, Comment comment, String csrf, String action, String label, String cssClass) {
+    private static void button(Html out, Comment comment, String csrf, QueueRequest back, String action, String label,
+            String cssClass) {
         if ("approve".equals(action) && comment.status() == Status.APPROVED) {
             return;
         }
-        out.raw("<form method=\"post\" action=\"/admin/moderate\">")
+        out.raw("<form method=\"post\" action=\"/admin/moderate\">");
+        if (back.after() != null) {
+            out.raw("<input type=\"hidden\" name=\"after\"").attr("value", back.after().token()).raw(">");
+        }
+        if (back.before() != null) {
+            out.raw("<input type=\"hidden\" name=\"before\"").attr("value", back.before().token()).raw(">");
+        }
+        out
                 .raw("<input type=\"hidden\" name=\"id\"").attr("value", comment.id().value()).raw(">")
                 .raw("<input type=\"hidden\" name=\"action\"").attr("value", action).raw(">")
                 .raw("<input type=\"hidden\" name=\"csrf\"").attr("value", csrf).raw(">")
@@ -250,6 +327,42 @@ public final class ModerationServlet extends HttpServlet {
                 .raw("<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label>")
                 .raw("<button type=\"submit\">Log in</button></form>");
         write(response, status, layout.page("Moderation", "", body.toString()));
+    }
+
+    /**
+     * Which page of held comments is asked for: {@code ?after=<cursor>} (the page after it), {@code
+     * ?before=<cursor>} (the page before it), or neither (the first page).
+     */
+    private record QueueRequest(@Nullable Cursor after, @Nullable Cursor before) {
+
+        static final QueueRequest FIRST = new QueueRequest(null, null);
+
+        /** The page a request names; throws IllegalArgumentException for a cursor that does not parse. */
+        static QueueRequest of(HttpServletRequest request) {
+            String after = request.getParameter("after");
+            String before = request.getParameter("before");
+            if (after != null && !after.isEmpty()) {
+                return new QueueRequest(Cursor.parse(after), null);
+            }
+            if (before != null && !before.isEmpty()) {
+                return new QueueRequest(null, Cursor.parse(before));
+            }
+            return FIRST;
+        }
+
+        String path() {
+            if (after != null) {
+                return "/admin?after=" + URLEncoder.encode(after.token(), StandardCharsets.UTF_8);
+            }
+            if (before != null) {
+                return "/admin?before=" + URLEncoder.encode(before.token(), StandardCharsets.UTF_8);
+            }
+            return "/admin";
+        }
+    }
+
+    /** A page of held comments, oldest first, and the cursors of the pages before and after it if any. */
+    private record HeldPage(List<Comment> items, @Nullable Cursor before, @Nullable Cursor after) {
     }
 
     private static void redirectToQueue(HttpServletResponse response) {

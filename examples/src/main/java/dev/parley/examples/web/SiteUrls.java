@@ -1,7 +1,9 @@
 package dev.parley.examples.web;
 
+import dev.parley.core.avatar.AvatarKeys;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
+import dev.parley.storage.Author;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import java.net.URI;
@@ -24,17 +26,20 @@ public final class SiteUrls {
     private final String base;
     private final URI baseUri;
     private final Blog blog;
+    private final AvatarKeys avatars;
 
     /**
      * Creates the scheme for a site.
      *
      * @param base the public base URL, without a trailing slash
      * @param blog the posts
+     * @param avatars the site's avatar keys, under the secret every instance shares
      * @throws IllegalArgumentException if {@code base} is not an absolute http(s) URL
      */
-    public SiteUrls(String base, Blog blog) {
+    public SiteUrls(String base, Blog blog, AvatarKeys avatars) {
         this.base = Objects.requireNonNull(base, "base");
         this.blog = Objects.requireNonNull(blog, "blog");
+        this.avatars = Objects.requireNonNull(avatars, "avatars");
         try {
             this.baseUri = new URI(base);
         } catch (URISyntaxException e) {
@@ -52,6 +57,17 @@ public final class SiteUrls {
      */
     public String base() {
         return base;
+    }
+
+    /**
+     * The site-relative URL of an author's identicon: its key is an HMAC under the site's secret, so the URL
+     * does not confirm a guessed e-mail address as a plain hash of it would.
+     *
+     * @param author the author
+     * @return e.g. {@code /avatars/3f2a...9c.svg}
+     */
+    public String avatar(Author author) {
+        return "/avatars/" + avatars.of(author).hex() + ".svg";
     }
 
     /**

@@ -82,7 +82,7 @@ public final class ThreadHtml {
     private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm) {
         Author author = comment.author();
         out.raw("<div class=\"comment-body\">");
-        avatar(out, Avatars.key(author), author.name());
+        avatar(out, urls.avatar(author), author.name());
         out.raw("<div class=\"comment-meta\">");
         if (author.url() != null && isHttp(author.url())) {
             out.raw("<a class=\"author\"").attr("href", author.url()).raw(" rel=\"nofollow ugc noopener\">")
@@ -117,7 +117,7 @@ public final class ThreadHtml {
         String title = comment.linkback() == null || comment.linkback().title().isBlank()
                 ? source : comment.linkback().title();
         out.raw("<div class=\"comment-body\">");
-        avatar(out, Avatars.key(comment.author()), comment.author().name());
+        avatar(out, urls.avatar(comment.author()), comment.author().name());
         out.raw("<div class=\"comment-meta\">").text(label).raw(" from <span class=\"author\">")
                 .text(comment.author().name()).raw("</span> · ");
         permalink(out, post, comment);
@@ -136,8 +136,8 @@ public final class ThreadHtml {
                 .text(SHOWN.format(comment.createdAt())).raw("</time></a>");
     }
 
-    private static void avatar(Html out, String key, String name) {
-        out.raw("<img class=\"avatar\"").attr("src", "/avatars/" + key + ".svg").attr("alt", "")
+    private static void avatar(Html out, String src, String name) {
+        out.raw("<img class=\"avatar\"").attr("src", src).attr("alt", "")
                 .attr("title", name).raw(" width=\"40\" height=\"40\">");
     }
 

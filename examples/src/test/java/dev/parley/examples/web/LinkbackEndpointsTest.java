@@ -310,6 +310,25 @@ class LinkbackEndpointsTest {
     }
 
     @Test
+    @DisplayName("a webmention whose source or target is not valid UTF-8 is refused with 400, never queued")
+    void webmentionInvalidUtf8() throws Exception {
+        String target = java.net.URLEncoder.encode(demo.postUrl(), StandardCharsets.UTF_8);
+        HttpResponse<String> percentEncoded = RunningDemo.send(RunningDemo.client(), demo.base() + "/webmention",
+                "POST", "application/x-www-form-urlencoded", "source=http://127.0.0.1:9/a%C3%28&target=" + target);
+        byte[] raw = ("source=http://127.0.0.1:9/caf\u00e9&target=" + target).getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> rawBytes = RunningDemo.client().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(demo.base() + "/webmention"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(raw)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(percentEncoded.statusCode()).isEqualTo(400);
+        assertThat(percentEncoded.body()).contains("form field source is not valid UTF-8");
+        assertThat(rawBytes.statusCode()).isEqualTo(400);
+        assertThat(rawBytes.body()).contains("form field source is not valid UTF-8");
+    }
+
+    @Test
     @DisplayName("without the test allowance the fetcher refuses the loopback source")
     void loopbackRefusedByDefault() throws Exception {
         try (RunningDemo strict = RunningDemo.start()) {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>the method must be {@code POST}: a GET (TrackBack 1.1 allowed one) records nothing;</li>
  *   <li>the Content-Type must be {@code application/x-www-form-urlencoded}; its {@code charset} parameter
- *       names the charset of the decoded bytes, UTF-8 when absent; bytes invalid in it become U+FFFD;</li>
+ *       names the charset of the decoded bytes, UTF-8 when absent; a field whose bytes (raw or
+ *       percent-encoded) are not valid in it is refused, never patched with U+FFFD;</li>
  *   <li>the body is at most {@link Builder#maxBodyBytes(int) maxBodyBytes} (default 64 KiB; a stream is
  *       read no further than that plus one byte);</li>
  *   <li>{@code url} is trimmed and must be an absolute http or https URL with a host, at most

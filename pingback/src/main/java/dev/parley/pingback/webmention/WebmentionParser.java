@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Request and the reason, never an exception:
  * <ul>
  *   <li>the method must be {@code POST} and the Content-Type a form (its {@code charset} parameter, UTF-8 when
- *       absent, decodes the fields);</li>
+ *       absent, decodes the fields; a field whose bytes, raw or percent-encoded, are not valid in that charset,
+ *       such as {@code %C3%28} in UTF-8, is refused rather than patched with U+FFFD);</li>
  *   <li>the body is at most {@link Builder#maxBodyBytes(int) maxBodyBytes} (default 16 KiB);</li>
  *   <li>{@code source} and {@code target} are both required, trimmed, absolute http or https URLs with a host,
  *       at most {@link Builder#maxUrlLength(int) maxUrlLength} characters each (default 2048);</li>

@@ -82,8 +82,23 @@ class TrackbackParserTest {
         }
 
         @Test
-        void bytesInvalidInTheCharsetBecomeReplacementCharacters() {
-            assertThat(parsed(post(FORM, "url=http://s.example/&title=a%FFb")).title()).isEqualTo("a\uFFFDb");
+        void bytesInvalidInTheCharsetAreRefusedNotReplaced() {
+            assertThat(refused(post(FORM, "url=http://s.example/&title=a%FFb")))
+                    .isEqualTo("form field title is not valid UTF-8"
+                            + " (its bytes, raw or percent-encoded, must be UTF-8)");
+            assertThat(refused(post(FORM, "url=http://s.example/%C3%28")))
+                    .startsWith("form field url is not valid UTF-8");
+        }
+
+        @Test
+        void rawBytesInvalidInTheCharsetAreRefusedToo() {
+            byte[] body = "url=http://s.example/&title=a\u00ffb".getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(refused(parser.parse("POST", FORM, body))).startsWith("form field title is not valid UTF-8");
+        }
+
+        @Test
+        void anUnknownFieldWhoseNameIsInvalidIsIgnoredLikeAnyOther() {
+            assertThat(parsed(post(FORM, "%FF=1&url=http://s.example/")).url()).isEqualTo("http://s.example/");
         }
 
         @Test

@@ -177,6 +177,33 @@ class WebmentionParserTest {
         }
 
         @Test
+        void malformedPercentEncodedUtf8IsRefusedNotReplaced() {
+            assertThat(refused(post("source=http://a.example/%C3%28&target=http://b.example/")))
+                    .isEqualTo("form field source is not valid UTF-8"
+                            + " (its bytes, raw or percent-encoded, must be UTF-8)");
+            assertThat(refused(post("source=http://a.example/&target=http://b.example/%FF")))
+                    .startsWith("form field target is not valid UTF-8");
+            // An encoded surrogate (CESU-8) and an overlong encoding of '/' are not UTF-8 either.
+            assertThat(refused(post("source=http://a.example/%ED%A0%80&target=http://b.example/")))
+                    .startsWith("form field source is not valid UTF-8");
+            assertThat(refused(post("source=http://a.example/%C0%AF&target=http://b.example/")))
+                    .startsWith("form field source is not valid UTF-8");
+        }
+
+        @Test
+        void rawBytesInvalidInUtf8AreRefused() {
+            byte[] body = "source=http://a.example/\u00e9&target=http://b.example/"
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(refused(parser.parse("POST", FORM, body))).startsWith("form field source is not valid UTF-8");
+        }
+
+        @Test
+        void validPercentEncodedUtf8IsDecoded() {
+            assertThat(parsed(post("source=http://a.example/caf%C3%A9&target=http://b.example/")).source())
+                    .isEqualTo("http://a.example/caf\u00e9");
+        }
+
+        @Test
         void bodyOverTheCapIsRefused() {
             assertThat(refused(post(form("http://a.example/", "http://b.example/") + "&pad=" + "x".repeat(16 * 1024))))
                     .isEqualTo("request body exceeds 16384 bytes");

@@ -1,7 +1,10 @@
 package dev.parley.pingback.trackback.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +46,9 @@ public final class FormBody {
      * because two values for one field leave it unclear which the sender meant.
      *
      * @param body the body bytes
-     * @param charset the charset the percent-decoded bytes are in; bytes invalid in it become U+FFFD
+     * @param charset the charset the percent-decoded bytes are in; a name or value whose bytes (raw or
+     *     percent-encoded) are not valid in it makes the body malformed, rather than being guessed at with
+     *     U+FFFD, so a mangled URL is refused where it arrives instead of failing later
      * @param wanted the field names to return
      * @return the fields or the problem
      */
@@ -54,14 +59,21 @@ public final class FormBody {
             int end = indexOf(body, (byte) '&', start, body.length);
             if (end > start) {
                 int nameEnd = indexOf(body, (byte) '=', start, end);
-                String name = percentDecode(body, start, nameEnd, charset);
-                if (name == null) {
+                byte[] nameBytes = percentDecode(body, start, nameEnd);
+                if (nameBytes == null) {
                     return new Malformed("malformed percent-encoding in a form field name");
                 }
-                if (wanted.contains(name)) {
-                    String value = nameEnd < end ? percentDecode(body, nameEnd + 1, end, charset) : "";
-                    if (value == null) {
+                // A name not valid in the charset cannot be a wanted one: ignored, like any unknown field.
+                String name = text(nameBytes, charset);
+                if (name != null && wanted.contains(name)) {
+                    byte[] valueBytes = nameEnd < end ? percentDecode(body, nameEnd + 1, end) : new byte[0];
+                    if (valueBytes == null) {
                         return new Malformed("malformed percent-encoding in form field " + name);
+                    }
+                    String value = text(valueBytes, charset);
+                    if (value == null) {
+                        return new Malformed("form field " + name + " is not valid " + charset.name()
+                                + " (its bytes, raw or percent-encoded, must be " + charset.name() + ")");
                     }
                     if (fields.putIfAbsent(name, value) != null) {
                         return new Malformed("form field " + name + " appears more than once");
@@ -82,7 +94,20 @@ public final class FormBody {
         return to;
     }
 
-    private static @Nullable String percentDecode(byte[] body, int from, int to, Charset charset) {
+    /** The bytes as text, or null when they are not valid in the charset. */
+    private static @Nullable String text(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static byte @Nullable [] percentDecode(byte[] body, int from, int to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             byte b = body[i];
@@ -103,6 +128,6 @@ public final class FormBody {
                 out.write(b);
             }
         }
-        return out.toString(charset);
+        return out.toByteArray();
     }
 }
