@@ -154,6 +154,13 @@ public final class CommentRenderer implements ContentRenderer {
          * Sets the longest input accepted, in {@code char}s, 1 to {@value #MAX_INPUT_LENGTH_LIMIT}; default
          * {@value #DEFAULT_MAX_INPUT_LENGTH}. Longer input is refused before parsing.
          *
+         * <p>This is the safety limit on rendering work: the work grows linearly with the input, whatever its
+         * nesting (jsoup's parser stops nesting at 512 levels, the renderer keeps 64), but a raised limit
+         * buys proportionally more of it per comment. Measured on a loaded 2-core machine, 100,000 nested
+         * {@code div}s, {@code <b><i>} pairs, tables or blockquotes (0.5 to 1.5 MB) render in 0.3 to 2 s, about
+         * 1 to 3 times jsoup's parse of the same input; at {@value #MAX_INPUT_LENGTH_LIMIT} characters of
+         * such nesting, 7 to 23 s (the parse alone: 3 to 7 s).
+         *
          * @param maxInputLength the limit
          * @return this builder
          */

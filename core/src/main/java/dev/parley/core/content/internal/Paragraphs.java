@@ -34,12 +34,14 @@ final class Paragraphs {
      * parser nests (512 levels).
      *
      * @param element the element
+     * @param steps counts the nodes looked at
      * @return true if it or a descendant is a block
      */
-    static boolean holdsBlock(Element element) {
+    static boolean holdsBlock(Element element, Steps steps) {
         Node node = element;
         int depth = 0;
         while (true) {
+            steps.add(1);
             if (node instanceof Element current && ContentPolicy.isBlock(current.normalName())) {
                 return true;
             }
@@ -66,14 +68,15 @@ final class Paragraphs {
      *
      * @param neighbour the node before or after the text holding the run, or null at an edge of its parent
      * @param parent the element holding the text, or null for a paragraph the writer opened
+     * @param steps counts the nodes looked at
      * @return true if the run is at an edge
      */
-    static boolean atEdge(@Nullable Node neighbour, @Nullable Element parent) {
+    static boolean atEdge(@Nullable Node neighbour, @Nullable Element parent, Steps steps) {
         if (neighbour == null) {
             return parent == null || ContentPolicy.isBlock(parent.normalName());
         }
         return neighbour instanceof Element element
-                && ("br".equals(element.normalName()) || holdsBlock(element));
+                && ("br".equals(element.normalName()) || holdsBlock(element, steps));
     }
 
     /** Index of the whitespace run at or after {@code from} that holds two newlines, or -1. */

@@ -55,16 +55,21 @@ public final class Pipeline {
      * @return sanitized HTML
      */
     public String html(String html) {
+        return html(html, new Steps());
+    }
+
+    /** Renders the HTML subset as {@link #html(String)} does, counting the steps after the parse. */
+    String html(String html, Steps steps) {
         Parsed parsed = parse(lineFeeds(html));
         Element body = parsed.body();
         if (parsed.onlyCommonTags()) {
-            @Nullable String written = writer.writeIfNormal(body, html.length(), htmlLinks, htmlParagraphs);
+            @Nullable String written = writer.writeIfNormal(body, html.length(), htmlLinks, htmlParagraphs, steps);
             if (written != null) {
                 return written;
             }
         }
-        TreeNormalizer.normalize(body, writer::hasTarget);
-        return writer.write(body, html.length(), htmlLinks, htmlParagraphs);
+        TreeNormalizer.normalize(body, writer::hasTarget, steps);
+        return writer.write(body, html.length(), htmlLinks, htmlParagraphs, steps);
     }
 
     /**

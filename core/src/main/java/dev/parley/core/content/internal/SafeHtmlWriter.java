@@ -196,7 +196,13 @@ public final class SafeHtmlWriter {
      * @return the sanitized HTML
      */
     public String write(Element root, int expectedLength, boolean linkBareUrls, boolean paragraphs) {
-        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs, false);
+        return write(root, expectedLength, linkBareUrls, paragraphs, new Steps());
+    }
+
+    /** Writes as {@link #write(Element, int, boolean, boolean)} does, counting the nodes visited in {@code steps}. */
+    String write(Element root, int expectedLength, boolean linkBareUrls, boolean paragraphs, Steps steps) {
+        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs, false,
+                steps);
         writing.children(root, paragraphs, false);
         String html = writing.out.toString();
         writing.out.release();
@@ -221,7 +227,17 @@ public final class SafeHtmlWriter {
      */
     public @Nullable String writeIfNormal(Element root, int expectedLength, boolean linkBareUrls,
             boolean paragraphs) {
-        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs, true);
+        return writeIfNormal(root, expectedLength, linkBareUrls, paragraphs, new Steps());
+    }
+
+    /**
+     * Writes as {@link #writeIfNormal(Element, int, boolean, boolean)} does, counting the nodes visited in
+     * {@code steps}.
+     */
+    @Nullable String writeIfNormal(Element root, int expectedLength, boolean linkBareUrls, boolean paragraphs,
+            Steps steps) {
+        Writing writing = new Writing(expectedLength + expectedLength / 8 + 64, linkBareUrls, paragraphs, true,
+                steps);
         try {
             writing.children(root, paragraphs, false);
             return writing.out.toString();
@@ -254,6 +270,7 @@ public final class SafeHtmlWriter {
         private final Run run = new Run();
         /** Whether to give up at a node the normalizer would change, rather than write around it. */
         private final boolean strict;
+        private final Steps steps;
         private int depth;
         /** Open {@code pre} elements, written or not: their text is written as it is. */
         private int preformatted;
@@ -265,8 +282,9 @@ public final class SafeHtmlWriter {
         /** The URL scanner of the text last searched; a run's paragraphs are parts of one text. */
         private BareUrls.@Nullable Scanner scanner;
 
-        Writing(int capacity, boolean linkBareUrls, boolean paragraphs, boolean strict) {
+        Writing(int capacity, boolean linkBareUrls, boolean paragraphs, boolean strict, Steps steps) {
             this.out = HtmlOutput.reusing(capacity);
+            this.steps = steps;
             this.linkBareUrls = linkBareUrls;
             this.paragraphs = paragraphs;
             this.strict = strict;
@@ -285,6 +303,7 @@ public final class SafeHtmlWriter {
             int i = 0;
             while (i < count) {
                 Node child = parent.childNode(i);
+                steps.add(1);
                 if (child instanceof TextNode text) {
                     i = text(parent, text, i, count, list);
                 } else {
@@ -406,7 +425,8 @@ public final class SafeHtmlWriter {
             int count = container.childNodeSize();
             int start = 0;
             for (int i = 0; i < count; i++) {
-                if (container.childNode(i) instanceof Element element && Paragraphs.holdsBlock(element)) {
+                steps.add(1);
+                if (container.childNode(i) instanceof Element element && Paragraphs.holdsBlock(element, steps)) {
                     if (start < i) {
                         paragraphs(container, start, i);
                     }
@@ -424,6 +444,7 @@ public final class SafeHtmlWriter {
             run.clear();
             for (int i = from; i < to; i++) {
                 Node node = container.childNode(i);
+                steps.add(1);
                 if (node instanceof TextNode) {
                     String value = joinTexts(container, i, to, false);
                     i = joinedTo - 1;
@@ -505,8 +526,8 @@ public final class SafeHtmlWriter {
                 }
                 int end = Math.min(Paragraphs.endOfSpace(value, newline), to);
                 match = line(urls, value, done, start, match);
-                boolean edge = start == from && Paragraphs.atEdge(before, parent)
-                        || end == to && Paragraphs.atEdge(after, parent);
+                boolean edge = start == from && Paragraphs.atEdge(before, parent, steps)
+                        || end == to && Paragraphs.atEdge(after, parent, steps);
                 if (!edge && lineBreak != null && nesting.admits("br")) {
                     startTag(lineBreak, null, null);
                 }

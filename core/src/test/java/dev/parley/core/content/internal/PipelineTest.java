@@ -62,7 +62,7 @@ class PipelineTest {
     /** The long way: normalize, then write. */
     private static String normalizedThenWritten(String html) {
         Element body = parse(html);
-        TreeNormalizer.normalize(body, WRITER::hasTarget);
+        TreeNormalizer.normalize(body, WRITER::hasTarget, new Steps());
         return WRITER.write(body, html.length(), true, true);
     }
 
