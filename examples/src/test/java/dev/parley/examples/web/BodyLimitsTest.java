@@ -41,8 +41,8 @@ class BodyLimitsTest {
     @Test
     @DisplayName("the limits leave room for the longest text in any characters: 9 bytes a character in a form, 6 in JSON")
     void limitsFollowTheTextLimit() {
-        assertThat(BodyLimits.DEFAULT.formBytes()).isGreaterThanOrEqualTo(65_535 * 9);
-        assertThat(BodyLimits.DEFAULT.jsonBytes()).isGreaterThanOrEqualTo(65_535 * 6);
+        assertThat(BodyLimits.DEFAULT.formBytes()).isEqualTo(65_535 * 9 + 65_536).isEqualTo(655_351);
+        assertThat(BodyLimits.DEFAULT.jsonBytes()).isEqualTo(65_535 * 6 + 65_536).isEqualTo(458_746);
         assertThat(BodyLimits.DEFAULT.forPath("/api/threads/x/comments")).isEqualTo(BodyLimits.DEFAULT.jsonBytes());
         assertThat(BodyLimits.DEFAULT.forPath("/posts/x")).isEqualTo(BodyLimits.DEFAULT.formBytes());
     }
