@@ -33,6 +33,10 @@ public final class DemoErrorHandler extends ErrorHandler {
         ErrorAnswers.Answer answer = answers.answer(Request.getPathInContext(request), status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // The headers SecurityHeadersFilter gives every servlet answer: these answers come before any servlet.
+        response.getHeaders().put("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put("X-Frame-Options", "DENY");
         if (status == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(FailureFilter.RETRY_AFTER_SECONDS));
         }

@@ -10,13 +10,15 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a servlet throws into an answer that says nothing about the inside, and logs the cause: a failed
  * database ({@link StoreException} or {@link SQLException} anywhere in the causes) is 503 with
- * {@code Retry-After}, a request body cut off for coming too slowly is 408, anything else 500. Each in its
+ * {@code Retry-After}, a request body cut off for coming too slowly is 408, a request Jetty found malformed keeps
+ * its 4xx, anything else is 500. Each in its
  * endpoint's shape ({@link ErrorAnswers}): JSON on the API, the site's page on pages and forms.
  *
  * <p>Thread-safe: immutable.
@@ -48,7 +50,12 @@ public final class FailureFilter extends HttpFilter {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             int status;
-            if (causedBy(e, TimeoutException.class)) {
+            int clientError = clientError(e);
+            if (clientError > 0) {
+                // Jetty's own verdict on a malformed request (a form that is not UTF-8, ...): the client's fault.
+                status = clientError;
+                LOG.debug("answered {} {} with {}", request.getMethod(), request.getRequestURI(), status, e);
+            } else if (causedBy(e, TimeoutException.class)) {
                 status = HttpServletResponse.SC_REQUEST_TIMEOUT;
                 LOG.warn("cut off a request body from {} to {} {}: it came too slowly", request.getRemoteAddr(),
                         request.getMethod(), request.getRequestURI());
@@ -86,6 +93,17 @@ public final class FailureFilter extends HttpFilter {
         byte[] body = answer.body();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The 4xx status of a Jetty {@link HttpException} among the causes, else 0. */
+    private static int clientError(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http.getCode();
+            }
+        }
+        return 0;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -102,6 +102,8 @@ class BodyLimitsTest {
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.header("Content-Type")).startsWith("text/html");
         assertThat(answer.body()).contains("Too large").contains("/static/parley.css");
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.header("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
     }
 
     @Test
