@@ -71,6 +71,9 @@ import org.jspecify.annotations.Nullable;
  *     stored IP) is then the right-most forwarded hop that is not a trusted proxy, and an original scheme of
  *     https puts {@code Secure} on every cookie. From any other peer those headers are ignored. Host names are
  *     refused, since a name could later resolve elsewhere.</td></tr>
+ * <tr><td>{@code parley.threads}</td><td>{@code PARLEY_THREADS}</td>
+ *     <td>{@code 64}: the most request threads Jetty runs ({@value #MIN_THREADS} to {@value #MAX_THREADS}). Request
+ *     bodies are read before a thread is taken, so slow uploads do not hold threads</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe. The {@link #toString()} never shows a password.
@@ -90,6 +93,7 @@ import org.jspecify.annotations.Nullable;
  * @param fetchAllow the loopback addresses and ports fetching may reach besides public addresses
  * @param outboxDelay how long a linkback send waits before it may go out, 0 to 1 day
  * @param trustedProxies the reverse proxies whose forwarding headers are believed, none by default
+ * @param threads the most request threads, {@value #MIN_THREADS} to {@value #MAX_THREADS}
  */
 public record DemoConfig(
         String host,
@@ -106,7 +110,8 @@ public record DemoConfig(
         Set<Protocol> advertise,
         List<InetSocketAddress> fetchAllow,
         Duration outboxDelay,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        int threads) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -127,6 +132,14 @@ public record DemoConfig(
     public static final String PROXY_TRUSTED = "parley.proxy.trusted";
     /** The longest {@value #OUTBOX_DELAY}: one day. */
     public static final Duration MAX_OUTBOX_DELAY = Duration.ofDays(1);
+    /** The setting naming the most request threads. */
+    public static final String THREADS = "parley.threads";
+    /** The default of {@value #THREADS}. */
+    public static final int DEFAULT_THREADS = 64;
+    /** The fewest request threads: Jetty's acceptor and selector need some of them. */
+    public static final int MIN_THREADS = 8;
+    /** The most request threads. */
+    public static final int MAX_THREADS = 1024;
 
     /** {@code address:port}, the address an IPv4 literal or a bracketed IPv6 literal. */
     private static final Pattern ADDRESS_AND_PORT =
@@ -166,6 +179,9 @@ public record DemoConfig(
         List<String> problems = new ArrayList<>();
         if (outboxDelay.isNegative() || outboxDelay.compareTo(MAX_OUTBOX_DELAY) > 0) {
             problems.add("outboxDelay must be 0 to 1 day, was " + outboxDelay);
+        }
+        if (threads < MIN_THREADS || threads > MAX_THREADS) {
+            problems.add("threads must be " + MIN_THREADS + ".." + MAX_THREADS + ", was " + threads);
         }
         if (host.isBlank()) {
             problems.add("host must not be blank");
@@ -271,6 +287,18 @@ public record DemoConfig(
         String proxiesText = blankToNull(lookup.apply(PROXY_TRUSTED));
         TrustedProxies trustedProxies = proxiesText == null ? TrustedProxies.none()
                 : TrustedProxies.parse(proxiesText, problems);
+        int threads = DEFAULT_THREADS;
+        String threadsText = blankToNull(lookup.apply(THREADS));
+        if (threadsText != null) {
+            try {
+                threads = Integer.parseInt(threadsText.strip());
+            } catch (NumberFormatException e) {
+                problems.add(THREADS + " must be a number, was \"" + threadsText + "\"");
+            }
+            if (threads < MIN_THREADS || threads > MAX_THREADS) {
+                problems.add(THREADS + " must be " + MIN_THREADS + " to " + MAX_THREADS + ", was " + threadsText.strip());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid demo configuration: " + String.join("; ", problems));
         }
@@ -292,7 +320,8 @@ public record DemoConfig(
                 advertise,
                 fetchAllow,
                 outboxDelay,
-                trustedProxies);
+                trustedProxies,
+                threads);
     }
 
     /** Parses {@value #ADVERTISE}: unset means every protocol. */
@@ -411,7 +440,7 @@ public record DemoConfig(
     public static DemoConfig inMemory(String adminPassword) {
         return new DemoConfig("127.0.0.1", 0, null, Store.MEMORY, DEFAULT_H2_FILE, DEFAULT_SQLITE_FILE, null, null,
                 null, adminPassword, false, EnumSet.allOf(Protocol.class), List.of(), Duration.ZERO,
-                TrustedProxies.none());
+                TrustedProxies.none(), DEFAULT_THREADS);
     }
 
     /**
@@ -423,7 +452,7 @@ public record DemoConfig(
      */
     public DemoConfig withStore(Store newStore, @Nullable String newJdbcUrl) {
         return new DemoConfig(host, port, baseUrl, newStore, h2File, sqliteFile, newJdbcUrl, jdbcUser, jdbcPassword,
-                adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay, trustedProxies);
+                adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay, trustedProxies, threads);
     }
 
     /**
@@ -435,7 +464,20 @@ public record DemoConfig(
     public DemoConfig withAdvertise(Collection<Protocol> protocols) {
         return new DemoConfig(host, port, baseUrl, store, h2File, sqliteFile, jdbcUrl, jdbcUser, jdbcPassword,
                 adminPassword, adminPasswordGenerated,
-                protocols(protocols), fetchAllow, outboxDelay, trustedProxies);
+                protocols(protocols), fetchAllow, outboxDelay, trustedProxies, threads);
+    }
+
+    /**
+     * A copy with another most number of request threads.
+     *
+     * @param newThreads {@value #MIN_THREADS} to {@value #MAX_THREADS}
+     * @return the copy
+     * @throws IllegalArgumentException if out of range
+     */
+    public DemoConfig withThreads(int newThreads) {
+        return new DemoConfig(host, port, baseUrl, store, h2File, sqliteFile, jdbcUrl, jdbcUser, jdbcPassword,
+                adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay, trustedProxies,
+                newThreads);
     }
 
     /**
@@ -456,7 +498,7 @@ public record DemoConfig(
     public String toString() {
         return "DemoConfig[host=" + host + ", port=" + port + ", baseUrl=" + baseUrl + ", store="
                 + storeDescription() + ", jdbcUser=" + jdbcUser + ", advertise=" + advertise + ", fetchAllow="
-                + fetchAllow + ", trustedProxies=" + trustedProxies + "]";
+                + fetchAllow + ", trustedProxies=" + trustedProxies + ", threads=" + threads + "]";
     }
 
     /** An unmodifiable copy in declaration order, so it prints the same every time. */

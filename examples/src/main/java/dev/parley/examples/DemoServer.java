@@ -4,11 +4,17 @@ import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
 import dev.parley.examples.web.AdminSession;
 import dev.parley.examples.web.AvatarServlet;
+import dev.parley.examples.web.BodyLimitHandler;
+import dev.parley.examples.web.BodyLimits;
 import dev.parley.examples.web.CommentApiServlet;
+import dev.parley.examples.web.DemoErrorHandler;
+import dev.parley.examples.web.ErrorAnswers;
+import dev.parley.examples.web.FailureFilter;
 import dev.parley.examples.web.FeedServlet;
 import dev.parley.examples.web.InMemoryLoginAttempts;
 import dev.parley.examples.web.InMemorySessionStore;
 import dev.parley.examples.web.IndexServlet;
+import dev.parley.examples.web.Layout;
 import dev.parley.core.outbox.Outbox;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.LoginThrottle;
@@ -55,6 +61,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -80,6 +88,16 @@ public final class DemoServer implements AutoCloseable {
     private static final String SEED_CLAIM = "demo-seed-claim";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+
+    /**
+     * The slowest a request body may come, in bytes per second, measured from its first byte: slower ones are
+     * cut off (408). A reader's browser on a poor mobile link sends tens of kilobytes a second.
+     */
+    public static final long MIN_REQUEST_DATA_RATE = 512;
+    /** How long a connection may send nothing at all before Jetty closes it. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+    /** The body limits, from the longest comment text. */
+    private static final BodyLimits LIMITS = BodyLimits.DEFAULT;
 
     private final DemoConfig config;
     private final Blog blog;
@@ -123,7 +141,7 @@ public final class DemoServer implements AutoCloseable {
             this.store = storage.store();
             this.blog = new Blog(Blog.NAME, storage.posts(), clock);
         }
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(config.threads(), Math.min(4, config.threads()));
         threads.setName("parley-demo");
         this.jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -136,6 +154,8 @@ public final class DemoServer implements AutoCloseable {
         this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         jetty.addConnector(connector);
     }
 
@@ -222,6 +242,9 @@ public final class DemoServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
+        context.setMaxFormContentSize(LIMITS.formBytes());
+        ErrorAnswers errors = new ErrorAnswers(new Layout(blog), LIMITS);
+        context.addFilter(new FilterHolder(new FailureFilter(errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -241,7 +264,12 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/avatars/*", new AvatarServlet());
         add(context, "/static/*", new StaticResourceServlet());
         extraServlets.forEach((path, servlet) -> add(context, path, servlet));
-        jetty.setHandler(context);
+        // Bodies are read without a thread, before the servlets run (whose reads block one): a slow upload holds
+        // only memory, bounded by the limits, until it completes or falls below the minimum rate and is cut off.
+        EagerContentHandler eager = new EagerContentHandler(context,
+                new EagerContentHandler.RetainedContentLoaderFactory(LIMITS.largest() + 1L, 0, true));
+        jetty.setHandler(new MinimumDataRateHandler(new BodyLimitHandler(LIMITS, eager), MIN_REQUEST_DATA_RATE, 0));
+        jetty.setErrorHandler(new DemoErrorHandler(errors));
         jetty.start();
         LOG.info("Parley demo listening on {}", base);
     }

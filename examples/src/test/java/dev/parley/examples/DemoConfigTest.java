@@ -35,6 +35,19 @@ class DemoConfigTest {
     }
 
     @Test
+    @DisplayName("parley.threads sizes the request pool: 64 unset, 8 to 1,024, anything else named as a problem")
+    void threads() {
+        assertThat(from(Map.of()).threads()).isEqualTo(64);
+        assertThat(from(Map.of("parley.threads", " 200 ")).threads()).isEqualTo(200);
+        assertThatThrownBy(() -> from(Map.of("parley.threads", "4"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parley.threads must be 8 to 1024, was 4");
+        assertThatThrownBy(() -> from(Map.of("parley.threads", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parley.threads must be a number");
+        assertThatThrownBy(() -> DemoConfig.inMemory("long enough password").withThreads(2000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be 8..1024");
+    }
+
+    @Test
     @DisplayName("unset, the store is the JDBC URL's, else H2 for an H2 file or an earlier version's H2 data, else SQLite")
     void defaultStore() {
         java.util.function.Predicate<java.nio.file.Path> none = path -> false;

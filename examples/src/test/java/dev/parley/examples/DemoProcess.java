@@ -53,6 +53,11 @@ final class DemoProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        // The demo's log file: where the test names it, else where the build sends the tests' logs.
+        String logFile = System.getProperty("parley.log.file");
+        if (logFile != null && !properties.containsKey("parley.log.file")) {
+            command.add("-Dparley.log.file=" + logFile);
+        }
         command.add("-cp");
         // Surefire runs tests from a manifest-only jar; the real class path is in this property.
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
@@ -91,6 +96,11 @@ final class DemoProcess implements AutoCloseable {
             throw new IllegalStateException("the demo did not start:\n" + output);
         }
         return new DemoProcess(process, output, URI.create(url[0]));
+    }
+
+    /** What the demo printed so far (standard output and error), up to the first 64 KiB. */
+    String output() {
+        return output.toString();
     }
 
     /** The demo's base URL, as it printed it. */

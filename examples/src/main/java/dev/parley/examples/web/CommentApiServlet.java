@@ -70,8 +70,11 @@ public final class CommentApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** The largest request body read. */
-    public static final int MAX_BODY_BYTES = 128 * 1024;
+    /**
+     * The largest request body read: room for the longest comment text with every character as a {@code \\u}
+     * escape ({@link BodyLimits#jsonBytes()}); a longer one is 413.
+     */
+    public static final int MAX_BODY_BYTES = BodyLimits.DEFAULT.jsonBytes();
     /** The header carrying edit tokens. */
     public static final String TOKEN_HEADER = "X-Edit-Token";
 
