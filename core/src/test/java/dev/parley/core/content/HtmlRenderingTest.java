@@ -136,6 +136,14 @@ class HtmlRenderingTest {
                 arguments("a paragraph closes before a list, as browsers do", "<p>para <ul><li>list</li></ul>",
                         "<p>para </p><ul><li>list</li></ul>"),
                 arguments("comments are removed", "<!-- note -->visible", "<p>visible</p>"),
+                // Found by fuzzing: whitespace a bare-URL link leaves alone directly in a list is dropped, as the
+                // second rendering drops it, so the output is a fixed point.
+                arguments("a bare URL directly in a list loses the whitespace beside it", "<ul> www.e.example </ul>",
+                        "<ul><a href=\"https://www.e.example\" rel=\"nofollow ugc\">www.e.example</a></ul>"),
+                arguments("two bare URLs directly in a list lose the space between them",
+                        "<ol>https://a.example https://b.example x</ol>",
+                        "<ol><a href=\"https://a.example\" rel=\"nofollow ugc\">https://a.example</a>"
+                                + "<a href=\"https://b.example\" rel=\"nofollow ugc\">https://b.example</a> x</ol>"),
                 // Entities and broken markup
                 arguments("entities are decoded and re-escaped minimally",
                         "&amp; &lt; &gt; &quot; &#39; &copy; &#x263A; &nbsp; &bogus;",
