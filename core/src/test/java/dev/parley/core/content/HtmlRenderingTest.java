@@ -144,6 +144,17 @@ class HtmlRenderingTest {
                         "<ol>https://a.example https://b.example x</ol>",
                         "<ol><a href=\"https://a.example\" rel=\"nofollow ugc\">https://a.example</a>"
                                 + "<a href=\"https://b.example\" rel=\"nofollow ugc\">https://b.example</a> x</ol>"),
+                // Found by fuzzing: characters the output drops are gone before bare URLs are looked for, so a URL
+                // they split is linked on the first rendering, not only on the second.
+                arguments("a URL split by control characters is linked without them",
+                        "<ul>*ww\u0006\u0000w.e.l+></ul>",
+                        "<ul>*<a href=\"https://www.e.l+\" rel=\"nofollow ugc\">www.e.l+</a>&gt;</ul>"),
+                arguments("a control character beside a URL is dropped before it is linked",
+                        "ww\u0001w.example.com and https://example.org\u007f/x",
+                        "<p><a href=\"https://www.example.com\" rel=\"nofollow ugc\">www.example.com</a> and "
+                                + "<a href=\"https://example.org/x\" rel=\"nofollow ugc\">https://example.org/x</a></p>"),
+                arguments("text directly in a list that is blank once control characters go is dropped",
+                        "<ul>\u0001 <li>a</li></ul>", "<ul><li>a</li></ul>"),
                 // Entities and broken markup
                 arguments("entities are decoded and re-escaped minimally",
                         "&amp; &lt; &gt; &quot; &#39; &copy; &#x263A; &nbsp; &bogus;",

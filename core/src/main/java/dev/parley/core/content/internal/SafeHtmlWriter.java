@@ -375,6 +375,10 @@ public final class SafeHtmlWriter {
             }
             String value = joinTexts(parent, index, count, list);
             int next = joinedTo;
+            if (list && Texts.isSpaces(value)) {
+                // Blank once the dropped characters are gone, as the next rendering reads it.
+                return next;
+            }
             int before = index - 1;
             while (list && before >= 0 && parent.childNode(before) instanceof TextNode blank && blank.isBlank()) {
                 before--;
@@ -405,7 +409,7 @@ public final class SafeHtmlWriter {
                 next++;
             }
             joinedTo = next;
-            return joined == null ? value : joined.toString();
+            return Texts.withoutDropped(joined == null ? value : joined.toString());
         }
 
         /** Writes the children of {@code root} or of a {@code blockquote}: blocks as they are, prose in paragraphs. */
