@@ -77,6 +77,12 @@ class HtmlRenderingTest {
                         "<a href=\"/relative\">one</a> <a href=\"page.html\">two</a> <a href=\"#top\">three</a> "
                                 + "<a href=\"//example.com\">four</a>",
                         "<p>one two three four</p>"),
+                // Found by fuzzing: a URL that java.net.URL, and so jsoup's own check, does not read is no link.
+                arguments("a link whose port is not a number keeps its text only",
+                        "<a href=\"https://a.example:x/\">click</a> <q cite=\"http://[::1/\">q</q>",
+                        "<p>click <q>q</q></p>"),
+                arguments("a bare URL whose port is not a number is not linked", "see www.a.example:i/ts now",
+                        "<p>see www.a.example:i/ts now</p>"),
                 arguments("a javascript link keeps its text only", "<a href=\"javascript:alert(1)\">click</a>",
                         "<p>click</p>"),
                 arguments("a link without href is text", "<a title=\"no href\">no href</a>", "<p>no href</p>"),
