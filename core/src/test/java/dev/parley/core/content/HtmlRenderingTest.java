@@ -159,6 +159,8 @@ class HtmlRenderingTest {
                         "ww\u0001w.example.com and https://example.org\u007f/x",
                         "<p><a href=\"https://www.example.com\" rel=\"nofollow ugc\">www.example.com</a> and "
                                 + "<a href=\"https://example.org/x\" rel=\"nofollow ugc\">https://example.org/x</a></p>"),
+                arguments("a newline after a pre's dropped control character stays a newline",
+                        "<pre>\u0001\nx</pre>", "<pre>\n\nx</pre>"),
                 arguments("text directly in a list that is blank once control characters go is dropped",
                         "<ul>\u0001 <li>a</li></ul>", "<ul><li>a</li></ul>"),
                 // Entities and broken markup

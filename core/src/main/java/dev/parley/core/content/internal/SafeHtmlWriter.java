@@ -363,7 +363,7 @@ public final class SafeHtmlWriter {
                 return index + 1;
             }
             if (preformatted > 0 || !paragraphs && !(linkBareUrls && unlinkable == 0)) {
-                String value = first.getWholeText();
+                String value = Texts.withoutDropped(first.getWholeText());
                 if (preJustOpened && !value.isEmpty() && value.charAt(0) == '\n') {
                     out.append('\n');
                 }
