@@ -77,6 +77,12 @@ class HtmlRenderingTest {
                         "<a href=\"/relative\">one</a> <a href=\"page.html\">two</a> <a href=\"#top\">three</a> "
                                 + "<a href=\"//example.com\">four</a>",
                         "<p>one two three four</p>"),
+                // Found by fuzzing: a URL that java.net.URL, and so jsoup's own check, does not read is no link.
+                arguments("a link whose port is not a number keeps its text only",
+                        "<a href=\"https://a.example:x/\">click</a> <q cite=\"http://[::1/\">q</q>",
+                        "<p>click <q>q</q></p>"),
+                arguments("a bare URL whose port is not a number is not linked", "see www.a.example:i/ts now",
+                        "<p>see www.a.example:i/ts now</p>"),
                 arguments("a javascript link keeps its text only", "<a href=\"javascript:alert(1)\">click</a>",
                         "<p>click</p>"),
                 arguments("a link without href is text", "<a title=\"no href\">no href</a>", "<p>no href</p>"),
@@ -136,6 +142,27 @@ class HtmlRenderingTest {
                 arguments("a paragraph closes before a list, as browsers do", "<p>para <ul><li>list</li></ul>",
                         "<p>para </p><ul><li>list</li></ul>"),
                 arguments("comments are removed", "<!-- note -->visible", "<p>visible</p>"),
+                // Found by fuzzing: whitespace a bare-URL link leaves alone directly in a list is dropped, as the
+                // second rendering drops it, so the output is a fixed point.
+                arguments("a bare URL directly in a list loses the whitespace beside it", "<ul> www.e.example </ul>",
+                        "<ul><a href=\"https://www.e.example\" rel=\"nofollow ugc\">www.e.example</a></ul>"),
+                arguments("two bare URLs directly in a list lose the space between them",
+                        "<ol>https://a.example https://b.example x</ol>",
+                        "<ol><a href=\"https://a.example\" rel=\"nofollow ugc\">https://a.example</a>"
+                                + "<a href=\"https://b.example\" rel=\"nofollow ugc\">https://b.example</a> x</ol>"),
+                // Found by fuzzing: characters the output drops are gone before bare URLs are looked for, so a URL
+                // they split is linked on the first rendering, not only on the second.
+                arguments("a URL split by control characters is linked without them",
+                        "<ul>*ww\u0006\u0000w.e.l+></ul>",
+                        "<ul>*<a href=\"https://www.e.l+\" rel=\"nofollow ugc\">www.e.l+</a>&gt;</ul>"),
+                arguments("a control character beside a URL is dropped before it is linked",
+                        "ww\u0001w.example.com and https://example.org\u007f/x",
+                        "<p><a href=\"https://www.example.com\" rel=\"nofollow ugc\">www.example.com</a> and "
+                                + "<a href=\"https://example.org/x\" rel=\"nofollow ugc\">https://example.org/x</a></p>"),
+                arguments("a newline after a pre's dropped control character stays a newline",
+                        "<pre>\u0001\nx</pre>", "<pre>\n\nx</pre>"),
+                arguments("text directly in a list that is blank once control characters go is dropped",
+                        "<ul>\u0001 <li>a</li></ul>", "<ul><li>a</li></ul>"),
                 // Entities and broken markup
                 arguments("entities are decoded and re-escaped minimally",
                         "&amp; &lt; &gt; &quot; &#39; &copy; &#x263A; &nbsp; &bogus;",

@@ -16,6 +16,10 @@ class PlainTextRenderingTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 arguments("one line is one paragraph", "Hello, world.", "<p>Hello, world.</p>"),
+                // Found by fuzzing: a URL that java.net.URL, and so jsoup's own check, does not read is no link.
+                arguments("a URL whose port is not a number stays text",
+                        "Visit www.exqme.ple.cs:i/ts? or https://examplhttps:https//example.net/",
+                        "<p>Visit www.exqme.ple.cs:i/ts? or https://examplhttps:https//example.net/</p>"),
                 arguments("a single newline is a line break", "One\nTwo", "<p>One<br>Two</p>"),
                 arguments("a blank line separates paragraphs",
                         "First paragraph.\n\nSecond paragraph.",

@@ -279,6 +279,11 @@ public final class SafeHtmlWriter {
         private int unlinkable;
         /** Where the text nodes {@link #joinTexts} last read end. */
         private int joinedTo;
+        /**
+         * Whether the text being written lies directly in a list, where whitespace-only text is dropped: the
+         * whitespace a bare-URL link leaves alone beside it goes too, so that the output renders to itself.
+         */
+        private boolean inList;
         /** The URL scanner of the text last searched; a run's paragraphs are parts of one text. */
         private BareUrls.@Nullable Scanner scanner;
 
@@ -377,7 +382,7 @@ public final class SafeHtmlWriter {
                 return index + 1;
             }
             if (preformatted > 0 || !paragraphs && !(linkBareUrls && unlinkable == 0)) {
-                String value = first.getWholeText();
+                String value = Texts.withoutDropped(first.getWholeText());
                 if (preJustOpened && !value.isEmpty() && value.charAt(0) == '\n') {
                     out.append('\n');
                 }
@@ -389,12 +394,18 @@ public final class SafeHtmlWriter {
             }
             String value = joinTexts(parent, index, count, list);
             int next = joinedTo;
+            if (list && Texts.isSpaces(value)) {
+                // Blank once the dropped characters are gone, as the next rendering reads it.
+                return next;
+            }
             int before = index - 1;
             while (list && before >= 0 && parent.childNode(before) instanceof TextNode blank && blank.isBlank()) {
                 before--;
             }
+            inList = list;
             prose(value, 0, value.length(), before < 0 ? null : parent.childNode(before),
                     next < count ? parent.childNode(next) : null, parent);
+            inList = false;
             return next;
         }
 
@@ -417,7 +428,7 @@ public final class SafeHtmlWriter {
                 next++;
             }
             joinedTo = next;
-            return joined == null ? value : joined.toString();
+            return Texts.withoutDropped(joined == null ? value : joined.toString());
         }
 
         /** Writes the children of {@code root} or of a {@code blockquote}: blocks as they are, prose in paragraphs. */
@@ -564,7 +575,7 @@ public final class SafeHtmlWriter {
             }
             int done = from;
             while (match != null && match.start() < to) {
-                out.escaped(value, done, match.start(), false);
+                listText(value, done, match.start());
                 // The same decisions as for an a element in the tree: the safelist, the nesting, the URL check.
                 @Nullable String href = link != null && linkSchemes != null && nesting.admits("a")
                         ? UrlPolicy.clean(match.href(), linkSchemes) : null;
@@ -577,8 +588,26 @@ public final class SafeHtmlWriter {
                 done = match.end();
                 match = urls == null ? null : urls.next(done);
             }
-            out.escaped(value, done, to, false);
+            if (done == from) {
+                out.escaped(value, from, to, false);
+            } else {
+                listText(value, done, to);
+            }
             return match;
+        }
+
+        /** Writes {@code value[from, to)}, text beside a link, unless it is whitespace-only directly in a list. */
+        private void listText(String value, int from, int to) {
+            if (inList) {
+                int i = from;
+                while (i < to && Texts.isSpace(value.charAt(i))) {
+                    i++;
+                }
+                if (i == to) {
+                    return;
+                }
+            }
+            out.escaped(value, from, to, false);
         }
 
         /** Writes a start tag; {@code element} is null for a link or break this writer adds. */

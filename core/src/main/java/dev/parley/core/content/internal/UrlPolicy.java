@@ -1,5 +1,7 @@
 package dev.parley.core.content.internal;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +54,22 @@ public final class UrlPolicy {
                 : url.length() == rest) {
             return null;
         }
-        return url.startsWith(scheme) ? url : scheme + url.substring(colon);
+        String cleaned = url.startsWith(scheme) ? url : scheme + url.substring(colon);
+        return parses(cleaned, hierarchical) ? cleaned : null;
+    }
+
+    /**
+     * Whether {@code url} is a URL as jsoup's own safelist check reads it ({@code java.net.URL}, and a host for
+     * http and https): a link whose port is not a number, such as {@code https://a.example:x/} (which the
+     * bare-URL finder can meet in text), or whose IPv6 host is not closed, goes nowhere in a browser either.
+     */
+    private static boolean parses(String url, boolean hierarchical) {
+        try {
+            URL parsed = new URL(url);
+            return !hierarchical || !parsed.getHost().isEmpty();
+        } catch (MalformedURLException e) {
+            return false;
+        }
     }
 
     /**

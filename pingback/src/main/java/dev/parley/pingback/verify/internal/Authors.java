@@ -67,9 +67,30 @@ final class Authors {
     private static @Nullable LinkbackAuthor author(@Nullable String name, @Nullable String url,
             @Nullable String photo) {
         String n = name == null || name.isBlank() ? null : name;
-        if (n == null && url == null && photo == null) {
+        String u = usable(url);
+        String p = usable(photo);
+        if (n == null && u == null && p == null) {
             return null;
         }
-        return new LinkbackAuthor(n, url, photo);
+        return new LinkbackAuthor(n, u, p);
+    }
+
+    /**
+     * The URL if {@link LinkbackAuthor} accepts it (absolute http or https, within the URL limit, without
+     * spaces, controls, quotes or angle brackets), else null: a resolved URL can still hold DEL or a control
+     * character, which made the author's constructor throw out of {@code verifyHtml} (found by fuzzing).
+     */
+    private static @Nullable String usable(@Nullable String url) {
+        if (url == null || url.length() > VerifiedLinkback.MAX_URL_LENGTH
+                || !(url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8))) {
+            return null;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"') {
+                return null;
+            }
+        }
+        return url;
     }
 }

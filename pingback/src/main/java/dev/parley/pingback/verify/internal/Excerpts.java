@@ -54,8 +54,10 @@ public final class Excerpts {
                 } else if (after < half) {
                     before = room - after;
                 } else {
-                    before = half;
-                    after = room - half;
+                    // Neither side gets more than it has: with an odd room, the side given the odd character
+                    // must have it (found by fuzzing: the window ran one past the end of the text).
+                    after = Math.min(after, room - half);
+                    before = room - after;
                 }
             }
             from = start - before;
