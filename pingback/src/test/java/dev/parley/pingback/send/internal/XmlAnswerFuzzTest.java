@@ -29,7 +29,7 @@ class XmlAnswerFuzzTest {
         String xml = new String(input, StandardCharsets.UTF_8);
         XmlAnswer.Element root;
         try {
-            root = XmlAnswer.parse(xml);
+            root = XmlAnswer.parse(xml, StandardCharsets.UTF_8);
         } catch (XmlAnswer.Malformed malformed) {
             assertThat(malformed.getMessage()).isNotBlank();
             return;
