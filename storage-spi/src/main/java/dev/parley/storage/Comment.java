@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * {@code [A-Za-z0-9_.:-]}; values are any text up to {@value #MAX_ATTRIBUTE_VALUE_LENGTH} characters; at most
  * {@value #MAX_ATTRIBUTES} entries.
  *
+ * <p><b>Provenance.</b> An imported comment keeps its source system, source ids and raw source values in
+ * {@link #provenance()}, so that a re-import is idempotent and an export gives the source's fields back.
+ *
  * <p>Immutable and thread-safe. Build one with {@link #builder()} or derive one with {@link #toBuilder()}.
  *
  * @param id the comment's id
@@ -49,6 +52,8 @@ import java.util.regex.Pattern;
  * @param updatedAt when it last changed; not before {@code createdAt}
  * @param version the optimistic-locking version, 0 or more; see {@link CommentStore#update(Comment)}
  * @param attributes the host's own data, never null
+ * @param provenance where an imported comment came from, or null for a comment written here; see
+ *     {@link Provenance}
  */
 public record Comment(
         CommentId id,
@@ -67,7 +72,8 @@ public record Comment(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        Provenance provenance) {
 
     /** The deepest level stored; the engine's own limit is lower. */
     public static final int MAX_DEPTH = 64;
@@ -242,7 +248,7 @@ public record Comment(
 
     /**
      * Returns a new builder with no values set but {@code status} {@link Status#APPROVED}, {@code kind}
-     * {@link Kind#COMMENT}, empty text and html, version 0 and no attributes.
+     * {@link Kind#COMMENT}, empty text and html, version 0, no attributes and no provenance.
      *
      * @return a builder
      */
@@ -282,6 +288,7 @@ public record Comment(
         private Instant updatedAt;
         private long version;
         private Map<String, String> attributes = Map.of();
+        private Provenance provenance;
 
         private Builder() {
         }
@@ -304,6 +311,7 @@ public record Comment(
             updatedAt = c.updatedAt;
             version = c.version;
             attributes = c.attributes;
+            provenance = c.provenance;
         }
 
         /**
@@ -523,6 +531,17 @@ public record Comment(
         }
 
         /**
+         * Sets the provenance.
+         *
+         * @param provenance where an imported comment came from, or null
+         * @return this builder
+         */
+        public Builder provenance(Provenance provenance) {
+            this.provenance = provenance;
+            return this;
+        }
+
+        /**
          * Builds the comment. A missing root id defaults to the id for a root; a missing update time defaults to
          * the creation time.
          *
@@ -534,7 +553,7 @@ public record Comment(
             CommentId root = rootId == null && parentId == null ? id : rootId;
             Instant updated = updatedAt == null ? createdAt : updatedAt;
             return new Comment(id, thread, parentId, root, depth, inReplyToId, kind, status, author, text, html,
-                    linkback, moderationReason, createdAt, updated, version, attributes);
+                    linkback, moderationReason, createdAt, updated, version, attributes, provenance);
         }
     }
 }

@@ -153,7 +153,8 @@ final class CommentRows {
                 Schema.instant(row.getLong(21)),
                 Schema.instant(row.getLong(22)),
                 row.getLong(23),
-                AttributesCodec.decode(row.getString(24)));
+                AttributesCodec.decode(row.getString(24)),
+                null);
     }
 
     static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {

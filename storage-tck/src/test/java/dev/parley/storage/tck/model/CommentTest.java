@@ -8,6 +8,7 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Linkback;
+import dev.parley.storage.Provenance;
 import dev.parley.storage.Status;
 import dev.parley.storage.ThreadKey;
 import java.time.Instant;
@@ -37,13 +38,14 @@ class CommentTest {
     private static Comment rebuilt(Comment c, UnaryOperator<Object[]> change) {
         Object[] v = {c.id(), c.thread(), c.parentId(), c.rootId(), c.depth(), c.inReplyToId(), c.kind(), c.status(),
             c.author(), c.text(), c.html(), c.linkback(), c.moderationReason(), c.createdAt(), c.updatedAt(),
-            c.version(), c.attributes()};
+            c.version(), c.attributes(), c.provenance()};
         v = change.apply(v);
         @SuppressWarnings("unchecked")
         Map<String, String> attributes = (Map<String, String>) v[16];
         return new Comment((CommentId) v[0], (ThreadKey) v[1], (CommentId) v[2], (CommentId) v[3], (Integer) v[4],
                 (CommentId) v[5], (Kind) v[6], (Status) v[7], (Author) v[8], (String) v[9], (String) v[10],
-                (Linkback) v[11], (String) v[12], (Instant) v[13], (Instant) v[14], (Long) v[15], attributes);
+                (Linkback) v[11], (String) v[12], (Instant) v[13], (Instant) v[14], (Long) v[15], attributes,
+                (Provenance) v[17]);
     }
 
     @Nested
