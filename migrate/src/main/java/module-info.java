@@ -1,0 +1,16 @@
+/**
+ * Import from WordPress WXR, Disqus, Remark42 and Isso into any comment store; export to WXR and Disqus's import
+ * format; Parley's own lossless backup; and the {@code parley-migrate} command line.
+ */
+module dev.parley.migrate {
+    requires transitive dev.parley.storage;
+    requires dev.parley.core;
+    requires java.xml;
+    requires java.sql;
+    requires tools.jackson.core;
+    requires org.commonmark;
+    requires org.slf4j;
+    requires static transitive org.jspecify;
+
+    exports dev.parley.migrate;
+}
