@@ -48,6 +48,9 @@ public record ImportWarning(Code code, @Nullable String threadId, @Nullable Stri
         /** The reply is deeper than a stored comment may be: attached at the deepest level, still answering
          * its own parent ({@code inReplyToId}). */
         DEPTH_CAPPED,
+        /** The record has no id: imported under an id the reader made from its position in the source, stable
+         * while the source is unchanged. */
+        MISSING_ID,
         /** Two comments share an id in the source: the later one is imported under a distinct key and replies
          * attach to the first. */
         DUPLICATE_ID,
