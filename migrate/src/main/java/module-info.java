@@ -11,6 +11,12 @@ module dev.parley.migrate {
     requires org.commonmark;
     requires org.slf4j;
     requires static transitive org.jspecify;
+    // The command line (dev.parley.migrate.cli, not exported) only; its executable jar carries them.
+    requires static info.picocli;
+    requires static dev.parley.store.jdbc;
+    requires static com.h2database;
+    requires static org.postgresql.jdbc;
+    requires static org.xerial.sqlitejdbc;
 
     exports dev.parley.migrate;
 }
