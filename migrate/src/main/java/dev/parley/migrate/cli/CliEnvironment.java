@@ -1,5 +1,6 @@
 package dev.parley.migrate.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.function.Function;
@@ -40,14 +41,31 @@ record CliEnvironment(
 
     /**
      * Returns the real process's environment: {@code System.out}, {@code System.err}, a terminal when the JVM
-     * has a console and {@code TERM} is not {@code dumb}, {@code System.getenv} and {@code System.nanoTime}.
+     * has a console on one and {@code TERM} is not {@code dumb}, {@code System.getenv} and
+     * {@code System.nanoTime}.
      *
      * @return the environment
      */
     static CliEnvironment system() {
-        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        Console console = System.console();
+        boolean terminal = console != null && onTerminal(console) && !"dumb".equals(System.getenv("TERM"));
         return new CliEnvironment(new PrintWriter(System.out, true), new PrintWriter(System.err, true), terminal,
                 System::getenv, System::nanoTime);
+    }
+
+    /**
+     * Tells whether a console is a terminal. Before Java 22 a console exists only when it is; from Java 22 on
+     * one may exist with the streams redirected, and {@code Console.isTerminal()} (absent from Java 17, hence
+     * looked up) tells.
+     */
+    private static boolean onTerminal(Console console) {
+        try {
+            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(console));
+        } catch (NoSuchMethodException beforeJava22) {
+            return true;
+        } catch (ReflectiveOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /**
