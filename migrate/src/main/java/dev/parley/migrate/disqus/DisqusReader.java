@@ -115,17 +115,26 @@ public final class DisqusReader implements CommentReader {
 
     private static void toRoot(XMLStreamReader xml) throws XMLStreamException {
         while (xml.hasNext()) {
-            if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD) {
+                // With DTD support off the JDK's parser passes over a DOCTYPE and fails only on an entity it
+                // declared; a Disqus export never has one, so any DOCTYPE is refused outright.
+                throw at(xml, "a DOCTYPE is not allowed (DTDs and entities are refused)");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
                 if (!"disqus".equals(xml.getLocalName())) {
-                    Location at = xml.getLocation();
-                    throw new ImportFormatException("the root element is <" + xml.getLocalName()
-                            + ">, not <disqus>: this is not a Disqus export", at.getLineNumber(),
-                            at.getColumnNumber(), null);
+                    throw at(xml, "the root element is <" + xml.getLocalName()
+                            + ">, not <disqus>: this is not a Disqus export");
                 }
                 return;
             }
         }
         throw new ImportFormatException("the file holds no element: this is not a Disqus export");
+    }
+
+    private static ImportFormatException at(XMLStreamReader xml, String message) {
+        Location location = xml.getLocation();
+        return new ImportFormatException(message, location.getLineNumber(), location.getColumnNumber(), null);
     }
 
     private static SourceThread thread(XMLStreamReader xml, int position, Handler handler)
@@ -173,7 +182,7 @@ public final class DisqusReader implements CommentReader {
             message = "the thread has no dsq:id: its <id> is used";
         } else if (link != null) {
             id = link;
-            message = "the thread has no dsq:id and an empty <id>: its <link> is used";
+            message = "the thread has no dsq:id and no <id>: its <link> is used";
         } else {
             id = "thread-" + position;
             message = "the thread has neither a dsq:id, an <id> nor a <link>: imported as \"" + id
