@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -39,6 +38,7 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
 final class BackupParser implements AutoCloseable {
 
     private final JsonParser json;
+    private final StrictJson in;
     private long comments;
     private int recordLine;
     private @Nullable TokenStreamLocation recordStart;
@@ -46,6 +46,7 @@ final class BackupParser implements AutoCloseable {
 
     private BackupParser(JsonParser json) {
         this.json = json;
+        this.in = new StrictJson(json);
     }
 
     /**
@@ -76,17 +77,17 @@ final class BackupParser implements AutoCloseable {
                 throw new ImportFormatException("the file is empty: not a Parley backup", 1, 1, null);
             }
             startRecord(first, 1);
-            String format = requiredString("format");
+            String format = in.requiredString("format");
             if (!BackupFormat.FORMAT.equals(format)) {
-                throw fail("not a Parley backup: the header's format is \"" + format + "\", not \""
+                throw in.fail("not a Parley backup: the header's format is \"" + format + "\", not \""
                         + BackupFormat.FORMAT + "\"");
             }
-            long version = integer("version");
+            long version = in.integer("version");
             if (version != BackupFormat.VERSION) {
-                throw fail("backup version " + version + " is not supported; this version of Parley reads version "
+                throw in.fail("backup version " + version + " is not supported; this version of Parley reads version "
                         + BackupFormat.VERSION);
             }
-            endObject();
+            in.endObject();
             return null;
         });
     }
@@ -109,13 +110,13 @@ final class BackupParser implements AutoCloseable {
                         + " comments without its footer line: it was cut short", line, -1, null);
             }
             startRecord(token, line);
-            String name = nextName();
+            String name = in.nextName();
             if ("end".equals(name)) {
                 footer();
                 return null;
             }
             if (!"id".equals(name)) {
-                throw fail("expected the key \"id\" of a comment or \"end\" of the footer, found \"" + name + "\"");
+                throw in.fail("expected the key \"id\" of a comment or \"end\" of the footer, found \"" + name + "\"");
             }
             Comment comment = comment();
             comments++;
@@ -153,164 +154,164 @@ final class BackupParser implements AutoCloseable {
     private void footer() {
         JsonToken token = json.nextToken();
         if (token != JsonToken.VALUE_TRUE) {
-            throw fail("the footer's \"end\" must be true");
+            throw in.fail("the footer's \"end\" must be true");
         }
-        long count = integer("comments");
-        endObject();
+        long count = in.integer("comments");
+        in.endObject();
         if (count != comments) {
             throw new ImportFormatException("the footer counts " + count + " comments, but the file holds "
                     + comments + ": it was changed or cut short", recordLine, 1, null);
         }
         JsonToken after = json.nextToken();
         if (after != null) {
-            throw fail("nothing may follow the footer, found " + describe(after));
+            throw in.fail("nothing may follow the footer, found " + in.describe(after));
         }
         ended = true;
     }
 
     private Comment comment() {
         TokenStreamLocation start = Objects.requireNonNull(recordStart);
-        CommentId id = convert(requiredValue(), CommentId::of);
-        ThreadKey thread = convert(requiredString("thread"), ThreadKey::of);
-        CommentId parentId = convertNullable(string("parentId"), CommentId::of);
-        CommentId rootId = convert(requiredString("rootId"), CommentId::of);
-        long depth = integer("depth");
-        CommentId inReplyToId = convertNullable(string("inReplyToId"), CommentId::of);
-        Kind kind = convert(requiredString("kind"), Kind::valueOf);
-        Status status = convert(requiredString("status"), Status::valueOf);
+        CommentId id = in.convert(in.requiredValue(), CommentId::of);
+        ThreadKey thread = in.convert(in.requiredString("thread"), ThreadKey::of);
+        CommentId parentId = in.convertNullable(in.string("parentId"), CommentId::of);
+        CommentId rootId = in.convert(in.requiredString("rootId"), CommentId::of);
+        long depth = in.integer("depth");
+        CommentId inReplyToId = in.convertNullable(in.string("inReplyToId"), CommentId::of);
+        Kind kind = in.convert(in.requiredString("kind"), Kind::valueOf);
+        Status status = in.convert(in.requiredString("status"), Status::valueOf);
         Author author = author();
-        String text = requiredString("text");
-        String html = requiredString("html");
+        String text = in.requiredString("text");
+        String html = in.requiredString("html");
         Linkback linkback = linkback();
-        String moderationReason = string("moderationReason");
-        Instant createdAt = convert(requiredString("createdAt"), Instant::parse);
-        Instant updatedAt = convert(requiredString("updatedAt"), Instant::parse);
-        long version = integer("version");
+        String moderationReason = in.string("moderationReason");
+        Instant createdAt = in.convert(in.requiredString("createdAt"), Instant::parse);
+        Instant updatedAt = in.convert(in.requiredString("updatedAt"), Instant::parse);
+        long version = in.integer("version");
         Map<String, String> attributes = attributes();
         Provenance provenance = provenance();
-        endObject();
+        in.endObject();
         if (depth < 0 || depth > Comment.MAX_DEPTH) {
-            throw fail("depth must be between 0 and " + Comment.MAX_DEPTH + ", was " + depth, start);
+            throw StrictJson.fail("depth must be between 0 and " + Comment.MAX_DEPTH + ", was " + depth, start);
         }
         try {
             return new Comment(id, thread, parentId, rootId, (int) depth, inReplyToId, kind, status, author, text,
                     html, linkback, moderationReason, createdAt, updatedAt, version, attributes, provenance);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw fail("not a comment Parley can store: " + e.getMessage(), start);
+            throw StrictJson.fail("not a comment Parley can store: " + e.getMessage(), start);
         }
     }
 
     private Author author() {
-        expectName("author");
-        expect(JsonToken.START_OBJECT, "an object");
+        in.expectName("author");
+        in.expect(JsonToken.START_OBJECT, "an object");
         TokenStreamLocation start = json.currentTokenLocation();
-        String name = requiredString("name");
-        String email = string("email");
-        String url = string("url");
-        String userId = string("userId");
-        String ip = string("ip");
-        String userAgent = string("userAgent");
-        endObject();
+        String name = in.requiredString("name");
+        String email = in.string("email");
+        String url = in.string("url");
+        String userId = in.string("userId");
+        String ip = in.string("ip");
+        String userAgent = in.string("userAgent");
+        in.endObject();
         try {
             return new Author(name, email, url, userId, ip, userAgent);
         } catch (IllegalArgumentException e) {
-            throw fail("not an author Parley can store: " + e.getMessage(), start);
+            throw StrictJson.fail("not an author Parley can store: " + e.getMessage(), start);
         }
     }
 
     private @Nullable Linkback linkback() {
-        expectName("linkback");
+        in.expectName("linkback");
         JsonToken token = json.nextToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.START_OBJECT) {
-            throw fail("\"linkback\" must be an object or null, found " + describe(token));
+            throw in.fail("\"linkback\" must be an object or null, found " + in.describe(token));
         }
         TokenStreamLocation start = json.currentTokenLocation();
-        String sourceUrl = requiredString("sourceUrl");
-        String title = requiredString("title");
-        endObject();
+        String sourceUrl = in.requiredString("sourceUrl");
+        String title = in.requiredString("title");
+        in.endObject();
         try {
             return new Linkback(sourceUrl, title);
         } catch (IllegalArgumentException e) {
-            throw fail("not a linkback Parley can store: " + e.getMessage(), start);
+            throw StrictJson.fail("not a linkback Parley can store: " + e.getMessage(), start);
         }
     }
 
     private Map<String, String> attributes() {
-        expectName("attributes");
-        expect(JsonToken.START_OBJECT, "an object");
+        in.expectName("attributes");
+        in.expect(JsonToken.START_OBJECT, "an object");
         Map<String, String> attributes = new HashMap<>();
         JsonToken token;
         while ((token = json.nextToken()) == JsonToken.PROPERTY_NAME) {
             String key = json.currentName();
             if (json.nextToken() != JsonToken.VALUE_STRING) {
-                throw fail("attribute \"" + key + "\" must be a string");
+                throw in.fail("attribute \"" + key + "\" must be a string");
             }
             if (attributes.put(key, json.getString()) != null) {
-                throw fail("attribute \"" + key + "\" appears twice");
+                throw in.fail("attribute \"" + key + "\" appears twice");
             }
         }
         if (token != JsonToken.END_OBJECT) {
-            throw fail("expected an attribute or the end of \"attributes\", found " + describe(token));
+            throw in.fail("expected an attribute or the end of \"attributes\", found " + in.describe(token));
         }
         return attributes;
     }
 
     private @Nullable Provenance provenance() {
-        expectName("provenance");
+        in.expectName("provenance");
         JsonToken token = json.nextToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.START_OBJECT) {
-            throw fail("\"provenance\" must be an object or null, found " + describe(token));
+            throw in.fail("\"provenance\" must be an object or null, found " + in.describe(token));
         }
         TokenStreamLocation start = json.currentTokenLocation();
-        String system = requiredString("system");
-        String sourceId = requiredString("sourceId");
-        String threadId = string("threadId");
-        String parentId = string("parentId");
-        String status = string("status");
-        String type = string("type");
-        String date = string("date");
+        String system = in.requiredString("system");
+        String sourceId = in.requiredString("sourceId");
+        String threadId = in.string("threadId");
+        String parentId = in.string("parentId");
+        String status = in.string("status");
+        String type = in.string("type");
+        String date = in.string("date");
         List<Provenance.Field> fields = pairs("fields");
         List<Provenance.Field> metadata = pairs("metadata");
-        endObject();
+        in.endObject();
         try {
             return new Provenance(system, sourceId, threadId, parentId, status, type, date, fields, metadata);
         } catch (IllegalArgumentException e) {
-            throw fail("not a provenance Parley can store: " + e.getMessage(), start);
+            throw StrictJson.fail("not a provenance Parley can store: " + e.getMessage(), start);
         }
     }
 
     private List<Provenance.Field> pairs(String name) {
-        expectName(name);
-        expect(JsonToken.START_ARRAY, "an array");
+        in.expectName(name);
+        in.expect(JsonToken.START_ARRAY, "an array");
         List<Provenance.Field> pairs = new ArrayList<>();
         JsonToken token;
         while ((token = json.nextToken()) == JsonToken.START_ARRAY) {
             String key = pairString(name);
             String value = pairString(name);
             if (json.nextToken() != JsonToken.END_ARRAY) {
-                throw fail("each entry of \"" + name + "\" must be a pair [name, value]");
+                throw in.fail("each entry of \"" + name + "\" must be a pair [name, value]");
             }
             try {
                 pairs.add(new Provenance.Field(key, value));
             } catch (IllegalArgumentException e) {
-                throw fail("not an entry Parley can store: " + e.getMessage());
+                throw in.fail("not an entry Parley can store: " + e.getMessage());
             }
         }
         if (token != JsonToken.END_ARRAY) {
-            throw fail("each entry of \"" + name + "\" must be a pair [name, value], found " + describe(token));
+            throw in.fail("each entry of \"" + name + "\" must be a pair [name, value], found " + in.describe(token));
         }
         return pairs;
     }
 
     private String pairString(String name) {
         if (json.nextToken() != JsonToken.VALUE_STRING) {
-            throw fail("each entry of \"" + name + "\" must be a pair of strings [name, value]");
+            throw in.fail("each entry of \"" + name + "\" must be a pair of strings [name, value]");
         }
         return json.getString();
     }
@@ -318,115 +319,13 @@ final class BackupParser implements AutoCloseable {
     private void startRecord(JsonToken token, int line) {
         TokenStreamLocation at = json.currentTokenLocation();
         if (token != JsonToken.START_OBJECT) {
-            throw fail("expected a record, a JSON object, found " + describe(token));
+            throw in.fail("expected a record, a JSON object, found " + in.describe(token));
         }
         if (at.getLineNr() != line || at.getColumnNr() != 1) {
-            throw fail("each record must be one line of its own: expected line " + line + " to start one");
+            throw in.fail("each record must be one line of its own: expected line " + line + " to start one");
         }
         recordLine = line;
         recordStart = at;
-    }
-
-    private String nextName() {
-        JsonToken token = json.nextToken();
-        if (token != JsonToken.PROPERTY_NAME) {
-            throw fail("expected a key, found " + describe(token));
-        }
-        return json.currentName();
-    }
-
-    private void expectName(String name) {
-        JsonToken token = json.nextToken();
-        if (token != JsonToken.PROPERTY_NAME || !name.equals(json.currentName())) {
-            throw fail("expected the key \"" + name + "\", found " + describe(token));
-        }
-    }
-
-    private void expect(JsonToken expected, String what) {
-        JsonToken token = json.nextToken();
-        if (token != expected) {
-            throw fail("\"" + json.currentName() + "\" must be " + what + ", found " + describe(token));
-        }
-    }
-
-    private void endObject() {
-        JsonToken token = json.nextToken();
-        if (token != JsonToken.END_OBJECT) {
-            throw fail("expected the end of the object, found " + describe(token));
-        }
-    }
-
-    private @Nullable String string(String name) {
-        expectName(name);
-        JsonToken token = json.nextToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (token != JsonToken.VALUE_STRING) {
-            throw fail("\"" + name + "\" must be a string or null, found " + describe(token));
-        }
-        return json.getString();
-    }
-
-    private String requiredString(String name) {
-        expectName(name);
-        return requiredValue();
-    }
-
-    private String requiredValue() {
-        String name = json.currentName();
-        JsonToken token = json.nextToken();
-        if (token != JsonToken.VALUE_STRING) {
-            throw fail("\"" + name + "\" must be a string, found " + describe(token));
-        }
-        return json.getString();
-    }
-
-    private long integer(String name) {
-        expectName(name);
-        JsonToken token = json.nextToken();
-        if (token != JsonToken.VALUE_NUMBER_INT || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw fail("\"" + name + "\" must be a whole number, found " + describe(token));
-        }
-        return json.getLongValue();
-    }
-
-    private <T> T convert(String value, Function<String, T> conversion) {
-        try {
-            return conversion.apply(value);
-        } catch (RuntimeException e) {
-            throw fail("\"" + json.currentName() + "\" is not valid: " + e.getMessage());
-        }
-    }
-
-    private <T> @Nullable T convertNullable(@Nullable String value, Function<String, T> conversion) {
-        return value == null ? null : convert(value, conversion);
-    }
-
-    private String describe(@Nullable JsonToken token) {
-        if (token == null) {
-            return "the end of the file";
-        }
-        return switch (token) {
-            case PROPERTY_NAME -> "the key \"" + json.currentName() + "\"";
-            case START_OBJECT -> "an object";
-            case END_OBJECT -> "the end of the object";
-            case START_ARRAY -> "an array";
-            case END_ARRAY -> "the end of the array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NULL -> "null";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            default -> token.name();
-        };
-    }
-
-    private ImportFormatException fail(String message) {
-        return fail(message, json.currentTokenLocation());
-    }
-
-    private static ImportFormatException fail(String message, TokenStreamLocation at) {
-        return new ImportFormatException(message, at.getLineNr(), at.getColumnNr(), null);
     }
 
     private <T extends @Nullable Object> T guard(Step<T> step) {

@@ -122,17 +122,17 @@ public final class WxrWriter implements CommentWriter {
         xml.cdata("wp:base_blog_url", siteUrl, "channel");
         xml.cdata("generator", "Parley", "channel");
 
-        long[] written = {0};
+        Written written = new Written();
         for (StoreThreads.Summary thread : threads.threads()) {
             writeThread(store, xml, thread, numbering.postId(thread.key()), numbering, warnings, () -> {
-                written[0]++;
-                pacer.progress(() -> new ImportProgress(ImportProgress.Phase.EXPORTING, written[0], 0, -1));
+                written.comments++;
+                pacer.progress(() -> new ImportProgress(ImportProgress.Phase.EXPORTING, written.comments, 0, -1));
             });
         }
         xml.finish();
         flush(out);
-        pacer.finish(new ImportProgress(ImportProgress.Phase.EXPORTING, written[0], 0, -1));
-        return new ExportReport(written[0], threads.threads().size(), warnings);
+        pacer.finish(new ImportProgress(ImportProgress.Phase.EXPORTING, written.comments, 0, -1));
+        return new ExportReport(written.comments, threads.threads().size(), warnings);
     }
 
     private void writeThread(CommentStore store, XmlOut xml, StoreThreads.Summary thread, long postId,
@@ -223,6 +223,10 @@ public final class WxrWriter implements CommentWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the WXR export", e);
         }
+    }
+
+    private static final class Written {
+        long comments;
     }
 
     /**
