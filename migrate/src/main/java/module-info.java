@@ -14,5 +14,7 @@ module dev.parley.migrate {
     requires static transitive org.jspecify;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.backup;
     exports dev.parley.migrate.disqus;
+    exports dev.parley.migrate.wxr;
 }
