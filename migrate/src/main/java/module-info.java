@@ -9,6 +9,7 @@ module dev.parley.migrate {
     requires java.sql;
     requires tools.jackson.core;
     requires org.commonmark;
+    requires org.jsoup;
     requires org.slf4j;
     requires static transitive org.jspecify;
     // The command line (dev.parley.migrate.cli, not exported) only; its executable jar carries them.
@@ -19,4 +20,7 @@ module dev.parley.migrate {
     requires static org.xerial.sqlitejdbc;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.backup;
+    exports dev.parley.migrate.disqus;
+    exports dev.parley.migrate.wxr;
 }
