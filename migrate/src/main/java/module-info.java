@@ -7,10 +7,13 @@ module dev.parley.migrate {
     requires dev.parley.core;
     requires java.xml;
     requires java.sql;
+    requires org.xerial.sqlitejdbc;
     requires tools.jackson.core;
     requires org.commonmark;
     requires org.slf4j;
     requires static transitive org.jspecify;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.isso;
+    exports dev.parley.migrate.remark42;
 }
