@@ -1,0 +1,273 @@
+package dev.parley.migrate;
+
+import dev.parley.core.content.CommentRenderer;
+import dev.parley.core.content.ContentRenderer;
+import dev.parley.migrate.internal.CommentFactory;
+import dev.parley.migrate.internal.ImportKeys;
+import dev.parley.migrate.internal.ImportPlan;
+import dev.parley.migrate.internal.ProgressTicker;
+import dev.parley.migrate.internal.ReportBuilder;
+import dev.parley.migrate.internal.StoreWriter;
+import dev.parley.migrate.internal.WritingPass;
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentStore;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Imports a source into a {@link CommentStore}: any store, any source size, nothing lost.
+ *
+ * <p><b>Two passes.</b> The first reads the whole source without writing: it checks the file (a truncated or
+ * not well-formed file fails here, with nothing written), maps every thread with the {@link ThreadMapper}, and
+ * indexes every comment by a key made from its source ids, so that parents are found by id whatever their
+ * order in the file. The second pass reads the source again and writes, in batches of
+ * {@link Builder#batchSize(int)} comments ({@link CommentStore#insertAll(List)}: one transaction per batch on a
+ * database store). Memory is about 60 bytes per comment for the index, whatever the text; a file is never
+ * held in memory.
+ *
+ * <p><b>Trees.</b> A reply stays under its parent whatever the parent's status (a deleted or spam parent
+ * keeps its replies: it is a status, not a removal). A parent the source does not hold, the comment itself,
+ * a parent in another thread, or a cycle of parents make the comment a root, with a warning; the source's
+ * parent id stays in the comment's provenance. A reply deeper than {@link Comment#MAX_DEPTH} is stored at that
+ * depth under its ancestor, still answering its own parent ({@link Comment#inReplyToId()}).
+ *
+ * <p><b>Ids and re-imports.</b> A comment's Parley id is derived from its source system, the
+ * {@link Builder#sourceName(String) source name} and its source ids, so importing the same source again finds
+ * every comment written before: a comment whose source record has not changed is left as it is, moderation
+ * done in Parley included; one whose source changed is updated; one whose thread, parent, kind or date changed
+ * is written anew.
+ *
+ * <p><b>Content.</b> The source's content is kept as the comment's text and rendered to html by the same
+ * renderer as posted comments (WordPress's line-break rules for HTML; Markdown through CommonMark first).
+ *
+ * <p>Immutable and thread-safe; each {@link #run(CommentReader, ImportSource)} is independent.
+ */
+public final class Importer {
+
+    /** The default number of comments written per batch. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /** The default number of warnings a report keeps (all are counted). */
+    public static final int DEFAULT_MAX_WARNINGS = 10_000;
+
+    private final CommentStore store;
+    private final ThreadMapper threadMapper;
+    private final String sourceName;
+    private final ContentRenderer renderer;
+    private final boolean dryRun;
+    private final int batchSize;
+    private final int maxWarnings;
+    private final ImportProgress.Listener progress;
+
+    private Importer(Builder builder) {
+        this.store = builder.store;
+        this.threadMapper = builder.threadMapper;
+        this.sourceName = builder.sourceName;
+        this.renderer = builder.renderer;
+        this.dryRun = builder.dryRun;
+        this.batchSize = builder.batchSize;
+        this.maxWarnings = builder.maxWarnings;
+        this.progress = builder.progress;
+    }
+
+    /**
+     * Returns a builder; a store is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Imports a source.
+     *
+     * @param reader the source's format
+     * @param source the file
+     * @return what was done (or, in a dry run, what would be)
+     * @throws ImportFormatException if the source is not of the reader's format; nothing was written
+     * @throws MigrateException if the thread mapper refuses a thread (nothing was written), or the source
+     *     changed between the two passes
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws dev.parley.storage.StoreException if the store fails; the batches written before stay, and running
+     *     the import again completes it
+     */
+    public ImportReport run(CommentReader reader, ImportSource source) {
+        Objects.requireNonNull(reader, "reader must not be null");
+        Objects.requireNonNull(source, "source must not be null");
+        ReportBuilder report = new ReportBuilder(maxWarnings);
+        ImportKeys keys = new ImportKeys(reader.system(), sourceName);
+        ImportPlan plan = new ImportPlan(reader.idScope(), keys);
+        ProgressTicker ticker = new ProgressTicker(progress, source);
+
+        reader.read(source, new CommentReader.Handler() {
+            @Override
+            public void thread(SourceThread thread) {
+                plan.describe(thread);
+                ticker.tick(ImportProgress.Phase.CHECKING);
+            }
+
+            @Override
+            public void comment(SourceComment comment) {
+                plan.index(comment);
+                ticker.tick(ImportProgress.Phase.CHECKING);
+            }
+
+            @Override
+            public void warning(ImportWarning warning) {
+                // Reported in the second pass, which sees the same warnings again.
+            }
+        });
+        ticker.done(ImportProgress.Phase.CHECKING);
+        plan.mapThreads(threadMapper, report);
+        plan.resolve(Comment.MAX_DEPTH);
+
+        CommentRenderer base = CommentRenderer.standard() == renderer
+                ? CommentRenderer.builder().maxInputLength(CommentRenderer.MAX_INPUT_LENGTH_LIMIT).build() : null;
+        ContentRenderer html = base != null ? base : renderer;
+        ContentRenderer markdown = base != null ? base.toBuilder().htmlParagraphs(false).build() : renderer;
+        CommentFactory factory = new CommentFactory(html, markdown);
+        StoreWriter writer = new StoreWriter(store, dryRun, batchSize, report);
+        WritingPass second = new WritingPass(plan, factory, writer, report, ticker);
+        reader.read(source, second);
+        writer.flush();
+        ticker.done(ImportProgress.Phase.WRITING);
+        return report.build(dryRun);
+    }
+
+    /**
+     * Collects an {@link Importer}'s settings.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private CommentStore store;
+        private ThreadMapper threadMapper = ThreadMapper.byPath();
+        private String sourceName = "";
+        private ContentRenderer renderer = CommentRenderer.standard();
+        private boolean dryRun;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int maxWarnings = DEFAULT_MAX_WARNINGS;
+        private ImportProgress.Listener progress = ImportProgress.Listener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the store to import into. Required.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder store(CommentStore store) {
+            this.store = Objects.requireNonNull(store, "store must not be null");
+            return this;
+        }
+
+        /**
+         * Sets how source threads become Parley threads. The default is {@link ThreadMapper#byPath()}.
+         *
+         * @param threadMapper the mapping
+         * @return this builder
+         */
+        public Builder threadMapper(ThreadMapper threadMapper) {
+            this.threadMapper = Objects.requireNonNull(threadMapper, "thread mapper must not be null");
+            return this;
+        }
+
+        /**
+         * Names the source, so that two sources of the same system (two WordPress sites) imported into one
+         * store get distinct ids. It is part of every id: import the same source under the same name each time.
+         * The default is empty.
+         *
+         * @param sourceName the name, at most 200 characters
+         * @return this builder
+         */
+        public Builder sourceName(String sourceName) {
+            Objects.requireNonNull(sourceName, "source name must not be null");
+            if (sourceName.length() > 200) {
+                throw new IllegalArgumentException(
+                        "source name must be at most 200 characters, was " + sourceName.length());
+            }
+            this.sourceName = sourceName;
+            return this;
+        }
+
+        /**
+         * Sets the renderer that turns content into html. The default is Parley's standard renderer with its
+         * input limit raised to the whole text, and WordPress's line-break rules off for Markdown, whose HTML
+         * has its breaks laid out already; a renderer set here is used as it is for every format.
+         *
+         * @param renderer the renderer
+         * @return this builder
+         */
+        public Builder renderer(ContentRenderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer, "renderer must not be null");
+            return this;
+        }
+
+        /**
+         * Reads, checks and compares with the store without writing anything. The default is false.
+         *
+         * @param dryRun true for a dry run
+         * @return this builder
+         */
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        /**
+         * Sets how many comments are written per batch. The default is {@value #DEFAULT_BATCH_SIZE}.
+         *
+         * @param batchSize 1 to {@value CommentStore#MAX_BATCH}
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > CommentStore.MAX_BATCH) {
+                throw new IllegalArgumentException(
+                        "batch size must be between 1 and " + CommentStore.MAX_BATCH + ", was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets how many warnings the report keeps; all are counted. The default is
+         * {@value #DEFAULT_MAX_WARNINGS}.
+         *
+         * @param maxWarnings 0 or more
+         * @return this builder
+         */
+        public Builder maxWarnings(int maxWarnings) {
+            if (maxWarnings < 0) {
+                throw new IllegalArgumentException("max warnings must be 0 or more, was " + maxWarnings);
+            }
+            this.maxWarnings = maxWarnings;
+            return this;
+        }
+
+        /**
+         * Sets what receives progress. The default ignores it.
+         *
+         * @param progress the listener
+         * @return this builder
+         */
+        public Builder progress(ImportProgress.Listener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the importer.
+         *
+         * @return the importer
+         * @throws IllegalStateException if no store was set
+         */
+        public Importer build() {
+            if (store == null) {
+                throw new IllegalStateException("a store is required: call store(...)");
+            }
+            return new Importer(this);
+        }
+    }
+}
