@@ -86,7 +86,17 @@ final class LineReader {
 
     private int fill() throws IOException {
         try {
-            return in.read(chunk, 0, chunk.length);
+            // A BufferedInputStream's bulk read goes on reading the stream beneath while it says more is
+            // available, and when a truncated gzip stream then fails, what it had read is lost and the error
+            // would name an earlier line. So: one byte, which reads the stream beneath at most once, then no more
+            // than that made available (a gzip stream counts itself as one byte while not at its end).
+            int first = in.read();
+            if (first < 0) {
+                return -1;
+            }
+            chunk[0] = (byte) first;
+            int more = Math.min(chunk.length - 1, in.available() - 1);
+            return more <= 0 ? 1 : 1 + Math.max(0, in.read(chunk, 1, more));
         } catch (EOFException | ZipException e) {
             throw new ImportFormatException("the gzip stream is truncated or damaged (" + e.getMessage() + ")",
                     number + 1, -1, e);
