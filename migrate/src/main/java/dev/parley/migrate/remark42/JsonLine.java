@@ -1,7 +1,9 @@
 package dev.parley.migrate.remark42;
 
 import dev.parley.migrate.ImportFormatException;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +14,12 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
 /**
- * Parses one line of a Remark42 backup with Jackson's streaming parser into its members, flat: the members of
+ * Reads one line of a Remark42 backup with Jackson's streaming parser, its object's members flat: the members of
  * {@code user}, {@code locator} and {@code edit} by dotted name ({@code user.name}), every other value as its
  * text, an object or array as compact JSON written anew from its tokens (numbers exactly as written).
  *
@@ -34,43 +37,29 @@ final class JsonLine {
     }
 
     /**
-     * Parses a line holding one JSON value.
+     * Opens a parser on the current line.
      *
-     * @param line the line, not blank
-     * @return the value's first token, and its members if it is an object
-     * @throws ImportFormatException if the line is not one JSON value, with its line and column
+     * @param line the file, at a line
+     * @return the parser; closing it leaves the file open
      */
-    static Parsed parse(LineReader line) {
-        try (JsonParser parser = open(line)) {
-            JsonToken root = parser.nextToken();
-            if (root == null) {
-                throw new ImportFormatException("no JSON value on the line", line.number(), -1, null);
-            }
-            List<Member> members = new ArrayList<>();
-            if (root == JsonToken.START_OBJECT) {
-                readMembers(parser, "", members);
-            } else {
-                parser.skipChildren();
-            }
-            expectEnd(parser, line.number());
-            return new Parsed(root, members);
-        } catch (JacksonException e) {
-            throw failure(e, line.number());
-        }
+    static JsonParser open(LineInput line) {
+        return JSON.createParser(ObjectReadContext.empty(), line);
     }
 
     /**
-     * Opens a parser on a line.
+     * Reads the members of an object, flat.
      *
-     * @param line the line
-     * @return the parser
+     * @param parser the parser, at the object's {@link JsonToken#START_OBJECT}
+     * @return the members, in order
      */
-    static JsonParser open(LineReader line) {
-        return JSON.createParser(ObjectReadContext.empty(), line.buffer(), line.start(), line.length());
+    static List<Member> members(JsonParser parser) {
+        List<Member> members = new ArrayList<>();
+        readMembers(parser, "", members);
+        return members;
     }
 
     /**
-     * Checks that nothing but whitespace follows the value just read.
+     * Checks that nothing but whitespace follows the value just read on its line.
      *
      * @param parser the parser, at the value's last token
      * @param line the line's number
@@ -85,13 +74,17 @@ final class JsonLine {
     }
 
     /**
-     * Turns a parser's exception into an {@link ImportFormatException} for the line, with the parser's column.
+     * Turns a parser's exception into what the reader throws: an {@link UncheckedIOException} if the file could
+     * not be read, else an {@link ImportFormatException} for the line, with the parser's column.
      *
      * @param e the parser's exception
      * @param line the line's number
      * @return the exception to throw
      */
-    static ImportFormatException failure(JacksonException e, int line) {
+    static RuntimeException failure(JacksonException e, int line) {
+        if (e instanceof JacksonIOException && e.getCause() instanceof IOException io) {
+            return new UncheckedIOException("cannot read line " + line, io);
+        }
         TokenStreamLocation location = e.getLocation();
         int column = location == null ? -1 : location.getColumnNr();
         String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
@@ -165,15 +158,6 @@ final class JsonLine {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * A line's value.
-     *
-     * @param root its first token: {@link JsonToken#START_OBJECT} for an object
-     * @param members an object's members in order, flat; empty for any other value
-     */
-    record Parsed(JsonToken root, List<Member> members) {
     }
 
     /**

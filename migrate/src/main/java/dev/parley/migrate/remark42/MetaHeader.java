@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -31,44 +30,42 @@ record MetaHeader(List<String> posts, List<String> problems) {
     /**
      * Reads the header line.
      *
-     * @param line the first line that is not blank
+     * @param parser the parser of the first line that is not blank, at its first token
+     * @param line the line's number
      * @return the header
-     * @throws ImportFormatException if the line is not JSON, not an object, or has no version 0 or 1
+     * @throws ImportFormatException if the line is not an object with version 0 or 1, or more than one value
+     * @throws tools.jackson.core.JacksonException if the line is not valid JSON
      */
-    static MetaHeader read(LineReader line) {
+    static MetaHeader read(JsonParser parser, int line) {
         Set<String> posts = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
         JsonToken version = null;
         String versionText = "";
-        try (JsonParser parser = JsonLine.open(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ImportFormatException("not a Remark42 backup: the first line is not its meta header, an "
-                        + "object such as {\"version\":1,...}", line.number(), 1, null);
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("version") && version == null) {
-                    version = value;
-                    versionText = JsonLine.text(parser, value);
-                } else if (name.equals("posts") && value == JsonToken.START_ARRAY) {
-                    readPosts(parser, posts, problems);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            JsonLine.expectEnd(parser, line.number());
-        } catch (JacksonException e) {
-            throw JsonLine.failure(e, line.number());
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new ImportFormatException("not a Remark42 backup: the first line is not its meta header, an "
+                    + "object such as {\"version\":1,...}", line, parser.currentTokenLocation().getColumnNr(), null);
         }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("version") && version == null) {
+                version = value;
+                versionText = JsonLine.text(parser, value);
+            } else if (name.equals("posts") && value == JsonToken.START_ARRAY) {
+                readPosts(parser, posts, problems);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        JsonLine.expectEnd(parser, line);
         if (version == null) {
             throw new ImportFormatException("not a Remark42 backup: the meta header has no \"version\"",
-                    line.number(), -1, null);
+                    line, -1, null);
         }
         if (version != JsonToken.VALUE_NUMBER_INT || !(versionText.equals("0") || versionText.equals("1"))) {
             String shown = version == JsonToken.VALUE_STRING ? "\"" + versionText + "\"" : versionText;
             throw new ImportFormatException("unsupported Remark42 backup version " + shown
-                    + ": versions 0 and 1 are read", line.number(), -1, null);
+                    + ": versions 0 and 1 are read", line, -1, null);
         }
         return new MetaHeader(new ArrayList<>(posts), problems);
     }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 
@@ -40,7 +42,7 @@ final class Remark42Comment {
     private JsonLine.@Nullable Member delete;
     private @Nullable String editTime;
     private @Nullable String title;
-    private final boolean[] taken = new boolean[Mapped.values().length];
+    private final Set<Mapped> taken = EnumSet.noneOf(Mapped.class);
 
     private Remark42Comment(int line) {
         this.line = line;
@@ -89,11 +91,10 @@ final class Remark42Comment {
 
     private void add(JsonLine.Member member) {
         Mapped mapped = Mapped.of(member.name());
-        if (mapped == null || taken[mapped.ordinal()] || !member.scalar()) {
+        if (mapped == null || !member.scalar() || !taken.add(mapped)) {
             fields.add(member.name(), member.text());
             return;
         }
-        taken[mapped.ordinal()] = true;
         if (mapped.alsoRaw) {
             fields.add(member.name(), member.text());
         }

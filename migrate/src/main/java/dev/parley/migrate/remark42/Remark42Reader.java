@@ -14,11 +14,14 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.zip.ZipException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
  * Reads a Remark42 backup (its automatic {@code backup-<site>-<date>.gz} or an export from its admin API),
- * plain or gzip-compressed, streaming: it holds one line at a time, and the URLs of the threads handed over.
+ * plain or gzip-compressed, streaming: it holds one comment at a time, and the URLs of the threads handed
+ * over; the meta header, users and all, is read token by token.
  *
  * <p>The file is one JSON value per line. The first line that is not blank is the meta header,
  * {@code {"version":1,"users":[...],"posts":[{"url":...,"read_only":...}]}}: version 0 and 1 are read, anything
@@ -71,7 +74,7 @@ public final class Remark42Reader implements CommentReader {
      * @param source the file, possibly gzip-compressed
      * @param handler what receives the records
      * @throws ImportFormatException if the file is empty, its first line is not a meta header of version 0 or
-     *     1, a line is not valid JSON or longer than 64 MiB, or the gzip stream is truncated or damaged
+     *     1, a line is not one valid JSON value, or the gzip stream is truncated or damaged
      * @throws UncheckedIOException if the file cannot be read
      */
     @Override
@@ -79,22 +82,25 @@ public final class Remark42Reader implements CommentReader {
         Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(handler, "handler must not be null");
         try (InputStream in = open(source)) {
-            LineReader lines = new LineReader(in);
-            if (!nextLine(lines)) {
+            LineInput lines = new LineInput(in);
+            Set<String> threads = null;
+            while (lines.nextLine()) {
+                try (JsonParser parser = JsonLine.open(lines)) {
+                    JsonToken first = parser.nextToken();
+                    if (first == null) {
+                        continue;
+                    }
+                    if (threads == null) {
+                        threads = readHeader(parser, lines.number(), handler);
+                    } else {
+                        readComment(parser, first, lines.number(), threads, handler);
+                    }
+                } catch (JacksonException e) {
+                    throw JsonLine.failure(e, lines.number());
+                }
+            }
+            if (threads == null) {
                 throw new ImportFormatException("not a Remark42 backup: the file is empty");
-            }
-            MetaHeader header = MetaHeader.read(lines);
-            Set<String> threads = new HashSet<>();
-            for (String url : header.posts()) {
-                threads.add(url);
-                handler.thread(new SourceThread(url, url, null, null));
-            }
-            for (String problem : header.problems()) {
-                handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, null,
-                        "line " + lines.number() + ": " + problem));
-            }
-            while (nextLine(lines)) {
-                readComment(lines, threads, handler);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
@@ -114,27 +120,35 @@ public final class Remark42Reader implements CommentReader {
         }
     }
 
-    private static boolean nextLine(LineReader lines) throws IOException {
-        while (lines.next()) {
-            if (!lines.blank()) {
-                return true;
-            }
+    private static Set<String> readHeader(JsonParser parser, int line, Handler handler) {
+        MetaHeader header = MetaHeader.read(parser, line);
+        Set<String> threads = new HashSet<>();
+        for (String url : header.posts()) {
+            threads.add(url);
+            handler.thread(new SourceThread(url, url, null, null));
         }
-        return false;
+        for (String problem : header.problems()) {
+            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, null,
+                    "line " + line + ": " + problem));
+        }
+        return threads;
     }
 
-    private static void readComment(LineReader lines, Set<String> threads, Handler handler) {
-        JsonLine.Parsed parsed = JsonLine.parse(lines);
-        if (parsed.root() != JsonToken.START_OBJECT) {
-            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, null, "line "
-                    + lines.number() + ": " + describe(parsed.root()) + ", not a comment object: skipped"));
+    private static void readComment(JsonParser parser, JsonToken first, int line, Set<String> threads,
+            Handler handler) {
+        if (first != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            JsonLine.expectEnd(parser, line);
+            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, null, "line " + line + ": "
+                    + describe(first) + ", not a comment object: skipped"));
             return;
         }
-        Remark42Comment comment = Remark42Comment.of(parsed.members(), lines.number());
+        Remark42Comment comment = Remark42Comment.of(JsonLine.members(parser), line);
+        JsonLine.expectEnd(parser, line);
         String url = comment.url();
         if (comment.id() == null) {
-            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, url, null, "line "
-                    + lines.number() + ": a comment without \"id\": skipped"));
+            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, url, null, "line " + line
+                    + ": a comment without \"id\": skipped"));
             return;
         }
         if (url != null && threads.add(url)) {

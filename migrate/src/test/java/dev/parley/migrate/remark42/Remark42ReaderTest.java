@@ -415,6 +415,32 @@ class Remark42ReaderTest {
     }
 
     @Test
+    void linesLongerThanTheReadBufferAreReadWhole() throws Exception {
+        StringBuilder users = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            users.append(i == 0 ? "" : ",").append("{\"id\":\"github_").append(i)
+                    .append("\",\"blocked\":{\"status\":false,\"until\":\"0001-01-01T00:00:00Z\"},\"verified\":false}");
+        }
+        // 70,000 astral characters: 280,000 bytes, so some fall across the 64 KiB chunks the file is read in.
+        String text = "\uD83D\uDE00".repeat(70_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(("{\"version\":1,\"users\":[" + users + "],\"posts\":[{\"url\":\"https://x.example/\"}]}\n"
+                    + "{\"id\":\"long\",\"orig\":\"" + text + "\",\"locator\":{\"url\":\"https://x.example/\"},"
+                    + "\"time\":\"2021-01-01T00:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path path = dir.resolve("backup-big-20210101.gz");
+        Files.write(path, bytes.toByteArray());
+
+        RecordingHandler read = RecordingHandler.read(reader, ImportSource.of(path));
+
+        assertThat(users.length()).isGreaterThan(200_000);
+        assertThat(read.threads).hasSize(1);
+        assertThat(read.comment("long").content()).isEqualTo(text);
+        assertThat(read.warnings).isEmpty();
+    }
+
+    @Test
     void gzipWrittenByAnotherToolWithCrlfLinesReads() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gzip = new GZIPOutputStream(bytes)) {
