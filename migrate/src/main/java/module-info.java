@@ -18,7 +18,6 @@ module dev.parley.migrate {
     requires static dev.parley.store.jdbc;
     requires static com.h2database;
     requires static org.postgresql.jdbc;
-    requires static org.xerial.sqlitejdbc;
 
     exports dev.parley.migrate;
     exports dev.parley.migrate.backup;
