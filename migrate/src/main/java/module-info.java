@@ -5,6 +5,7 @@
 module dev.parley.migrate {
     requires transitive dev.parley.storage;
     requires dev.parley.core;
+    requires org.jsoup;
     requires java.xml;
     requires java.sql;
     requires tools.jackson.core;
@@ -13,4 +14,5 @@ module dev.parley.migrate {
     requires static transitive org.jspecify;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.wxr;
 }

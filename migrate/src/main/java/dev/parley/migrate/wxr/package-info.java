@@ -1,0 +1,8 @@
+/**
+ * WordPress's export format, WXR (WordPress eXtended RSS) 1.0 to 1.2, and the WXR-based import format Disqus
+ * documents: {@link dev.parley.migrate.wxr.WxrReader}.
+ */
+@NullMarked
+package dev.parley.migrate.wxr;
+
+import org.jspecify.annotations.NullMarked;
