@@ -4,7 +4,7 @@
  */
 module dev.parley.migrate {
     requires transitive dev.parley.storage;
-    requires dev.parley.core;
+    requires transitive dev.parley.core;
     requires org.jsoup;
     requires java.xml;
     requires java.sql;

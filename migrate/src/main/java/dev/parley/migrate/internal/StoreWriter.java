@@ -1,0 +1,177 @@
+package dev.parley.migrate.internal;
+
+import dev.parley.migrate.ImportWarning;
+import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.DuplicateCommentException;
+import dev.parley.storage.DuplicateLinkbackException;
+import dev.parley.storage.Kind;
+import dev.parley.storage.VersionConflictException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Writes imported comments in batches: one {@link CommentStore#findAll} to see which are stored already, one
+ * {@link CommentStore#insertAll} for the new ones, and an update or a rewrite for each stored one whose source
+ * changed. In a dry run it only compares and counts.
+ *
+ * <p>Not API. Not thread-safe.
+ */
+public final class StoreWriter {
+
+    private final CommentStore store;
+    private final boolean dryRun;
+    private final int batchSize;
+    private final ReportBuilder report;
+    private final List<Comment> batch = new ArrayList<>();
+    private final List<Consumer<ImportWarning>> warners = new ArrayList<>();
+
+    /**
+     * Creates the writer.
+     *
+     * @param store the store
+     * @param dryRun true to write nothing
+     * @param batchSize comments per batch
+     * @param report where counts go
+     */
+    public StoreWriter(CommentStore store, boolean dryRun, int batchSize, ReportBuilder report) {
+        this.store = store;
+        this.dryRun = dryRun;
+        this.batchSize = batchSize;
+        this.report = report;
+    }
+
+    /**
+     * Queues a comment, writing the batch when it is full.
+     *
+     * @param comment the comment, version 0
+     * @param warn where a warning about it goes
+     */
+    public void write(Comment comment, Consumer<ImportWarning> warn) {
+        batch.add(comment);
+        warners.add(warn);
+        if (batch.size() >= batchSize) {
+            flush();
+        }
+    }
+
+    /** Writes what is queued. */
+    public void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<CommentId> ids = new ArrayList<>(batch.size());
+        for (Comment comment : batch) {
+            ids.add(comment.id());
+        }
+        Map<CommentId, Comment> stored = store.findAll(ids);
+        List<Comment> fresh = new ArrayList<>();
+        for (Comment comment : batch) {
+            Comment existing = stored.get(comment.id());
+            if (existing == null) {
+                fresh.add(comment);
+                report.inserted();
+            } else if (sameSource(existing, comment)) {
+                report.unchanged();
+            } else if (sameFixedFields(existing, comment)) {
+                report.updated();
+                if (!dryRun) {
+                    update(comment, existing);
+                }
+            } else {
+                report.replaced();
+                if (!dryRun) {
+                    store.delete(existing.id());
+                    store.insert(comment);
+                }
+            }
+        }
+        if (!dryRun && !fresh.isEmpty()) {
+            insert(fresh);
+        }
+        batch.clear();
+        warners.clear();
+    }
+
+    private void insert(List<Comment> fresh) {
+        try {
+            store.insertAll(fresh);
+        } catch (DuplicateLinkbackException | DuplicateCommentException refused) {
+            // All or none: nothing of the batch is stored. Insert one by one to find the comments refused.
+            for (Comment comment : fresh) {
+                insertOne(comment);
+            }
+        }
+    }
+
+    private void insertOne(Comment comment) {
+        try {
+            store.insert(comment);
+        } catch (DuplicateLinkbackException taken) {
+            // A linkback from that page was stored by the site itself: keep this one as a comment.
+            warnerOf(comment).accept(new ImportWarning(ImportWarning.Code.LINKBACK_AS_COMMENT,
+                    comment.provenance() == null ? null : comment.provenance().threadId(),
+                    comment.provenance() == null ? comment.id().value() : comment.provenance().sourceId(),
+                    "the thread already holds a linkback from " + comment.linkback().sourceUrl()
+                            + ": imported as a comment"));
+            store.insert(comment.toBuilder().kind(Kind.COMMENT).linkback(null).build());
+        } catch (DuplicateCommentException concurrent) {
+            // Another import wrote it meanwhile: bring it in line as a re-import would.
+            Comment existing = store.find(comment.id()).orElseThrow(() -> concurrent);
+            if (!sameSource(existing, comment)) {
+                update(comment, existing);
+            }
+        }
+    }
+
+    private void update(Comment comment, Comment existing) {
+        Comment current = existing;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                store.update(comment.toBuilder().version(current.version()).build());
+                return;
+            } catch (VersionConflictException moved) {
+                if (attempt == 2) {
+                    throw moved;
+                }
+                current = store.find(comment.id()).orElseThrow(() -> moved);
+            }
+        }
+    }
+
+    private Consumer<ImportWarning> warnerOf(Comment comment) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == comment) {
+                return warners.get(i);
+            }
+        }
+        return report::warn;
+    }
+
+    /**
+     * Tells whether a stored comment came from the same source record as a freshly built one: same place,
+     * same provenance, text and author. Status and html are left out: moderation and a newer renderer may
+     * have changed them in Parley, and a re-import must not undo that.
+     */
+    static boolean sameSource(Comment stored, Comment built) {
+        return Objects.equals(stored.provenance(), built.provenance())
+                && stored.text().equals(built.text())
+                && stored.author().equals(built.author())
+                && Objects.equals(stored.linkback(), built.linkback())
+                && stored.updatedAt().equals(built.updatedAt())
+                && sameFixedFields(stored, built);
+    }
+
+    private static boolean sameFixedFields(Comment stored, Comment built) {
+        try {
+            stored.requireSameFixedFields(built);
+            return true;
+        } catch (IllegalArgumentException differs) {
+            return false;
+        }
+    }
+}
