@@ -216,7 +216,10 @@ final class WxrComment {
         return Kind.COMMENT;
     }
 
-    /** The GMT date, else the local date read as UTC, else the post's GMT date, else the epoch; never this machine's zone. */
+    /**
+     * A local date carries no offset and the site's zone is not in the file, so UTC is the one reading that does
+     * not depend on where the import runs; the warning names the date used, off by the site's offset.
+     */
     private Instant createdAt(SourceComment.Builder comment, @Nullable String postDateGmt) {
         Instant gmt = WxrValues.utc(dateGmt);
         if (gmt != null) {
