@@ -5,14 +5,15 @@
 module dev.parley.migrate {
     requires transitive dev.parley.storage;
     requires transitive dev.parley.core;
-    requires org.jsoup;
     requires java.xml;
     requires java.sql;
     requires tools.jackson.core;
     requires org.commonmark;
+    requires org.jsoup;
     requires org.slf4j;
     requires static transitive org.jspecify;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.disqus;
     exports dev.parley.migrate.wxr;
 }

@@ -79,6 +79,10 @@ public final class SecureXml {
      */
     public static ImportFormatException failure(XMLStreamException e) {
         Location location = e.getLocation();
+        if (e instanceof DoctypeRefused) {
+            return new ImportFormatException(DoctypeRefused.MESSAGE, location.getLineNumber(),
+                    location.getColumnNumber(), e);
+        }
         String message = e.getMessage() == null ? "not well-formed XML" : e.getMessage();
         int brace = message.indexOf("Message: ");
         if (brace >= 0) {
@@ -106,7 +110,7 @@ public final class SecureXml {
         public int next() throws XMLStreamException {
             int event = super.next();
             if (event == XMLStreamConstants.DTD) {
-                throw new XMLStreamException("the file declares a DOCTYPE", getLocation());
+                throw new DoctypeRefused(getLocation());
             }
             return event;
         }
@@ -123,6 +127,17 @@ public final class SecureXml {
                 throw new XMLStreamException("expected a start or end tag", getLocation());
             }
             return event;
+        }
+    }
+
+    /** A DOCTYPE met by {@link RefusingDtd}: the file is well-formed, but refused. */
+    private static final class DoctypeRefused extends XMLStreamException {
+
+        private static final long serialVersionUID = 1L;
+        static final String MESSAGE = "a DOCTYPE is not allowed (DTDs and entities are refused)";
+
+        DoctypeRefused(Location location) {
+            super(MESSAGE, location);
         }
     }
 }
