@@ -79,9 +79,10 @@ public final class SecureXml {
      */
     public static ImportFormatException failure(XMLStreamException e) {
         Location location = e.getLocation();
+        int line = location == null ? -1 : location.getLineNumber();
+        int column = location == null ? -1 : location.getColumnNumber();
         if (e instanceof DoctypeRefused) {
-            return new ImportFormatException(DoctypeRefused.MESSAGE, location.getLineNumber(),
-                    location.getColumnNumber(), e);
+            return new ImportFormatException(DoctypeRefused.MESSAGE, line, column, e);
         }
         String message = e.getMessage() == null ? "not well-formed XML" : e.getMessage();
         int brace = message.indexOf("Message: ");
@@ -91,8 +92,6 @@ public final class SecureXml {
         if (message.contains("DOCTYPE") || message.contains("DTD")) {
             message = "a DOCTYPE is not allowed (DTDs and entities are refused): " + message;
         }
-        int line = location == null ? -1 : location.getLineNumber();
-        int column = location == null ? -1 : location.getColumnNumber();
         return new ImportFormatException("not well-formed XML: " + message, line, column, e);
     }
 
