@@ -8,6 +8,7 @@ import dev.parley.storage.Provenance;
 import dev.parley.storage.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -127,7 +128,7 @@ record WxrCommentValues(
      * @return the kind, or null for a type that is no Parley kind (a plugin's)
      */
     static @Nullable Kind kind(String raw) {
-        return switch (raw) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "", "comment" -> Kind.COMMENT;
             case "pingback" -> Kind.PINGBACK;
             case "trackback" -> Kind.TRACKBACK;
@@ -137,8 +138,9 @@ record WxrCommentValues(
     }
 
     private static boolean keepsType(String raw, Kind kind) {
-        Kind mapped = kind(raw);
-        return mapped == null ? kind == Kind.COMMENT : mapped == kind;
+        // A kind is fixed at insert, so a comment whose raw type names a linkback or a plugin's type was imported
+        // as a comment on purpose (no usable source URL, a page that pinged twice): its raw type goes back.
+        return kind == Kind.COMMENT || kind(raw) == kind;
     }
 
     private static String approved(Status status) {

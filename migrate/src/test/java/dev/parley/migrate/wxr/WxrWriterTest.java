@@ -241,7 +241,7 @@ class WxrWriterTest {
                 + c.text("wp:comment_user_id"))
                 .containsExactly(
                         "35 0 hold  3",
-                        "36 35 spam comment 0",
+                        "36 35 spam pingback 0",
                         "37 0 post-trashed order_note 0",
                         "38 0 spam pingback 0",
                         "39 0 1 trackback x7");
