@@ -5,6 +5,7 @@ import dev.parley.core.content.ContentRenderer;
 import dev.parley.migrate.internal.CommentFactory;
 import dev.parley.migrate.internal.ImportKeys;
 import dev.parley.migrate.internal.ImportPlan;
+import dev.parley.migrate.internal.ProgressPacer;
 import dev.parley.migrate.internal.ProgressTicker;
 import dev.parley.migrate.internal.ReportBuilder;
 import dev.parley.migrate.internal.StoreWriter;
@@ -12,6 +13,7 @@ import dev.parley.migrate.internal.WritingPass;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentStore;
 import java.util.List;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -57,6 +59,7 @@ public final class Importer {
     private final int batchSize;
     private final int maxWarnings;
     private final ImportProgress.Listener progress;
+    private final Clock clock;
 
     private Importer(Builder builder) {
         this.store = builder.store;
@@ -67,6 +70,7 @@ public final class Importer {
         this.batchSize = builder.batchSize;
         this.maxWarnings = builder.maxWarnings;
         this.progress = builder.progress;
+        this.clock = builder.clock;
     }
 
     /**
@@ -97,7 +101,7 @@ public final class Importer {
         ReportBuilder report = new ReportBuilder(maxWarnings);
         ImportKeys keys = new ImportKeys(reader.system(), sourceName);
         ImportPlan plan = new ImportPlan(reader.idScope(), keys);
-        ProgressTicker ticker = new ProgressTicker(progress, source);
+        ProgressTicker ticker = new ProgressTicker(new ProgressPacer(progress, clock), source);
 
         reader.read(source, new CommentReader.Handler() {
             @Override
@@ -148,6 +152,7 @@ public final class Importer {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int maxWarnings = DEFAULT_MAX_WARNINGS;
         private ImportProgress.Listener progress = ImportProgress.Listener.NONE;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -254,6 +259,18 @@ public final class Importer {
          */
         public Builder progress(ImportProgress.Listener progress) {
             this.progress = Objects.requireNonNull(progress, "progress must not be null");
+            return this;
+        }
+
+        /**
+         * Sets the clock progress is paced by (at most one report every 250 ms). The default is the system
+         * clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
         }
 
