@@ -24,7 +24,8 @@ import java.util.Objects;
  * indexes every comment by a key made from its source ids, so that parents are found by id whatever their
  * order in the file. The second pass reads the source again and writes, in batches of
  * {@link Builder#batchSize(int)} comments ({@link CommentStore#insertAll(List)}: one transaction per batch on a
- * database store). Memory is about 60 bytes per comment for the index, whatever the text; a file is never
+ * database store). Memory is about 60 bytes per comment for the index, whatever the text, plus the source URL of
+ * each linkback (to keep one linkback per page and thread) and the report's counts per thread; a file is never
  * held in memory.
  *
  * <p><b>Trees.</b> A reply stays under its parent whatever the parent's status (a deleted or spam parent
