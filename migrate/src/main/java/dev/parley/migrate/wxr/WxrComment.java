@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * One {@code <wp:comment>} as read, raw, and its mapping to a {@link SourceComment} once its thread is known.
  *
  * <p>Every child is optional; a child written twice counts once, the first time (as WordPress's own importer
- * reads it), though both stay in the provenance's fields. Raw values follow the convention table in the
- * module's README, which the WXR writer reads back.
+ * reads it), and each later occurrence stays in the provenance's fields under its local name (a repeated
+ * {@code wp:meta_key} or {@code wp:meta_value} inside one {@code wp:commentmeta} too). Markup written inside
+ * {@code comment_content} or a meta value without CDATA is kept as markup, not flattened to its text. Raw
+ * values follow the convention table in the module's README, which the WXR writer reads back.
  *
  * <p>Not thread-safe: one read, one thread.
  */
@@ -69,15 +71,15 @@ final class WxrComment {
 
     private void readWp(XMLStreamReader xml, String name) throws XMLStreamException {
         switch (name) {
-            case "comment_id" -> id = first(id, XmlText.trim(XmlText.text(xml)));
-            case "comment_parent" -> parent = first(parent, XmlText.trim(XmlText.text(xml)));
-            case "comment_approved" -> approved = first(approved, XmlText.trim(XmlText.text(xml)));
-            case "comment_type" -> type = first(type, XmlText.trim(XmlText.text(xml)));
-            case "comment_date" -> date = first(date, XmlText.trim(XmlText.text(xml)));
-            case "comment_author_email" -> email = first(email, XmlText.trim(XmlText.text(xml)));
-            case "comment_author_url" -> url = first(url, XmlText.trim(XmlText.text(xml)));
-            case "comment_author_IP" -> ip = first(ip, XmlText.trim(XmlText.text(xml)));
-            case "comment_content" -> content = first(content, XmlText.text(xml));
+            case "comment_id" -> id = first(id, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_parent" -> parent = first(parent, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_approved" -> approved = first(approved, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_type" -> type = first(type, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_date" -> date = first(date, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_author_email" -> email = first(email, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_author_url" -> url = first(url, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_author_IP" -> ip = first(ip, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_content" -> content = first(content, name, XmlText.markup(xml));
             case "comment_date_gmt" -> {
                 String value = XmlText.text(xml);
                 dateGmt = first(dateGmt, XmlText.trim(value));
@@ -116,9 +118,9 @@ final class WxrComment {
         while (XmlText.nextChild(xml)) {
             boolean wp = WxrValues.isWp(XmlText.namespace(xml));
             if (wp && xml.getLocalName().equals("meta_key")) {
-                key = first(key, XmlText.trim(XmlText.text(xml)));
+                key = first(key, "meta_key", XmlText.trim(XmlText.text(xml)));
             } else if (wp && xml.getLocalName().equals("meta_value")) {
-                value = first(value, XmlText.text(xml));
+                value = first(value, "meta_value", XmlText.markup(xml));
             } else {
                 XmlText.skip(xml);
             }
@@ -132,6 +134,15 @@ final class WxrComment {
 
     private static String first(@Nullable String current, String value) {
         return current == null ? value : current;
+    }
+
+    /** Takes the first occurrence of a child; a later one is kept as a raw field by its local name. */
+    private String first(@Nullable String current, String name, String value) {
+        if (current == null) {
+            return value;
+        }
+        fields.add(new Entry(name, value));
+        return current;
     }
 
     /**
