@@ -170,7 +170,7 @@ final class WxrComment {
      * @param itemPosition its item's place in the file, from 1, for an id made from its position
      * @param postDateGmt the item's trimmed {@code wp:post_date_gmt}, or null
      * @return the comment
-     * @throws IllegalArgumentException if an id or a raw value is longer than a provenance holds
+     * @throws IllegalArgumentException if an id is longer than a provenance holds
      */
     SourceComment toSourceComment(String threadId, int itemPosition, @Nullable String postDateGmt) {
         String sourceId = id();
@@ -191,15 +191,31 @@ final class WxrComment {
                 .client(empty(ip), empty(agent))
                 .content(content == null ? "" : content, ContentFormat.HTML)
                 .createdAt(createdAt(comment, postDateGmt));
+        // A raw value longer than a provenance's raw status, type or date holds is kept whole as a field instead,
+        // ahead of the other fields.
+        String rawApproved = fitsRaw(approved) ? approved : null;
+        String rawType = fitsRaw(type) ? type : null;
+        String rawDate = fitsRaw(date) ? date : null;
+        List<Entry> moved = new ArrayList<>();
+        if (rawApproved == null && approved != null) {
+            moved.add(new Entry("comment_approved", approved));
+        }
+        if (rawType == null && type != null) {
+            moved.add(new Entry("comment_type", type));
+        }
+        if (rawDate == null && date != null) {
+            moved.add(new Entry("comment_date", date));
+        }
+        moved.addAll(fields);
         Provenance.Builder provenance = Provenance.builder(SYSTEM, sourceId)
                 .threadId(threadId)
                 .parentId(parentId)
-                .status(approved)
-                .type(type)
-                .date(date);
-        long base = SYSTEM.length() + sourceId.length() + threadId.length() + length(parentId) + length(approved)
-                + length(type) + length(date);
-        fit(provenance, comment, base);
+                .status(rawApproved)
+                .type(rawType)
+                .date(rawDate);
+        long base = SYSTEM.length() + sourceId.length() + threadId.length() + length(parentId)
+                + length(rawApproved) + length(rawType) + length(rawDate);
+        fit(provenance, comment, base, moved);
         return comment.provenance(provenance.build()).build();
     }
 
@@ -259,13 +275,13 @@ final class WxrComment {
      * Adds the fields, then the metadata, in source order, leaving out what a provenance cannot hold (past its
      * entry count or total length, a name too long, a meta entry without a key) with one warning.
      */
-    private void fit(Provenance.Builder provenance, SourceComment.Builder comment, long base) {
+    private void fit(Provenance.Builder provenance, SourceComment.Builder comment, long base, List<Entry> raw) {
         long total = base;
         int entries = 0;
         List<String> left = new ArrayList<>();
-        for (int i = 0; i < fields.size() + metadata.size(); i++) {
-            boolean field = i < fields.size();
-            Entry entry = field ? fields.get(i) : metadata.get(i - fields.size());
+        for (int i = 0; i < raw.size() + metadata.size(); i++) {
+            boolean field = i < raw.size();
+            Entry entry = field ? raw.get(i) : metadata.get(i - raw.size());
             long size = (long) entry.name().length() + entry.value().length();
             if (entries == Provenance.MAX_ENTRIES || total + size > Provenance.MAX_TOTAL_LENGTH
                     || entry.name().length() > Provenance.Field.MAX_NAME_LENGTH) {
@@ -293,6 +309,10 @@ final class WxrComment {
             }
             comment.warning(ImportWarning.Code.METADATA_TRUNCATED, message.toString());
         }
+    }
+
+    private static boolean fitsRaw(@Nullable String value) {
+        return value == null || value.length() <= Provenance.MAX_RAW_LENGTH;
     }
 
     private static @Nullable String empty(@Nullable String value) {

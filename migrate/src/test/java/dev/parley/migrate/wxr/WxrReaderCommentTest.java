@@ -373,4 +373,33 @@ class WxrReaderCommentTest {
                 + "Tom &amp; Jerry &lt;3<br /><img src=\"i.png\" /><em></em></p>");
         assertThat(read.comment("2").provenance().metadata()).containsExactly(new Field("note", "see <i>this</i>"));
     }
+
+    @Test
+    void rawApprovedTypeAndDateTooLongForAProvenanceAreKeptAsFieldsNotSkipped() throws IOException {
+        String approved = "a".repeat(Provenance.MAX_RAW_LENGTH + 1);
+        String type = "t".repeat(Provenance.MAX_RAW_LENGTH + 2);
+        String date = "d".repeat(Provenance.MAX_RAW_LENGTH + 45);
+        Path file = Files.writeString(dir.resolve("long-raw.xml"),
+                "<rss xmlns:wp='http://wordpress.org/export/1.2/'><channel><item><wp:post_id>9</wp:post_id>"
+                + "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_approved>" + approved
+                + "</wp:comment_approved><wp:comment_type>" + type + "</wp:comment_type><wp:comment_date>" + date
+                + "</wp:comment_date><wp:comment_date_gmt>2020-01-01 00:00:00</wp:comment_date_gmt></wp:comment>"
+                + "</item></channel></rss>");
+
+        Recorder read = Recorder.read(file);
+
+        SourceComment comment = read.comment("1");
+        assertThat(comment.provenance()).isEqualTo(Provenance.builder("wordpress", "1").threadId("9")
+                .field("comment_approved", approved)
+                .field("comment_type", type)
+                .field("comment_date", date)
+                .field("comment_date_gmt", "2020-01-01 00:00:00")
+                .build());
+        assertThat(comment.status()).isEqualTo(Status.PENDING);
+        assertThat(comment.kind()).isEqualTo(Kind.COMMENT);
+        assertThat(comment.createdAt()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(comment.warnings()).extracting(ImportWarning::code)
+                .containsExactly(Code.UNKNOWN_STATUS, Code.UNKNOWN_TYPE);
+        assertThat(read.warnings()).isEmpty();
+    }
 }
