@@ -5,6 +5,7 @@ import dev.parley.migrate.IdScope;
 import dev.parley.migrate.ImportFormatException;
 import dev.parley.migrate.ImportSource;
 import dev.parley.migrate.ImportWarning;
+import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.SourceThread;
 import java.io.EOFException;
 import java.io.IOException;
@@ -35,8 +36,9 @@ import tools.jackson.core.JsonToken;
  *
  * <p>A line that is not valid JSON, a header that is not one, and a truncated or damaged gzip stream throw an
  * {@link ImportFormatException} with the line (and the parser's column). A line holding JSON that is not an
- * object, or an object without {@code id}, is skipped with a {@link ImportWarning.Code#RECORD_SKIPPED}
- * warning naming the line. Parents are passed on raw: Remark42's comment ids are unique across the site.
+ * object, an object without {@code id}, or one whose id no provenance can hold is skipped with a
+ * {@link ImportWarning.Code#RECORD_SKIPPED} warning naming the line; a raw {@code time} or {@code delete} too long
+ * for a provenance's raw date or status is kept among its fields. Parents are passed on raw: Remark42's comment ids are unique across the site.
  *
  * <p>Stateless and thread-safe; each call reads the source anew and hands over the same records.
  */
@@ -154,7 +156,16 @@ public final class Remark42Reader implements CommentReader {
         if (url != null && threads.add(url)) {
             handler.thread(new SourceThread(url, url, null, comment.title()));
         }
-        handler.comment(comment.toSourceComment());
+        SourceComment mapped;
+        try {
+            mapped = comment.toSourceComment();
+        } catch (IllegalArgumentException e) {
+            // Only an id or a locator longer than any provenance holds gets here: the record cannot be kept.
+            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, comment.id(), "line " + line
+                    + ": the comment cannot be kept, skipped: " + e.getMessage()));
+            return;
+        }
+        handler.comment(mapped);
     }
 
     private static String describe(JsonToken token) {

@@ -458,4 +458,43 @@ class Remark42ReaderTest {
         assertThat(read.threads).containsExactly(new SourceThread("https://x.example/", "https://x.example/", null,
                 null));
     }
+
+    @Test
+    void rawTimeAndDeleteTooLongForAProvenanceAreKeptAsFields() throws Exception {
+        String time = "x".repeat(Provenance.MAX_RAW_LENGTH + 45);
+        String delete = "y".repeat(Provenance.MAX_RAW_LENGTH + 1);
+        ImportSource source = file("{\"version\":1,\"posts\":[{\"url\":\"" + HELLO + "\"}]}\n"
+                + "{\"id\":\"c1\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"" + time + "\",\"delete\":\""
+                + delete + "\",\"score\":1}\n"
+                + "{\"id\":\"c2\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"2020-01-01T00:00:00Z\"}\n");
+
+        RecordingHandler read = RecordingHandler.read(reader, source);
+
+        SourceComment c1 = read.comment("c1");
+        assertThat(c1.provenance().status()).isNull();
+        assertThat(c1.provenance().date()).isNull();
+        assertThat(fields(c1)).containsExactly(field("score", "1"), field("delete", delete), field("time", time));
+        assertThat(c1.status()).isEqualTo(Status.APPROVED);
+        assertThat(c1.createdAt()).isEqualTo(Instant.EPOCH);
+        assertThat(read.comments).extracting(SourceComment::id).containsExactly("c1", "c2");
+        assertThat(read.warnings).isEmpty();
+    }
+
+    @Test
+    void commentWhoseIdNoProvenanceHoldsIsSkippedWithAWarningAndTheNextIsRead() throws Exception {
+        String longId = "i".repeat(Provenance.MAX_ID_LENGTH + 1);
+        ImportSource source = file("{\"version\":1,\"posts\":[{\"url\":\"" + HELLO + "\"}]}\n"
+                + "{\"id\":\"" + longId + "\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"2020-01-01T00:00:00Z\"}\n"
+                + "{\"id\":\"c2\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"2020-01-01T00:00:00Z\"}\n");
+
+        RecordingHandler read = RecordingHandler.read(reader, source);
+
+        assertThat(read.comments).extracting(SourceComment::id).containsExactly("c2");
+        assertThat(read.warnings).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(ImportWarning.Code.RECORD_SKIPPED);
+            assertThat(w.commentId()).isEqualTo(longId);
+            assertThat(w.message()).isEqualTo("line 2: the comment cannot be kept, skipped: source id must be at most "
+                    + Provenance.MAX_ID_LENGTH + " characters, was " + longId.length());
+        });
+    }
 }
