@@ -7,14 +7,12 @@ import dev.parley.migrate.ImportSource;
 import dev.parley.migrate.ImportWarning;
 import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.SourceThread;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -83,7 +81,7 @@ public final class Remark42Reader implements CommentReader {
     public void read(ImportSource source, Handler handler) {
         Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(handler, "handler must not be null");
-        try (InputStream in = open(source)) {
+        try (InputStream in = source.open()) {
             LineInput lines = new LineInput(in);
             Set<String> threads = null;
             while (lines.nextLine()) {
@@ -106,19 +104,6 @@ public final class Remark42Reader implements CommentReader {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
-        }
-    }
-
-    private static InputStream open(ImportSource source) {
-        try {
-            return source.open();
-        } catch (UncheckedIOException e) {
-            // A gzip file cut inside its header fails as soon as it is opened.
-            if (e.getCause() instanceof EOFException || e.getCause() instanceof ZipException) {
-                throw new ImportFormatException("the gzip stream is truncated or damaged (" + e.getCause().getMessage()
-                        + ")", 1, -1, e.getCause());
-            }
-            throw e;
         }
     }
 

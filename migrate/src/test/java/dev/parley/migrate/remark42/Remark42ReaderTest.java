@@ -352,16 +352,14 @@ class Remark42ReaderTest {
     }
 
     @Test
-    void gzipCutInsideItsHeaderThrowsAtLineOne() throws Exception {
+    void gzipCutInsideItsHeaderIsAFormatError() throws Exception {
         byte[] whole = Files.readAllBytes(fixture("backup-v1.jsonl.gz").path());
         Path header = dir.resolve("header-only.gz");
         Files.write(header, Arrays.copyOf(whole, 5));
 
         assertThatThrownBy(() -> RecordingHandler.read(reader, ImportSource.of(header)))
-                .isInstanceOfSatisfying(ImportFormatException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("line 1: the gzip stream is truncated or damaged");
-                    assertThat(e.line()).isEqualTo(1);
-                });
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageStartingWith("the gzip header of header-only.gz is truncated or damaged");
     }
 
     @Test
