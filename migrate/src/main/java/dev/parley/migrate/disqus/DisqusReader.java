@@ -99,11 +99,11 @@ public final class DisqusReader implements CommentReader {
         toRoot(xml);
         int threads = 0;
         int posts = 0;
-        while (Stax.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             switch (xml.getLocalName()) {
                 case "thread" -> handler.thread(thread(xml, ++threads, handler));
                 case "post" -> post(xml, ++posts, handler);
-                default -> Stax.skip(xml);
+                default -> SecureXml.skip(xml);
             }
         }
         while (xml.hasNext()) {
@@ -146,7 +146,7 @@ public final class DisqusReader implements CommentReader {
         boolean identifierSeen = false;
         boolean linkSeen = false;
         boolean titleSeen = false;
-        while (Stax.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             switch (xml.getLocalName()) {
                 case "id" -> {
                     String value = Stax.text(xml);
@@ -169,7 +169,7 @@ public final class DisqusReader implements CommentReader {
                         title = title(value);
                     }
                 }
-                default -> Stax.skip(xml);
+                default -> SecureXml.skip(xml);
             }
         }
         if (dsqId != null) {

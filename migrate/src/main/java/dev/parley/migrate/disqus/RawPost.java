@@ -1,5 +1,6 @@
 package dev.parley.migrate.disqus;
 
+import dev.parley.migrate.internal.SecureXml;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -45,7 +46,7 @@ final class RawPost {
     static RawPost read(XMLStreamReader xml) throws XMLStreamException {
         RawPost post = new RawPost();
         post.dsqId = Stax.dsqId(xml);
-        while (Stax.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             post.child(xml);
         }
         return post;
@@ -57,21 +58,21 @@ final class RawPost {
             case "thread" -> {
                 if (threadSeen) {
                     extra(name, Stax.dsqId(xml));
-                    Stax.skip(xml);
+                    SecureXml.skip(xml);
                 } else {
                     threadSeen = true;
                     threadRef = Stax.dsqId(xml);
-                    Stax.skip(xml);
+                    SecureXml.skip(xml);
                 }
             }
             case "parent" -> {
                 if (parentSeen) {
                     extra(name, Stax.dsqId(xml));
-                    Stax.skip(xml);
+                    SecureXml.skip(xml);
                 } else {
                     parentSeen = true;
                     parentRef = Stax.dsqId(xml);
-                    Stax.skip(xml);
+                    SecureXml.skip(xml);
                 }
             }
             case "author" -> {
@@ -101,7 +102,7 @@ final class RawPost {
     }
 
     private void author(XMLStreamReader xml) throws XMLStreamException {
-        while (Stax.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             String name = xml.getLocalName();
             String value = Stax.text(xml);
             switch (name) {

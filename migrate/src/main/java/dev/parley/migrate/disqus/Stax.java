@@ -42,37 +42,6 @@ final class Stax {
     }
 
     /**
-     * Moves to the next child element of the element the reader is in, passing text, comments and processing
-     * instructions between children.
-     *
-     * @return true at a child's start tag, false at the parent's end tag
-     */
-    static boolean nextChild(XMLStreamReader xml) throws XMLStreamException {
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-        }
-    }
-
-    /** Moves past the end tag of the element the reader is at, whatever it holds. */
-    static void skip(XMLStreamReader xml) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
-    /**
      * Returns the element's {@code dsq:id}, trimmed: the attribute {@code id} in the internals namespace, else
      * an {@code id} attribute in any namespace or none.
      *

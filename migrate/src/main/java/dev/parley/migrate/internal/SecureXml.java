@@ -170,4 +170,42 @@ public final class SecureXml {
             super(MESSAGE, location);
         }
     }
+
+    /**
+     * Moves to the next child element of the element the reader is in, passing text, comments and processing
+     * instructions between children.
+     *
+     * @param xml a reader inside an element
+     * @return true on a child's start tag, false on the element's own end tag
+     * @throws XMLStreamException if the XML is not well-formed
+     */
+    public static boolean nextChild(XMLStreamReader xml) throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Skips the element the reader is on, with everything in it.
+     *
+     * @param xml a reader on a start tag; left on the matching end tag
+     * @throws XMLStreamException if the XML is not well-formed
+     */
+    public static void skip(XMLStreamReader xml) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
 }

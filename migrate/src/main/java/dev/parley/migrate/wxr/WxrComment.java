@@ -3,6 +3,7 @@ package dev.parley.migrate.wxr;
 import dev.parley.migrate.ContentFormat;
 import dev.parley.migrate.ImportWarning;
 import dev.parley.migrate.SourceComment;
+import dev.parley.migrate.internal.SecureXml;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Provenance;
 import dev.parley.storage.Status;
@@ -58,7 +59,7 @@ final class WxrComment {
      */
     static WxrComment read(XMLStreamReader xml, int position) throws XMLStreamException {
         WxrComment comment = new WxrComment(position);
-        while (XmlText.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             String name = xml.getLocalName();
             if (WxrValues.isWp(XmlText.namespace(xml))) {
                 comment.readWp(xml, name);
@@ -115,14 +116,14 @@ final class WxrComment {
     private void readMeta(XMLStreamReader xml) throws XMLStreamException {
         String key = null;
         String value = null;
-        while (XmlText.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             boolean wp = WxrValues.isWp(XmlText.namespace(xml));
             if (wp && xml.getLocalName().equals("meta_key")) {
                 key = first(key, "meta_key", XmlText.trim(XmlText.text(xml)));
             } else if (wp && xml.getLocalName().equals("meta_value")) {
                 value = first(value, "meta_value", XmlText.markup(xml));
             } else {
-                XmlText.skip(xml);
+                SecureXml.skip(xml);
             }
         }
         if (key == null || key.isEmpty()) {

@@ -128,21 +128,21 @@ public final class WxrReader implements CommentReader {
         }
         String rss = XmlText.namespace(xml);
         int items = 0;
-        while (XmlText.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             if (!XmlText.namespace(xml).equals(rss)) {
-                XmlText.skip(xml);
+                SecureXml.skip(xml);
             } else if (xml.getLocalName().equals("channel")) {
-                while (XmlText.nextChild(xml)) {
+                while (SecureXml.nextChild(xml)) {
                     if (XmlText.namespace(xml).equals(rss) && xml.getLocalName().equals("item")) {
                         readItem(xml, rss, ++items, handler);
                     } else {
-                        XmlText.skip(xml);
+                        SecureXml.skip(xml);
                     }
                 }
             } else if (xml.getLocalName().equals("item")) {
                 readItem(xml, rss, ++items, handler);
             } else {
-                XmlText.skip(xml);
+                SecureXml.skip(xml);
             }
         }
         // What follows the root must still be well-formed: a comment, a processing instruction, nothing else.
@@ -154,7 +154,7 @@ public final class WxrReader implements CommentReader {
     private static void readItem(XMLStreamReader xml, String rss, int position, Handler handler)
             throws XMLStreamException {
         WxrItem item = new WxrItem(position, handler);
-        while (XmlText.nextChild(xml)) {
+        while (SecureXml.nextChild(xml)) {
             String namespace = XmlText.namespace(xml);
             String name = xml.getLocalName();
             if (namespace.equals(rss)) {
@@ -162,7 +162,7 @@ public final class WxrReader implements CommentReader {
                     case "title" -> item.title(XmlText.text(xml));
                     case "link" -> item.link(XmlText.text(xml));
                     case "guid" -> item.guid(XmlText.text(xml));
-                    default -> XmlText.skip(xml);
+                    default -> SecureXml.skip(xml);
                 }
             } else if (WxrValues.isWp(namespace)) {
                 switch (name) {
@@ -170,12 +170,12 @@ public final class WxrReader implements CommentReader {
                     case "post_name" -> item.postName(XmlText.text(xml));
                     case "post_date_gmt" -> item.postDateGmt(XmlText.text(xml));
                     case "comment" -> item.comment(WxrComment.read(xml, item.nextCommentPosition()));
-                    default -> XmlText.skip(xml);
+                    default -> SecureXml.skip(xml);
                 }
             } else if (namespace.equals(WxrValues.DISQUS_NAMESPACE) && name.equals("thread_identifier")) {
                 item.threadIdentifier(XmlText.text(xml));
             } else {
-                XmlText.skip(xml);
+                SecureXml.skip(xml);
             }
         }
         item.end();

@@ -170,41 +170,6 @@ final class XmlText {
     }
 
     /**
-     * Moves to the next child of the current element, past text, comments and processing instructions.
-     *
-     * @param xml a reader inside an element
-     * @return true if on a child's start tag, false if on the element's own end tag
-     */
-    static boolean nextChild(XMLStreamReader xml) throws XMLStreamException {
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-        }
-    }
-
-    /**
-     * Skips the element the reader is on, with everything in it.
-     *
-     * @param xml a reader on a start tag; left on the matching end tag
-     */
-    static void skip(XMLStreamReader xml) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
-    /**
      * Returns the namespace URI of the element the reader is on.
      *
      * @param xml a reader on a start tag
