@@ -1,0 +1,165 @@
+package dev.parley.migrate;
+
+import dev.parley.migrate.wxr.WxrReader;
+import dev.parley.storage.CommentStore;
+import dev.parley.storage.Status;
+import dev.parley.storage.memory.InMemoryCommentStore;
+import dev.parley.store.jdbc.JdbcCommentStore;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Imports a WXR file in a JVM of its own, so that a test can cap the importer's heap: {@link StreamingImportTest}
+ * starts it with {@code -Xmx256m}. It prints the report as {@code name=value} lines, then the peak heap
+ * occupancy after a collection ({@code heap.liveAfterGc}: the live set, the figure the cap bounds) and the time
+ * taken, and exits 0; any failure, an {@link OutOfMemoryError} included, exits non-zero.
+ *
+ * <p>Usage: {@code ImportMain <file> <store>}, the store being {@code memory} (an
+ * {@link InMemoryCommentStore}), {@code h2:<file>} (a {@link JdbcCommentStore} on an H2 file, its page cache
+ * capped at 16 MB) or {@code sqlite:<file>} (on a SQLite file, whose cache is off the heap).
+ */
+final class ImportMain {
+
+    private ImportMain() {
+    }
+
+    /**
+     * Runs the import.
+     *
+     * @param args the file and the store
+     * @throws Exception if anything fails: the JVM then exits non-zero
+     */
+    public static void main(String[] args) throws Exception {
+        ImportSource source = ImportSource.of(Path.of(args[0]));
+        String store = args[1];
+        LiveHeap liveHeap = LiveHeap.watch();
+        long start = System.nanoTime();
+        ImportReport report;
+        if (store.equals("memory")) {
+            report = run(new InMemoryCommentStore(), source);
+        } else if (store.startsWith("h2:")) {
+            JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:"
+                    + Path.of(store.substring(3)).toAbsolutePath() + ";CACHE_SIZE=16384", "sa", "");
+            try {
+                report = run(JdbcCommentStore.create(pool), source);
+            } finally {
+                pool.dispose();
+            }
+        } else if (store.startsWith("sqlite:")) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(10_000);
+            SQLiteDataSource sqlite = new SQLiteDataSource(config);
+            sqlite.setUrl("jdbc:sqlite:" + Path.of(store.substring(7)).toAbsolutePath());
+            report = run(JdbcCommentStore.create(sqlite), source);
+        } else {
+            throw new IllegalArgumentException("unknown store " + store);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        StringBuilder out = new StringBuilder();
+        line(out, "read", report.read());
+        line(out, "inserted", report.inserted());
+        line(out, "unchanged", report.unchanged());
+        line(out, "threads", report.threads().size());
+        for (Status status : Status.values()) {
+            line(out, "status." + status, report.count(status));
+        }
+        report.kinds().forEach((kind, count) -> line(out, "kind." + kind, count));
+        report.warningCounts().forEach((code, count) -> line(out, "warning." + code, count));
+        line(out, "heap.max", Runtime.getRuntime().maxMemory());
+        line(out, "heap.liveAfterGc", liveHeap.peak());
+        line(out, "millis", millis);
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    private static ImportReport run(CommentStore store, ImportSource source) {
+        return Importer.builder().store(store).build().run(new WxrReader(), source);
+    }
+
+    /**
+     * Follows every garbage collection and keeps the most heap still occupied right after one: what was live, as
+     * opposed to garbage not yet collected.
+     */
+    private static final class LiveHeap implements NotificationListener {
+        private final Set<String> heapPools = new HashSet<>();
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong collections = new AtomicLong();
+
+        static LiveHeap watch() {
+            LiveHeap watcher = new LiveHeap();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    watcher.heapPools.add(pool.getName());
+                }
+            }
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) collector).addNotificationListener(watcher, null, null);
+            }
+            return watcher;
+        }
+
+        @Override
+        public void handleNotification(Notification notification, Object handback) {
+            if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) notification.getUserData());
+            long live = 0;
+            for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(pool.getKey())) {
+                    live += pool.getValue().getUsed();
+                }
+            }
+            peak.accumulateAndGet(live, Math::max);
+            collections.incrementAndGet();
+        }
+
+        long peak() throws InterruptedException {
+            // Collect once more, so the figure includes the end state even if nothing was collected lately; the
+            // notification comes on another thread.
+            long before = collections.get();
+            System.gc();
+            for (int wait = 0; wait < 100 && collections.get() == before; wait++) {
+                Thread.sleep(10);
+            }
+            return peak.get();
+        }
+    }
+
+    private static void line(StringBuilder out, String name, Object value) {
+        out.append(String.format(Locale.ROOT, "%s=%s%n", name, value));
+    }
+
+    /** Reads the lines {@link #main} prints back into a map. */
+    static Map<String, String> parse(String output) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1).strip());
+            }
+        }
+        return values;
+    }
+}
