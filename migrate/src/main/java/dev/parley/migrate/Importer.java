@@ -4,20 +4,15 @@ import dev.parley.core.content.CommentRenderer;
 import dev.parley.core.content.ContentRenderer;
 import dev.parley.migrate.internal.CommentFactory;
 import dev.parley.migrate.internal.ImportKeys;
+import dev.parley.migrate.internal.ImportPlan;
+import dev.parley.migrate.internal.ProgressTicker;
 import dev.parley.migrate.internal.ReportBuilder;
 import dev.parley.migrate.internal.StoreWriter;
-import dev.parley.migrate.internal.TreeIndex;
+import dev.parley.migrate.internal.WritingPass;
 import dev.parley.storage.Comment;
-import dev.parley.storage.CommentId;
 import dev.parley.storage.CommentStore;
-import dev.parley.storage.ThreadKey;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Imports a source into a {@link CommentStore}: any store, any source size, nothing lost.
@@ -101,8 +96,8 @@ public final class Importer {
         Objects.requireNonNull(source, "source must not be null");
         ReportBuilder report = new ReportBuilder(maxWarnings);
         ImportKeys keys = new ImportKeys(reader.system(), sourceName);
-        Plan plan = new Plan(reader.idScope(), keys);
-        Ticker ticker = new Ticker(progress, source);
+        ImportPlan plan = new ImportPlan(reader.idScope(), keys);
+        ProgressTicker ticker = new ProgressTicker(progress, source);
 
         reader.read(source, new CommentReader.Handler() {
             @Override
@@ -124,7 +119,7 @@ public final class Importer {
         });
         ticker.done(ImportProgress.Phase.CHECKING);
         plan.mapThreads(threadMapper, report);
-        plan.index.resolve(plan.threadGroups, Comment.MAX_DEPTH);
+        plan.resolve(Comment.MAX_DEPTH);
 
         CommentRenderer base = CommentRenderer.standard() == renderer
                 ? CommentRenderer.builder().maxInputLength(CommentRenderer.MAX_INPUT_LENGTH_LIMIT).build() : null;
@@ -132,240 +127,11 @@ public final class Importer {
         ContentRenderer markdown = base != null ? base.toBuilder().htmlParagraphs(false).build() : renderer;
         CommentFactory factory = new CommentFactory(html, markdown);
         StoreWriter writer = new StoreWriter(store, dryRun, batchSize, report);
-        SecondPass second = new SecondPass(plan, factory, writer, report, ticker);
+        WritingPass second = new WritingPass(plan, factory, writer, report, ticker);
         reader.read(source, second);
         writer.flush();
         ticker.done(ImportProgress.Phase.WRITING);
         return report.build(dryRun);
-    }
-
-    /** What the first pass learned: threads, and every comment's key in the tree index. */
-    private static final class Plan {
-        final IdScope scope;
-        final ImportKeys keys;
-        final TreeIndex index = new TreeIndex();
-        final Map<String, Integer> threadOrdinals = new HashMap<>();
-        final List<String> threadIds = new ArrayList<>();
-        final List<SourceThread> described = new ArrayList<>();
-        ThreadKey[] threadKeys;
-        int[] threadGroups;
-
-        Plan(IdScope scope, ImportKeys keys) {
-            this.scope = scope;
-            this.keys = keys;
-        }
-
-        int ordinal(String threadId) {
-            Integer ordinal = threadOrdinals.get(threadId);
-            if (ordinal == null) {
-                ordinal = threadIds.size();
-                threadOrdinals.put(threadId, ordinal);
-                threadIds.add(threadId);
-                described.add(null);
-            }
-            return ordinal;
-        }
-
-        void describe(SourceThread thread) {
-            int ordinal = ordinal(thread.id());
-            if (described.get(ordinal) == null) {
-                described.set(ordinal, thread);
-            }
-        }
-
-        String scopeOf(SourceComment comment) {
-            return scope == IdScope.THREAD ? comment.threadId() : "";
-        }
-
-        void index(SourceComment comment) {
-            int thread = ordinal(comment.threadId());
-            String scopeKey = scopeOf(comment);
-            String parentId = comment.parentId();
-            long pHi = 0;
-            long pLo = 0;
-            if (parentId != null) {
-                keys.key(scopeKey, parentId, 1);
-                pHi = keys.hi();
-                pLo = keys.lo();
-            }
-            for (int occurrence = 1; ; occurrence++) {
-                keys.key(scopeKey, comment.id(), occurrence);
-                if (index.add(keys.hi(), keys.lo(), thread, parentId != null, pHi, pLo) >= 0) {
-                    return;
-                }
-            }
-        }
-
-        void mapThreads(ThreadMapper mapper, ReportBuilder report) {
-            threadKeys = new ThreadKey[threadIds.size()];
-            threadGroups = new int[threadIds.size()];
-            Map<ThreadKey, Integer> groups = new HashMap<>();
-            for (int i = 0; i < threadIds.size(); i++) {
-                SourceThread thread = described.get(i);
-                if (thread == null) {
-                    thread = SourceThread.ofId(threadIds.get(i));
-                    report.warn(new ImportWarning(ImportWarning.Code.THREAD_MISSING, thread.id(), null,
-                            "comments name thread " + thread.id() + ", which the source does not describe:"
-                                    + " mapped from its id alone"));
-                }
-                ThreadKey key;
-                try {
-                    key = Objects.requireNonNull(mapper.map(thread), "the thread mapper returned null");
-                } catch (RuntimeException e) {
-                    throw new MigrateException("the thread mapper refused thread " + thread.id() + " (link "
-                            + thread.link() + "): " + e.getMessage() + "; nothing was written", e);
-                }
-                threadKeys[i] = key;
-                Integer group = groups.putIfAbsent(key, groups.size());
-                threadGroups[i] = group == null ? groups.size() - 1 : group;
-            }
-        }
-    }
-
-    /** The second pass: places each comment in its tree, builds it and hands it to the writer. */
-    private static final class SecondPass implements CommentReader.Handler {
-        private final Plan plan;
-        private final CommentFactory factory;
-        private final StoreWriter writer;
-        private final ReportBuilder report;
-        private final Ticker ticker;
-        private final boolean[] seen;
-        private final Map<ThreadKey, Set<String>> linkbackSources = new HashMap<>();
-
-        SecondPass(Plan plan, CommentFactory factory, StoreWriter writer, ReportBuilder report, Ticker ticker) {
-            this.plan = plan;
-            this.factory = factory;
-            this.writer = writer;
-            this.report = report;
-            this.ticker = ticker;
-            this.seen = new boolean[plan.index.size()];
-        }
-
-        @Override
-        public void thread(SourceThread thread) {
-            ticker.tick(ImportProgress.Phase.WRITING);
-        }
-
-        @Override
-        public void warning(ImportWarning warning) {
-            report.warn(warning);
-        }
-
-        @Override
-        public void comment(SourceComment comment) {
-            TreeIndex index = plan.index;
-            String scopeKey = plan.scopeOf(comment);
-            int at = -1;
-            int occurrence = 1;
-            while (true) {
-                plan.keys.key(scopeKey, comment.id(), occurrence);
-                at = index.find(plan.keys.hi(), plan.keys.lo());
-                if (at < 0) {
-                    throw new MigrateException("comment " + comment.id() + " of thread " + comment.threadId()
-                            + " was not in the source's first reading: the file changed during the import");
-                }
-                if (!seen[at]) {
-                    seen[at] = true;
-                    break;
-                }
-                occurrence++;
-            }
-            for (ImportWarning warning : comment.warnings()) {
-                report.warn(warning);
-            }
-            if (occurrence > 1) {
-                report.warn(new ImportWarning(ImportWarning.Code.DUPLICATE_ID, comment.threadId(), comment.id(),
-                        "id " + comment.id() + " is used by " + occurrence + " comments: imported under a key of"
-                                + " its own; replies attach to the first"));
-            }
-            ThreadKey thread = plan.threadKeys[index.thread(at)];
-            Comment.Builder placed = Comment.builder().id(id(at)).thread(thread);
-            placeInTree(comment, at, placed);
-
-            boolean linkbackAllowed = true;
-            String source = CommentFactory.linkbackSource(comment);
-            if (source != null) {
-                linkbackAllowed = linkbackSources.computeIfAbsent(thread, t -> new HashSet<>()).add(source);
-            }
-            Comment built = factory.build(comment, placed, linkbackAllowed, report::warn);
-            report.read(thread, built.status(), built.kind(), comment.provenance().type());
-            writer.write(built, report::warn);
-            ticker.tick(ImportProgress.Phase.WRITING);
-        }
-
-        private void placeInTree(SourceComment comment, int at, Comment.Builder placed) {
-            TreeIndex index = plan.index;
-            switch (index.problem(at)) {
-                case TreeIndex.ORPHAN -> warn(comment, ImportWarning.Code.ORPHAN_PARENT, "parent "
-                        + comment.parentId() + " is not in the source" + (plan.scope == IdScope.THREAD
-                                ? " (in this thread)" : "") + ": imported as a root");
-                case TreeIndex.SELF_PARENT -> warn(comment, ImportWarning.Code.SELF_PARENT,
-                        "the comment names itself as its parent: imported as a root");
-                case TreeIndex.CROSS_THREAD -> warn(comment, ImportWarning.Code.CROSS_THREAD_PARENT, "parent "
-                        + comment.parentId() + " is in another thread: imported as a root");
-                case TreeIndex.CYCLE -> warn(comment, ImportWarning.Code.PARENT_CYCLE, "parent "
-                        + comment.parentId() + " leads back to this comment: the cycle is cut here, as a root");
-                default -> { }
-            }
-            int parent = index.parent(at);
-            if (parent < 0) {
-                placed.asRoot();
-                return;
-            }
-            int depth = index.depth(at);
-            if (depth > Comment.MAX_DEPTH) {
-                warn(comment, ImportWarning.Code.DEPTH_CAPPED, "reply at depth " + depth + " stored at depth "
-                        + Comment.MAX_DEPTH + ", still answering " + comment.parentId());
-            }
-            placed.parentId(id(index.attachedTo(at)))
-                    .rootId(id(index.root(at)))
-                    .depth(Math.min(depth, Comment.MAX_DEPTH))
-                    .inReplyToId(id(parent));
-        }
-
-        private CommentId id(int at) {
-            return plan.keys.commentId(plan.index.keyHi(at), plan.index.keyLo(at));
-        }
-
-        private void warn(SourceComment comment, ImportWarning.Code code, String message) {
-            report.warn(new ImportWarning(code, comment.threadId(), comment.id(), message));
-        }
-    }
-
-    /** Tells the progress listener how far a pass is, at most five times a second. */
-    private static final class Ticker {
-        private static final long INTERVAL_NANOS = 200_000_000L;
-        private final ImportProgress.Listener listener;
-        private final ImportSource source;
-        private final long total;
-        private long items;
-        private long last = System.nanoTime();
-        private ImportProgress.Phase phase = ImportProgress.Phase.CHECKING;
-
-        Ticker(ImportProgress.Listener listener, ImportSource source) {
-            this.listener = listener;
-            this.source = source;
-            this.total = source.size();
-        }
-
-        void tick(ImportProgress.Phase current) {
-            if (current != phase) {
-                phase = current;
-                items = 0;
-            }
-            items++;
-            if ((items & 255) == 0) {
-                long now = System.nanoTime();
-                if (now - last >= INTERVAL_NANOS) {
-                    last = now;
-                    listener.progress(new ImportProgress(phase, items, source.bytesRead(), total));
-                }
-            }
-        }
-
-        void done(ImportProgress.Phase finished) {
-            listener.progress(new ImportProgress(finished, phase == finished ? items : 0, total, total));
-        }
     }
 
     /**

@@ -1,0 +1,180 @@
+package dev.parley.migrate.internal;
+
+import dev.parley.migrate.IdScope;
+import dev.parley.migrate.ImportWarning;
+import dev.parley.migrate.MigrateException;
+import dev.parley.migrate.SourceComment;
+import dev.parley.migrate.SourceThread;
+import dev.parley.migrate.ThreadMapper;
+import dev.parley.storage.ThreadKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an import's first pass learns: the threads and their Parley keys, and every comment's key in the tree
+ * index.
+ *
+ * <p>Not API. Not thread-safe.
+ */
+public final class ImportPlan {
+    private final IdScope scope;
+    private final ImportKeys keys;
+    private final TreeIndex index = new TreeIndex();
+    private final Map<String, Integer> threadOrdinals = new HashMap<>();
+    private final List<String> threadIds = new ArrayList<>();
+    private final List<@Nullable SourceThread> described = new ArrayList<>();
+    private ThreadKey @Nullable [] threadKeys;
+    private int @Nullable [] threadGroups;
+
+    /**
+     * Creates an empty plan.
+     *
+     * @param scope where the source's ids are unique
+     * @param keys the key maker
+     */
+    public ImportPlan(IdScope scope, ImportKeys keys) {
+        this.scope = scope;
+        this.keys = keys;
+    }
+
+    private int ordinal(String threadId) {
+        Integer ordinal = threadOrdinals.get(threadId);
+        if (ordinal == null) {
+            ordinal = threadIds.size();
+            threadOrdinals.put(threadId, ordinal);
+            threadIds.add(threadId);
+            described.add(null);
+        }
+        return ordinal;
+    }
+
+    /**
+     * Notes a thread the source describes; the first description of an id wins.
+     *
+     * @param thread the thread
+     */
+    public void describe(SourceThread thread) {
+        int ordinal = ordinal(thread.id());
+        if (described.get(ordinal) == null) {
+            described.set(ordinal, thread);
+        }
+    }
+
+    /**
+     * Returns the scope a comment's id is unique in.
+     *
+     * @param comment the comment
+     * @return its thread's id for thread-scoped ids, else empty
+     */
+    public String scopeOf(SourceComment comment) {
+        return scope == IdScope.THREAD ? comment.threadId() : "";
+    }
+
+    /**
+     * Indexes a comment under the first free occurrence of its key.
+     *
+     * @param comment the comment
+     */
+    public void index(SourceComment comment) {
+        int thread = ordinal(comment.threadId());
+        String scopeKey = scopeOf(comment);
+        String parentId = comment.parentId();
+        long pHi = 0;
+        long pLo = 0;
+        if (parentId != null) {
+            keys.key(scopeKey, parentId, 1);
+            pHi = keys.hi();
+            pLo = keys.lo();
+        }
+        for (int occurrence = 1; ; occurrence++) {
+            keys.key(scopeKey, comment.id(), occurrence);
+            if (index.add(keys.hi(), keys.lo(), thread, parentId != null, pHi, pLo) >= 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Maps every thread, described or only named, to its Parley key, and groups threads stored together.
+     *
+     * @param mapper the host's mapping
+     * @param report where a thread named but not described is reported
+     * @throws MigrateException if the mapper refuses a thread
+     */
+    public void mapThreads(ThreadMapper mapper, ReportBuilder report) {
+        ThreadKey[] keysByOrdinal = new ThreadKey[threadIds.size()];
+        int[] groupsByOrdinal = new int[threadIds.size()];
+        Map<ThreadKey, Integer> groups = new HashMap<>();
+        for (int i = 0; i < threadIds.size(); i++) {
+            SourceThread thread = described.get(i);
+            if (thread == null) {
+                thread = SourceThread.ofId(threadIds.get(i));
+                report.warn(new ImportWarning(ImportWarning.Code.THREAD_MISSING, thread.id(), null,
+                        "comments name thread " + thread.id() + ", which the source does not describe:"
+                                + " mapped from its id alone"));
+            }
+            ThreadKey key;
+            try {
+                key = Objects.requireNonNull(mapper.map(thread), "the thread mapper returned null");
+            } catch (RuntimeException e) {
+                throw new MigrateException("the thread mapper refused thread " + thread.id() + " (link "
+                        + thread.link() + "): " + e.getMessage() + "; nothing was written", e);
+            }
+            keysByOrdinal[i] = key;
+            Integer group = groups.putIfAbsent(key, groups.size());
+            groupsByOrdinal[i] = group == null ? groups.size() - 1 : group;
+        }
+        threadKeys = keysByOrdinal;
+        threadGroups = groupsByOrdinal;
+    }
+
+    /**
+     * Returns where the source's ids are unique.
+     *
+     * @return the scope
+     */
+    public IdScope scope() {
+        return scope;
+    }
+
+    /**
+     * Returns the key maker.
+     *
+     * @return the keys
+     */
+    public ImportKeys keys() {
+        return keys;
+    }
+
+    /**
+     * Returns the tree index.
+     *
+     * @return the index
+     */
+    public TreeIndex index() {
+        return index;
+    }
+
+    /**
+     * Resolves the tree index once the threads are mapped: parents in threads stored together are followed.
+     *
+     * @param maxDepth the deepest level a comment is stored at
+     */
+    public void resolve(int maxDepth) {
+        index.resolve(Objects.requireNonNull(threadGroups, "threads must be mapped first"), maxDepth);
+    }
+
+    /**
+     * Returns the Parley key of a thread, after {@link #mapThreads(ThreadMapper, ReportBuilder)}.
+     *
+     * @param ordinal the thread's ordinal in the index
+     * @return its key
+     */
+    public ThreadKey threadKey(int ordinal) {
+        return Objects.requireNonNull(threadKeys, "threads must be mapped first")[ordinal];
+    }
+}
