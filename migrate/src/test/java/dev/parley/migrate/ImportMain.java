@@ -5,32 +5,16 @@ import dev.parley.storage.CommentStore;
 import dev.parley.storage.Status;
 import dev.parley.storage.memory.InMemoryCommentStore;
 import dev.parley.store.jdbc.JdbcCommentStore;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * Imports a WXR file in a JVM of its own, so that a test can cap the importer's heap: {@link StreamingImportTest}
- * starts it with {@code -Xmx256m}. It prints the report as {@code name=value} lines, then the peak heap
- * occupancy after a collection ({@code heap.liveAfterGc}: the live set, the figure the cap bounds) and the time
- * taken, and exits 0; any failure, an {@link OutOfMemoryError} included, exits non-zero.
+ * starts it with {@code -Xmx256m}. It prints the report as {@code name=value} lines, then the heap's limit and
+ * the time taken, and exits 0; any failure, an {@link OutOfMemoryError} included, exits non-zero.
  *
  * <p>Usage: {@code ImportMain <file> <store>}, the store being {@code memory} (an
  * {@link InMemoryCommentStore}), {@code h2:<file>} (a {@link JdbcCommentStore} on an H2 file, its page cache
@@ -50,7 +34,6 @@ final class ImportMain {
     public static void main(String[] args) throws Exception {
         ImportSource source = ImportSource.of(Path.of(args[0]));
         String store = args[1];
-        LiveHeap liveHeap = LiveHeap.watch();
         long start = System.nanoTime();
         ImportReport report;
         if (store.equals("memory")) {
@@ -86,7 +69,6 @@ final class ImportMain {
         report.kinds().forEach((kind, count) -> line(out, "kind." + kind, count));
         report.warningCounts().forEach((code, count) -> line(out, "warning." + code, count));
         line(out, "heap.max", Runtime.getRuntime().maxMemory());
-        line(out, "heap.liveAfterGc", liveHeap.peak());
         line(out, "millis", millis);
         System.out.print(out);
         System.out.flush();
@@ -96,70 +78,7 @@ final class ImportMain {
         return Importer.builder().store(store).build().run(new WxrReader(), source);
     }
 
-    /**
-     * Follows every garbage collection and keeps the most heap still occupied right after one: what was live, as
-     * opposed to garbage not yet collected.
-     */
-    private static final class LiveHeap implements NotificationListener {
-        private final Set<String> heapPools = new HashSet<>();
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong collections = new AtomicLong();
-
-        static LiveHeap watch() {
-            LiveHeap watcher = new LiveHeap();
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    watcher.heapPools.add(pool.getName());
-                }
-            }
-            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) collector).addNotificationListener(watcher, null, null);
-            }
-            return watcher;
-        }
-
-        @Override
-        public void handleNotification(Notification notification, Object handback) {
-            if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                return;
-            }
-            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                    (CompositeData) notification.getUserData());
-            long live = 0;
-            for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                if (heapPools.contains(pool.getKey())) {
-                    live += pool.getValue().getUsed();
-                }
-            }
-            peak.accumulateAndGet(live, Math::max);
-            collections.incrementAndGet();
-        }
-
-        long peak() throws InterruptedException {
-            // Collect once more, so the figure includes the end state even if nothing was collected lately; the
-            // notification comes on another thread.
-            long before = collections.get();
-            System.gc();
-            for (int wait = 0; wait < 100 && collections.get() == before; wait++) {
-                Thread.sleep(10);
-            }
-            return peak.get();
-        }
-    }
-
     private static void line(StringBuilder out, String name, Object value) {
         out.append(String.format(Locale.ROOT, "%s=%s%n", name, value));
-    }
-
-    /** Reads the lines {@link #main} prints back into a map. */
-    static Map<String, String> parse(String output) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1).strip());
-            }
-        }
-        return values;
     }
 }
