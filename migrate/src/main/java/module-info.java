@@ -9,8 +9,10 @@ module dev.parley.migrate {
     requires java.sql;
     requires tools.jackson.core;
     requires org.commonmark;
+    requires org.jsoup;
     requires org.slf4j;
     requires static transitive org.jspecify;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.disqus;
 }
