@@ -1,5 +1,7 @@
 package dev.parley.migrate;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.migrate.wxr.WxrReader;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.Status;
@@ -7,9 +9,6 @@ import dev.parley.storage.memory.InMemoryCommentStore;
 import dev.parley.store.jdbc.JdbcCommentStore;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Imports a WXR file in a JVM of its own, so that a test can cap the importer's heap: {@link StreamingImportTest}
@@ -17,7 +16,8 @@ import org.sqlite.SQLiteDataSource;
  * the time taken, and exits 0; any failure, an {@link OutOfMemoryError} included, exits non-zero.
  *
  * <p>Usage: {@code ImportMain <file> <store>}, the store being {@code memory} (an
- * {@link InMemoryCommentStore}), {@code h2:<file>} (a {@link JdbcCommentStore} on an H2 file, its page cache
+ * {@link InMemoryCommentStore}), {@code dry-run} (the same store, in a {@link Importer.Builder#dryRun dry run}:
+ * the import without writes), {@code h2:<file>} (a {@link JdbcCommentStore} on an H2 file, its page cache
  * capped at 16 MB) or {@code sqlite:<file>} (on a SQLite file, whose cache is off the heap).
  */
 final class ImportMain {
@@ -38,22 +38,17 @@ final class ImportMain {
         ImportReport report;
         if (store.equals("memory")) {
             report = run(new InMemoryCommentStore(), source);
+        } else if (store.equals("dry-run")) {
+            // Every step of the import but the store's writes: the importer's own memory, whatever the source's size.
+            report = Importer.builder().store(new InMemoryCommentStore()).dryRun(true).build()
+                    .run(new WxrReader(), source);
         } else if (store.startsWith("h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:"
-                    + Path.of(store.substring(3)).toAbsolutePath() + ";CACHE_SIZE=16384", "sa", "");
-            try {
-                report = run(JdbcCommentStore.create(pool), source);
-            } finally {
-                pool.dispose();
-            }
+            // H2 keeps its page cache on the heap: capped, so the heap holds the importer and a bounded cache.
+            report = run(pooled("jdbc:h2:file:" + Path.of(store.substring(3)).toAbsolutePath()
+                    + ";CACHE_SIZE=16384"), source);
         } else if (store.startsWith("sqlite:")) {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(10_000);
-            SQLiteDataSource sqlite = new SQLiteDataSource(config);
-            sqlite.setUrl("jdbc:sqlite:" + Path.of(store.substring(7)).toAbsolutePath());
-            report = run(JdbcCommentStore.create(sqlite), source);
+            report = run(pooled("jdbc:sqlite:" + Path.of(store.substring(7)).toAbsolutePath()
+                    + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"), source);
         } else {
             throw new IllegalArgumentException("unknown store " + store);
         }
@@ -76,6 +71,20 @@ final class ImportMain {
 
     private static ImportReport run(CommentStore store, ImportSource source) {
         return Importer.builder().store(store).build().run(new WxrReader(), source);
+    }
+
+    private static ImportReport run(HikariDataSource pool, ImportSource source) {
+        try (pool) {
+            return run(JdbcCommentStore.create(pool), source);
+        }
+    }
+
+    private static HikariDataSource pooled(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
     }
 
     private static void line(StringBuilder out, String name, Object value) {
