@@ -7,6 +7,7 @@ module dev.parley.migrate {
     requires transitive dev.parley.core;
     requires java.xml;
     requires java.sql;
+    requires org.xerial.sqlitejdbc;
     requires tools.jackson.core;
     requires org.commonmark;
     requires org.jsoup;
@@ -14,5 +15,9 @@ module dev.parley.migrate {
     requires static transitive org.jspecify;
 
     exports dev.parley.migrate;
+    exports dev.parley.migrate.backup;
     exports dev.parley.migrate.disqus;
+    exports dev.parley.migrate.isso;
+    exports dev.parley.migrate.remark42;
+    exports dev.parley.migrate.wxr;
 }

@@ -407,6 +407,22 @@ class ImporterTest {
         }
 
         @Test
+        void threadsWithoutCommentsAreNeverMapped() throws IOException {
+            ListReader reader = new ListReader("wordpress", IdScope.THREAD).thread("1", "https://a.example/p/")
+                    .thread("2", "https://a.example/attachment/").comment("1", "1", null);
+            Importer importer = Importer.builder().store(store).threadMapper(t -> {
+                if (t.id().equals("2")) {
+                    throw new IllegalArgumentException("not a post");
+                }
+                return ThreadMapper.byPath().map(t);
+            }).build();
+
+            ImportReport report = importer.run(reader, file());
+
+            assertThat(report.threads()).containsOnlyKeys(ThreadKey.of("/p/"));
+        }
+
+        @Test
         void builderRefusesBadSettings() {
             assertThatThrownBy(() -> Importer.builder().build()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("store");

@@ -8,6 +8,7 @@ import dev.parley.migrate.SourceThread;
 import dev.parley.migrate.ThreadMapper;
 import dev.parley.storage.ThreadKey;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class ImportPlan {
     private final Map<String, Integer> threadOrdinals = new HashMap<>();
     private final List<String> threadIds = new ArrayList<>();
     private final List<@Nullable SourceThread> described = new ArrayList<>();
+    private final BitSet withComments = new BitSet();
     private ThreadKey @Nullable [] threadKeys;
     private int @Nullable [] threadGroups;
 
@@ -81,6 +83,7 @@ public final class ImportPlan {
      */
     public void index(SourceComment comment) {
         int thread = ordinal(comment.threadId());
+        withComments.set(thread);
         String scopeKey = scopeOf(comment);
         String parentId = comment.parentId();
         long pHi = 0;
@@ -99,7 +102,7 @@ public final class ImportPlan {
     }
 
     /**
-     * Maps every thread, described or only named, to its Parley key, and groups threads stored together.
+     * Maps every thread that has comments, described or only named, to its Parley key, and groups threads stored together.
      *
      * @param mapper the host's mapping
      * @param report where a thread named but not described is reported
@@ -110,6 +113,11 @@ public final class ImportPlan {
         int[] groupsByOrdinal = new int[threadIds.size()];
         Map<ThreadKey, Integer> groups = new HashMap<>();
         for (int i = 0; i < threadIds.size(); i++) {
+            if (!withComments.get(i)) {
+                // A post without comments (a WordPress page, an attachment) is not the mapper's business.
+                groupsByOrdinal[i] = -1 - i;
+                continue;
+            }
             SourceThread thread = described.get(i);
             if (thread == null) {
                 thread = SourceThread.ofId(threadIds.get(i));

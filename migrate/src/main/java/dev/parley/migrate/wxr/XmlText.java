@@ -1,0 +1,175 @@
+package dev.parley.migrate.wxr;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads element text from a StAX reader opened with
+ * {@link dev.parley.migrate.internal.SecureXml#openKeepingCdata}, and walks child elements.
+ *
+ * <p>WXR files lay values out on their own indented lines ({@code <wp:comment_author>\n <![CDATA[…]]>}), so
+ * whitespace outside CDATA sections is layout and is trimmed, while whatever a CDATA section holds is the value
+ * and is kept exactly: a comment's trailing newline, a serialized meta value's spaces. Only XML's own
+ * whitespace (space, tab, line feed, carriage return) is trimmed, never other Unicode spaces.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class XmlText {
+
+    /** Reads a child element; it must leave the reader on the child's end tag. */
+    @FunctionalInterface
+    interface ChildReader {
+        void read(XMLStreamReader xml) throws XMLStreamException;
+    }
+
+    private XmlText() {
+    }
+
+    /**
+     * Reads the text of the element the reader is on, through its end tag, with the text of every descendant
+     * element, and trims the layout around it.
+     *
+     * @param xml a reader on a start tag; left on the matching end tag
+     * @return the text, trimmed outside CDATA sections
+     */
+    static String text(XMLStreamReader xml) throws XMLStreamException {
+        return text(xml, null);
+    }
+
+    /**
+     * Reads the text of the element the reader is on, through its end tag, and hands each child element to
+     * {@code children} (or, when it is null, reads the child's text as part of this one).
+     *
+     * @param xml a reader on a start tag; left on the matching end tag
+     * @param children what reads child elements, or null to take their text
+     * @return the element's own text, trimmed outside CDATA sections
+     */
+    static String text(XMLStreamReader xml, @Nullable ChildReader children) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int cdataStart = -1;
+        int cdataEnd = -1;
+        int depth = 1;
+        while (depth > 0) {
+            switch (xml.next()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (children == null) {
+                        depth++;
+                    } else {
+                        children.read(xml);
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CDATA -> {
+                    if (cdataStart < 0) {
+                        cdataStart = text.length();
+                    }
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    cdataEnd = text.length();
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE ->
+                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                default -> {
+                    // comments and processing instructions are not part of a value
+                }
+            }
+        }
+        if (cdataStart < 0) {
+            return trim(text);
+        }
+        return trimLeading(text.subSequence(0, cdataStart))
+                + text.substring(cdataStart, cdataEnd)
+                + trimTrailing(text.subSequence(cdataEnd, text.length()));
+    }
+
+    /**
+     * Moves to the next child of the current element, past text, comments and processing instructions.
+     *
+     * @param xml a reader inside an element
+     * @return true if on a child's start tag, false if on the element's own end tag
+     */
+    static boolean nextChild(XMLStreamReader xml) throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Skips the element the reader is on, with everything in it.
+     *
+     * @param xml a reader on a start tag; left on the matching end tag
+     */
+    static void skip(XMLStreamReader xml) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * Returns the namespace URI of the element the reader is on.
+     *
+     * @param xml a reader on a start tag
+     * @return the URI, or the empty string for no namespace
+     */
+    static String namespace(XMLStreamReader xml) {
+        String uri = xml.getNamespaceURI();
+        return uri == null ? "" : uri;
+    }
+
+    /**
+     * Trims XML whitespace from both ends.
+     *
+     * @param value the text
+     * @return the text without leading and trailing spaces, tabs and line ends
+     */
+    static String trim(CharSequence value) {
+        return trimTrailing(trimLeading(value));
+    }
+
+    /**
+     * Trims a value and turns an empty one into null.
+     *
+     * @param value the value, or null
+     * @return the trimmed value, or null if it was null or empty after trimming
+     */
+    static @Nullable String trimToNull(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = trim(value);
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static String trimLeading(CharSequence value) {
+        int start = 0;
+        while (start < value.length() && isXmlSpace(value.charAt(start))) {
+            start++;
+        }
+        return value.subSequence(start, value.length()).toString();
+    }
+
+    private static String trimTrailing(CharSequence value) {
+        int end = value.length();
+        while (end > 0 && isXmlSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.subSequence(0, end).toString();
+    }
+
+    private static boolean isXmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+}
