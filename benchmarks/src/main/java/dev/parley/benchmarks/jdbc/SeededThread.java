@@ -3,6 +3,7 @@ package dev.parley.benchmarks.jdbc;
 import dev.parley.benchmarks.storage.ThreadShape;
 import dev.parley.store.jdbc.JdbcCommentStore;
 import dev.parley.storage.Comment;
+import dev.parley.storage.CommentStore;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import java.sql.Connection;
@@ -31,7 +32,8 @@ final class SeededThread {
 
     /**
      * Migrates the empty database behind {@code dataSource} and loads a thread of {@code size} comments into
-     * it in one transaction, then updates the planner's statistics, printing how long it all took.
+     * it, one transaction per {@link CommentStore#MAX_BATCH} comments, then updates the planner's statistics,
+     * printing how long it all took.
      *
      * @param dataSource the database, empty
      * @param database which database it is, for the message
@@ -43,7 +45,9 @@ final class SeededThread {
         long start = System.nanoTime();
         JdbcCommentStore store = JdbcCommentStore.create(dataSource);
         List<Comment> comments = ThreadShape.comments(size);
-        store.insertAll(comments);
+        for (int from = 0; from < comments.size(); from += CommentStore.MAX_BATCH) {
+            store.insertAll(comments.subList(from, Math.min(comments.size(), from + CommentStore.MAX_BATCH)));
+        }
         analyze(dataSource, database);
         System.out.printf(Locale.ROOT, "(%s: migrated and loaded %,d comments in %.1f s)%n", database, size,
                 (System.nanoTime() - start) / 1e9);

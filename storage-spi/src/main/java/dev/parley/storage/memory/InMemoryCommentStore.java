@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,43 @@ public final class InMemoryCommentStore implements CommentStore {
     @Override
     public boolean supportsInsertConditions() {
         return true;
+    }
+
+    /**
+     * Checks the whole batch and then inserts it, both under the write lock: no reader ever sees part of it,
+     * and a refused batch changes nothing. The refusal is the one the first comment that {@link #insert(Comment)}
+     * would refuse gets, inserting them in list order.
+     */
+    @Override
+    public void insertAll(List<Comment> comments) {
+        Objects.requireNonNull(comments, "comments must not be null");
+        if (comments.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(
+                    "comments must hold at most " + MAX_BATCH + " comments, had " + comments.size());
+        }
+        List<Comment> batch = new ArrayList<>(comments.size());
+        for (Comment comment : comments) {
+            batch.add(Objects.requireNonNull(comment, "comments must not contain null"));
+        }
+        lock.writeLock().lock();
+        try {
+            Set<CommentId> ids = new HashSet<>();
+            Set<LinkbackKey> linkbackKeys = new HashSet<>();
+            for (Comment comment : batch) {
+                if (byId.containsKey(comment.id()) || !ids.add(comment.id())) {
+                    throw new DuplicateCommentException(comment.id());
+                }
+                LinkbackKey linkbackKey = LinkbackKey.of(comment);
+                if (linkbackKey != null && (linkbacks.containsKey(linkbackKey) || !linkbackKeys.add(linkbackKey))) {
+                    throw new DuplicateLinkbackException(comment.thread(), comment.linkback().sourceUrl());
+                }
+            }
+            for (Comment comment : batch) {
+                insertLocked(comment);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     private void insertLocked(Comment comment) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The rules are grouped by SPI method in {@code @Nested} classes; every test's {@code @DisplayName} states
  * one rule as a sentence, so a failing test says which rule the store breaks. The groups are: insert and find,
- * findAll, update, delete, roots pages, replies, counts, queue and scan, linkbacks, conditional inserts
+ * insertAll (batches all or none, racing batches included), provenance (kept exactly, every character), findAll,
+ * update, delete, roots pages, replies, counts, queue and scan, linkbacks, conditional inserts
  * (fingerprints and quiet keys, checked atomically, with racing duplicates and floods), exact values (Unicode,
  * maximum lengths, timestamps), argument misuse, and concurrency (many threads inserting and updating, racing
  * duplicate inserts).
@@ -62,6 +63,22 @@ public abstract class CommentStoreContract {
     @DisplayName("insert and find")
     class InsertAndFind extends InsertRules {
         InsertAndFind() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("insertAll: a batch stored whole or not at all")
+    class InsertAll extends InsertAllRules {
+        InsertAll() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("provenance: where an imported comment came from, kept exactly")
+    class KeptProvenance extends ProvenanceRules {
+        KeptProvenance() {
             super(CommentStoreContract.this::store);
         }
     }

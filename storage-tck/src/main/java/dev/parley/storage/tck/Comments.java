@@ -5,6 +5,7 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Linkback;
+import dev.parley.storage.Provenance;
 import dev.parley.storage.ThreadKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -121,7 +122,8 @@ public final class Comments {
 
     /**
      * Returns a builder of a root comment in which every optional component holds a value: a full author, a
-     * moderation reason, attributes, a later update time and a non-zero version. Round-trip tests start here.
+     * moderation reason, attributes, a later update time, a non-zero version and a provenance with every
+     * component set (a Disqus import). Round-trip tests start here.
      *
      * @param id the comment id
      * @param thread the thread key
@@ -137,6 +139,16 @@ public final class Comments {
                 .moderationReason("held: 3 links, limit 2")
                 .updatedAt(createdAt.plusSeconds(90))
                 .version(4)
-                .attributes(java.util.Map.of("import.source", "disqus", "import:id", "873412", "empty", ""));
+                .attributes(java.util.Map.of("import.source", "disqus", "import:id", "873412", "empty", ""))
+                .provenance(Provenance.builder("disqus", "873412")
+                        .threadId("4481")
+                        .parentId("873400")
+                        .status("approved")
+                        .type("comment")
+                        .date("2025-12-31T23:58:30")
+                        .field("isSpam", "false")
+                        .field("author.username", "ada")
+                        .metadata("likes", "3")
+                        .build());
     }
 }

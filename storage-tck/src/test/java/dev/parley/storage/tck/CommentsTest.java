@@ -76,5 +76,13 @@ class CommentsTest {
         assertThat(full.attributes()).isNotEmpty();
         assertThat(full.updatedAt()).isAfter(full.createdAt());
         assertThat(full.version()).isPositive();
+        assertThat(full.provenance()).isNotNull();
+        assertThat(full.provenance().threadId()).isNotNull();
+        assertThat(full.provenance().parentId()).isNotNull();
+        assertThat(full.provenance().status()).isNotNull();
+        assertThat(full.provenance().type()).isNotNull();
+        assertThat(full.provenance().date()).isNotNull();
+        assertThat(full.provenance().fields()).isNotEmpty();
+        assertThat(full.provenance().metadata()).isNotEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +27,19 @@ final class CommentRows {
     static final String COLUMNS = "id, thread, parent_id, root_id, depth, in_reply_to_id, kind, status,"
             + " author_name, author_email, author_url, author_user_id, author_ip, author_user_agent,"
             + " body_text, body_html, linkback_source, linkback_source_hash, linkback_title, moderation_reason,"
-            + " created_micros, updated_micros, version, attributes";
+            + " created_micros, updated_micros, version, attributes, provenance";
+
+    /** How many {@link #COLUMNS} there are: the parameters {@link #bindInsert} binds. */
+    static final int COLUMN_COUNT = 25;
 
     static final String INSERT = "INSERT INTO parley_comment (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (" + placeholders(COLUMN_COUNT) + ")";
 
+    /** {@link #INSERT} with the fingerprint hash as one more parameter, {@link #FINGERPRINT_PARAMETER}. */
     static final String INSERT_WITH_FINGERPRINT = "INSERT INTO parley_comment (" + COLUMNS + ", fingerprint)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (" + placeholders(COLUMN_COUNT + 1) + ")";
+
+    static final int FINGERPRINT_PARAMETER = COLUMN_COUNT + 1;
 
     /**
      * The compare-and-set update. The fingerprint goes first: it is released (set to null, for good) when the
@@ -44,7 +51,7 @@ final class CommentRows {
             + " status = ?, author_name = ?, author_email = ?,"
             + " author_url = ?, author_user_id = ?, author_ip = ?, author_user_agent = ?, body_text = ?,"
             + " body_html = ?, linkback_title = ?, moderation_reason = ?, updated_micros = ?, attributes = ?,"
-            + " version = version + 1"
+            + " provenance = ?, version = version + 1"
             + " WHERE id = ? AND version = ?"
             // Fixed at insert: matching them here makes the check and the write one atomic statement.
             + " AND thread = ? AND parent_id IS NOT DISTINCT FROM ? AND root_id = ? AND depth = ?"
@@ -81,6 +88,7 @@ final class CommentRows {
         insert.setLong(22, Schema.micros(c.updatedAt()));
         insert.setLong(23, c.version());
         insert.setString(24, AttributesCodec.encode(c.attributes()));
+        setNullable(insert, 25, ProvenanceCodec.encode(c.provenance()));
     }
 
     static void bindUpdate(PreparedStatement update, Comment c) throws SQLException {
@@ -100,16 +108,17 @@ final class CommentRows {
         setNullable(update, 13, c.moderationReason());
         update.setLong(14, Schema.micros(c.updatedAt()));
         update.setString(15, AttributesCodec.encode(c.attributes()));
-        update.setString(16, c.id().value());
-        update.setLong(17, c.version());
-        update.setString(18, c.thread().value());
-        setNullable(update, 19, c.parentId() == null ? null : c.parentId().value());
-        update.setString(20, c.rootId().value());
-        update.setInt(21, c.depth());
-        setNullable(update, 22, c.inReplyToId() == null ? null : c.inReplyToId().value());
-        update.setString(23, c.kind().name());
-        setNullable(update, 24, c.linkback() == null ? null : c.linkback().sourceUrl());
-        update.setLong(25, Schema.micros(c.createdAt()));
+        setNullable(update, 16, ProvenanceCodec.encode(c.provenance()));
+        update.setString(17, c.id().value());
+        update.setLong(18, c.version());
+        update.setString(19, c.thread().value());
+        setNullable(update, 20, c.parentId() == null ? null : c.parentId().value());
+        update.setString(21, c.rootId().value());
+        update.setInt(22, c.depth());
+        setNullable(update, 23, c.inReplyToId() == null ? null : c.inReplyToId().value());
+        update.setString(24, c.kind().name());
+        setNullable(update, 25, c.linkback() == null ? null : c.linkback().sourceUrl());
+        update.setLong(26, Schema.micros(c.createdAt()));
     }
 
     /**
@@ -154,7 +163,11 @@ final class CommentRows {
                 Schema.instant(row.getLong(22)),
                 row.getLong(23),
                 AttributesCodec.decode(row.getString(24)),
-                null);
+                ProvenanceCodec.decode(row.getString(25)));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {

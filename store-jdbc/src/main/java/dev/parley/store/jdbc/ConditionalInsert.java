@@ -94,7 +94,7 @@ final class ConditionalInsert {
                 if (refusedKey == null) {
                     try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT_WITH_FINGERPRINT)) {
                         CommentRows.bindInsert(insert, comment);
-                        insert.setString(25, fingerprintHash);
+                        insert.setString(CommentRows.FINGERPRINT_PARAMETER, fingerprintHash);
                         insert.executeUpdate();
                     } catch (SQLException e) {
                         connection.rollback();
@@ -177,7 +177,8 @@ final class ConditionalInsert {
         return null;
     }
 
-    private static void backOff(int attempt) {
+    /** Sleeps a random while, longer after each failed attempt, so racing retries spread out. */
+    static void backOff(int attempt) {
         try {
             Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {

@@ -134,7 +134,7 @@ enum Dialect {
      * {@code ?}); MariaDB and MySQL keep utf8mb4, UTF-8 too, which holds U+0000 but has no place for an
      * unpaired surrogate either; SQLite keeps text as UTF-8 too, U+0000 included (read back exactly), while the
      * driver silently writes {@code ?} for an unpaired surrogate. Rather than store an altered comment, the store
-     * refuses it. H2 keeps any Java string. Attributes never need this: their encoding escapes both.
+     * refuses it. H2 keeps any Java string. Attributes and provenance never need this: their encoding escapes both.
      *
      * @throws StoreException naming the first component that cannot be stored
      */

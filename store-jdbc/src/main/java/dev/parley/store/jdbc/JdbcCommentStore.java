@@ -58,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Schema.</b> A column per {@link Comment} component; timestamps as microseconds since the epoch in
  * {@code BIGINT} (exact on every database over the whole {@link Comment#EARLIEST}..{@link Comment#LATEST}
- * range); attributes as a JSON object of strings, escaped so that any value round-trips. Ids and thread keys
+ * range); attributes as a JSON object of strings, and an imported comment's provenance as a JSON object in a
+ * nullable text column, both escaped so that any value round-trips. Ids and thread keys
  * compare in binary order ({@code COLLATE "C"} on PostgreSQL, whatever the database's locale; a binary NO PAD
  * utf8mb4 collation on MariaDB and MySQL, whatever the database's default; SQLite's default BINARY collation
  * compares UTF-8 bytes; H2 compares strings by code unit). Indexes: the roots of a thread by (thread, status,
@@ -76,7 +77,8 @@ import org.jspecify.annotations.Nullable;
  * connection from the {@code DataSource} for each call, returning it before the call ends. Every other SPI
  * method is a single SQL statement (an update that matches nothing reads the row once more to say why), so each
  * is atomic and reads one consistent snapshot without an explicit transaction; the conditional insert
- * ({@link #insert(Comment, InsertConditions)}) and {@link #insertAll(Collection)} each run in one transaction. Give it a pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
+ * ({@link #insert(Comment, InsertConditions)}) and {@link #insertAll(List)} each run in one transaction. Give it a
+ * pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
  * SQLite lets one connection write at a time: writes wait for each other, up to the connections' busy
  * timeout, while reads go on beside them (WAL mode).
  *
@@ -101,26 +103,27 @@ import org.jspecify.annotations.Nullable;
  * {@link DuplicateCommentException} or {@link DuplicateLinkbackException}. PostgreSQL stores text as UTF-8,
  * which cannot hold U+0000 or an unpaired surrogate; MariaDB and MySQL store utf8mb4, and SQLite UTF-8, which
  * hold U+0000 but no unpaired surrogate. A comment holding one that its database cannot store in a text
- * component is refused with a {@link StoreException} naming the component, never stored altered.
+ * component is refused with a {@link StoreException} naming the component, never stored altered. Attributes and
+ * provenance hold any character on every database: their JSON escapes what the database cannot store.
  */
 public final class JdbcCommentStore implements CommentStore {
 
     /** The table in which the applied schema migrations are recorded. */
     public static final String SCHEMA_HISTORY_TABLE = Migrations.HISTORY_TABLE;
 
-    private static final int BATCH_SIZE = 1_000;
-
     private static final String SELECT = "SELECT " + CommentRows.COLUMNS + " FROM parley_comment";
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ConditionalInsert conditionalInsert;
+    private final BatchInsert batchInsert;
     private final String updateSql;
 
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.conditionalInsert = new ConditionalInsert(dataSource, dialect);
+        this.batchInsert = new BatchInsert(dataSource, dialect);
         this.updateSql = dialect.spell(CommentRows.UPDATE);
     }
 
@@ -190,53 +193,34 @@ public final class JdbcCommentStore implements CommentStore {
     }
 
     /**
-     * Inserts many comments in one transaction, in JDBC batches: the bulk load for imports, migrations and
-     * benchmarks, much faster than one {@link #insert(Comment)} per comment.
+     * Inserts the batch in one transaction, as one JDBC batch: one commit for up to {@value #MAX_BATCH}
+     * comments, the bulk write of an import. No reader ever sees part of it. A refusal names the first comment
+     * of the batch, in its order, whose id or linkback is taken; a deadlock, a busy SQLite database or a unique
+     * key met on a racing batch that then rolled back is retried, a bounded number of times.
      *
-     * <p>All or nothing: if any comment is refused (a duplicate id or linkback, in the store or within
-     * {@code comments}) or the database fails, nothing is stored and a {@link StoreException} with the cause
-     * is thrown. Which comment was refused is not reported; insert one by one to find out. Safe to call
-     * concurrently with every other method.
-     *
-     * @param comments the comments, in any order
-     * @throws StoreException if a comment is refused or storage fails; nothing is stored then
+     * @throws StoreException also if a comment holds text this database cannot store (see Failures above);
+     *     nothing is stored then
      */
-    public void insertAll(Collection<Comment> comments) {
+    @Override
+    public void insertAll(List<Comment> comments) {
         Objects.requireNonNull(comments, "comments must not be null");
-        List<Comment> copy = List.copyOf(comments);
-        if (copy.isEmpty()) {
+        if (comments.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(
+                    "comments must hold at most " + MAX_BATCH + " comments, had " + comments.size());
+        }
+        List<Comment> batch = new ArrayList<>(comments.size());
+        for (Comment comment : comments) {
+            batch.add(Objects.requireNonNull(comment, "comments must not contain null"));
+        }
+        if (batch.isEmpty()) {
             return;
         }
-        copy.forEach(dialect::requireStorable);
-        run("insert " + copy.size() + " comments", connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT)) {
-                int pending = 0;
-                for (Comment comment : copy) {
-                    CommentRows.bindInsert(insert, comment);
-                    insert.addBatch();
-                    if (++pending == BATCH_SIZE) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-            return null;
-        });
+        batch.forEach(dialect::requireStorable);
+        try {
+            batchInsert.insertAll(batch);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("insert " + batch.size() + " comments", e);
+        }
     }
 
     @Override

@@ -3,7 +3,8 @@
  * for PostgreSQL, MariaDB/MySQL and the embedded SQLite and H2, with its schema kept by versioned migrations.
  *
  * <p>Only {@code JdbcCommentStore} is public; the other types of this package (SQL dialects, row mapping,
- * the attributes encoding) are package-private implementation details and not API.
+ * the attributes and provenance encodings, the batch insert) are package-private implementation details and not
+ * API.
  */
 @NullMarked
 package dev.parley.store.jdbc;

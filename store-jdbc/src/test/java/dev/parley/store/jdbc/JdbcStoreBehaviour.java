@@ -13,6 +13,7 @@ import dev.parley.storage.Kind;
 import dev.parley.storage.Linkback;
 import dev.parley.storage.Order;
 import dev.parley.storage.PageRequest;
+import dev.parley.storage.Provenance;
 import dev.parley.storage.Status;
 import dev.parley.storage.StoreException;
 import dev.parley.storage.ThreadKey;
@@ -138,16 +139,73 @@ abstract class JdbcStoreBehaviour {
     }
 
     @Test
-    @DisplayName("a bulk load that meets a duplicate stores nothing")
+    @DisplayName("a batch that meets a stored id is rolled back and refused with DuplicateCommentException, the"
+            + " database's unique-key violation as its cause")
     void insertAllIsAllOrNothing() {
         store.insert(root("c1", T0));
         List<Comment> batch = List.of(root("c2", T0), root("c3", T0), root("c1", T0));
 
-        assertThatThrownBy(() -> store.insertAll(batch)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.insertAll(batch))
+                .isExactlyInstanceOf(DuplicateCommentException.class)
+                .hasMessageContaining("c1")
+                .cause().isInstanceOf(SQLException.class)
+                .satisfies(cause -> assertThat(SqlFailures.isUniqueViolation((SQLException) cause)).isTrue());
 
         assertThat(store.findAll(List.of(CommentId.of("c2"), CommentId.of("c3")))).isEmpty();
         store.insertAll(batch.subList(0, 2));
         assertThat(store.findAll(List.of(CommentId.of("c2"), CommentId.of("c3")))).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a batch with a linkback already stored is refused with DuplicateLinkbackException naming it,"
+            + " though an id of the batch is refused by no key")
+    void insertAllNamesTheDuplicateLinkback() {
+        store.insert(linkback("l1", "https://example.org/a"));
+        List<Comment> batch = List.of(root("c1", T0), linkback("l2", "https://example.org/b"),
+                linkback("l3", "https://example.org/a"));
+
+        assertThatThrownBy(() -> store.insertAll(batch))
+                .isExactlyInstanceOf(DuplicateLinkbackException.class)
+                .hasMessageContaining("https://example.org/a")
+                .hasCauseInstanceOf(SQLException.class);
+        assertThat(store.find(CommentId.of("c1"))).isEmpty();
+        assertThat(store.findLinkback(THREAD, "https://example.org/b")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a batch holding text its database cannot store is refused before anything is written")
+    void insertAllChecksEveryCommentFirst() throws SQLException {
+        List<Comment> batch = List.of(root("c1", T0), root("c2", T0).toBuilder().text("a\uD800b").build());
+
+        if (product().equals("H2")) {
+            store.insertAll(batch);
+            assertThat(store.find(CommentId.of("c2"))).contains(batch.get(1));
+        } else {
+            assertThatThrownBy(() -> store.insertAll(batch)).isExactlyInstanceOf(StoreException.class)
+                    .hasMessageContaining("could not store comment c2");
+            assertThat(store.find(CommentId.of("c1"))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("provenance is stored as a JSON object, escaped so PostgreSQL takes U+0000 and every database an"
+            + " unpaired surrogate; a comment without one has NULL")
+    void provenanceColumnIsJson() throws SQLException {
+        Comment imported = root("c1", T0).toBuilder()
+                .provenance(Provenance.builder("wordpress", "17").parentId("0").type("")
+                        .field("comment_agent", "say \"hi\"\n\u0000")
+                        .metadata("b", "\uD800").metadata("a", "").metadata("b", "2").build())
+                .build();
+        store.insert(imported);
+        store.insert(root("c2", T0));
+
+        assertThat(queryString("SELECT provenance FROM parley_comment WHERE id = 'c1'"))
+                .isEqualTo("{\"system\":\"wordpress\",\"sourceId\":\"17\",\"parentId\":\"0\",\"type\":\"\","
+                        + "\"fields\":[[\"comment_agent\",\"say \\\"hi\\\"\\n\\u0000\"]],"
+                        + "\"metadata\":[[\"b\",\"\\ud800\"],[\"a\",\"\"],[\"b\",\"2\"]]}");
+        assertThat(queryString("SELECT COUNT(*) FROM parley_comment WHERE id = 'c2' AND provenance IS NULL"))
+                .isEqualTo("1");
+        assertThat(store.find(imported.id())).contains(imported);
     }
 
     @Test

@@ -86,6 +86,20 @@ class BrokenStoresTest {
         }
     }
 
+    static final class PartialBatchKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new PartialBatchStore(new InMemoryCommentStore());
+        }
+    }
+
+    static final class ProvenanceDroppingKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new ProvenanceDroppingStore(new InMemoryCommentStore());
+        }
+    }
+
     @Test
     @DisplayName("the kit holds at least 60 tests, and every one passes on InMemoryCommentStore")
     void kitHasAtLeastSixtyTestsAndPassesOnTheReferenceStore() {
@@ -144,7 +158,8 @@ class BrokenStoresTest {
 
         assertThat(outcome.failedMethods).contains("concurrentInsertsAndUpdates");
         assertThat(outcome.failedMethods).as("only tests of concurrent inserts fail").isSubsetOf(
-                "concurrentInsertsAndUpdates", "pageWalksDuringInserts", "exactlyOneDuplicateLinkbackWins");
+                "concurrentInsertsAndUpdates", "pageWalksDuringInserts", "exactlyOneDuplicateLinkbackWins",
+                "racingOverlappingBatchesAreAllOrNone");
         report(reporter, "lost-insert", outcome);
     }
 
@@ -166,6 +181,32 @@ class BrokenStoresTest {
         assertThat(outcome.failedMethods).containsExactlyInAnyOrder("exactlyOneOfConcurrentDuplicatesIsStored",
                 "atMostOneOfConcurrentFloodIsStored");
         report(reporter, "conditions-check-then-insert", outcome);
+    }
+
+    @Test
+    @DisplayName("a store whose insertAll keeps the comments before a refusal fails the kit's batch tests")
+    void partialBatchStoreFails(TestReporter reporter) {
+        Outcome outcome = run(PartialBatchKit.class);
+
+        assertThat(outcome.failedMethods).containsExactlyInAnyOrder("batchWithStoredIdStoresNone",
+                "batchRepeatingAnIdStoresNone", "batchWithStoredLinkbackStoresNone",
+                "batchRepeatingALinkbackStoresNone", "batchSizeIsLimited", "nullsAreRefused",
+                "racingOverlappingBatchesAreAllOrNone");
+        report(reporter, "partial-batch", outcome);
+    }
+
+    @Test
+    @DisplayName("a store that drops provenance fails the kit's provenance tests and the round trips of comments"
+            + " that carry one")
+    void provenanceDroppingStoreFails(TestReporter reporter) {
+        Outcome outcome = run(ProvenanceDroppingKit.class);
+
+        assertThat(outcome.failedMethods).containsExactlyInAnyOrder("fullProvenanceReadsBackThroughEveryRead",
+                "everyCharacterRoundTripsInEveryComponent", "absentAndEmptyComponentsStayApart",
+                "updateAddsChangesAndRemovesProvenance", "provenanceAtItsLimitsRoundTrips",
+                "provenanceAtItsLimitsInSurrogatePairsRoundTrips", "provenanceAtItsLimitsInControlCharactersRoundTrips",
+                "rootRoundTripsEveryComponent", "storesEveryComment", "racingOverlappingBatchesAreAllOrNone");
+        report(reporter, "provenance-dropping", outcome);
     }
 
     /** What one run of the kit produced: the summary and the names of the failed test methods. */
