@@ -13,6 +13,11 @@ module dev.parley.migrate {
     requires org.jsoup;
     requires org.slf4j;
     requires static transitive org.jspecify;
+    // The command line (dev.parley.migrate.cli, not exported) only; its executable jar carries them.
+    requires static info.picocli;
+    requires static dev.parley.store.jdbc;
+    requires static com.h2database;
+    requires static org.postgresql.jdbc;
 
     exports dev.parley.migrate;
     exports dev.parley.migrate.backup;

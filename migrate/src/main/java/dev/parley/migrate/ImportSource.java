@@ -1,6 +1,7 @@
 package dev.parley.migrate;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * A source file an importer reads, possibly more than once (the importer checks the whole file before it
@@ -90,15 +92,32 @@ public final class ImportSource {
      *
      * @return a buffered stream of the (decompressed) content; the caller closes it
      * @throws UncheckedIOException if the file cannot be opened
+     * @throws ImportFormatException if the file starts like gzip but its header is cut short or damaged
      */
     public InputStream open() {
         bytesRead.set(0);
         boolean gzip = isGzip();
+        InputStream counted;
         try {
-            InputStream counted = new Counting(Files.newInputStream(path), bytesRead);
-            return gzip ? new BufferedInputStream(new GZIPInputStream(counted, 65_536), 65_536)
-                    : new BufferedInputStream(counted, 65_536);
+            counted = new Counting(Files.newInputStream(path), bytesRead);
         } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + path, e);
+        }
+        if (!gzip) {
+            return new BufferedInputStream(counted, 65_536);
+        }
+        try {
+            return new BufferedInputStream(new GZIPInputStream(counted, 65_536), 65_536);
+        } catch (IOException e) {
+            try {
+                counted.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof EOFException || e instanceof ZipException) {
+                throw new ImportFormatException("the gzip header of " + path.getFileName() + " is truncated or"
+                        + " damaged: " + e.getMessage(), -1, -1, e);
+            }
             throw new UncheckedIOException("cannot open " + path, e);
         }
     }

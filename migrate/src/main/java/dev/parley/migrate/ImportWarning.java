@@ -67,12 +67,15 @@ public record ImportWarning(Code code, @Nullable String threadId, @Nullable Stri
         /** A pingback, trackback or webmention without a usable source URL, or whose source URL the thread
          * already holds: imported as a comment; the raw type is kept. */
         LINKBACK_AS_COMMENT,
-        /** An author field does not fit Parley's limits (too long, blank, a control character): left out of the
-         * author and kept raw. */
+        /** A value does not fit Parley's limits (an author field too long, a character no database stores such as
+         * U+0000 or an unpaired surrogate): left out or replaced by U+FFFD, and kept raw in the provenance. */
         FIELD_KEPT_RAW,
         /** The content is longer than a stored comment's text: cut to fit; the whole raw content is kept in the
          * provenance when it fits there. */
         CONTENT_TRUNCATED,
+        /** The renderer refused the content (over its input limit, say): the html is the text, escaped; the text
+         * itself is stored as it is. */
+        CONTENT_NOT_RENDERED,
         /** The source's metadata does not fit a provenance: entries past its bounds are left out. */
         METADATA_TRUNCATED,
         /** A record of the source could not be read as a comment at all (a JSON line that is not an object, a

@@ -5,6 +5,7 @@ import dev.parley.core.content.ContentRenderer;
 import dev.parley.migrate.internal.CommentFactory;
 import dev.parley.migrate.internal.ImportKeys;
 import dev.parley.migrate.internal.ImportPlan;
+import dev.parley.migrate.internal.ProgressPacer;
 import dev.parley.migrate.internal.ProgressTicker;
 import dev.parley.migrate.internal.ReportBuilder;
 import dev.parley.migrate.internal.StoreWriter;
@@ -12,6 +13,7 @@ import dev.parley.migrate.internal.WritingPass;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentStore;
 import java.util.List;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,8 @@ import java.util.Objects;
  * indexes every comment by a key made from its source ids, so that parents are found by id whatever their
  * order in the file. The second pass reads the source again and writes, in batches of
  * {@link Builder#batchSize(int)} comments ({@link CommentStore#insertAll(List)}: one transaction per batch on a
- * database store). Memory is about 60 bytes per comment for the index, whatever the text; a file is never
+ * database store). Memory is about 60 bytes per comment for the index, whatever the text, plus the source URL of
+ * each linkback (to keep one linkback per page and thread) and the report's counts per thread; a file is never
  * held in memory.
  *
  * <p><b>Trees.</b> A reply stays under its parent whatever the parent's status (a deleted or spam parent
@@ -57,6 +60,7 @@ public final class Importer {
     private final int batchSize;
     private final int maxWarnings;
     private final ImportProgress.Listener progress;
+    private final Clock clock;
 
     private Importer(Builder builder) {
         this.store = builder.store;
@@ -67,6 +71,7 @@ public final class Importer {
         this.batchSize = builder.batchSize;
         this.maxWarnings = builder.maxWarnings;
         this.progress = builder.progress;
+        this.clock = builder.clock;
     }
 
     /**
@@ -97,7 +102,7 @@ public final class Importer {
         ReportBuilder report = new ReportBuilder(maxWarnings);
         ImportKeys keys = new ImportKeys(reader.system(), sourceName);
         ImportPlan plan = new ImportPlan(reader.idScope(), keys);
-        ProgressTicker ticker = new ProgressTicker(progress, source);
+        ProgressTicker ticker = new ProgressTicker(new ProgressPacer(progress, clock), source);
 
         reader.read(source, new CommentReader.Handler() {
             @Override
@@ -148,6 +153,7 @@ public final class Importer {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int maxWarnings = DEFAULT_MAX_WARNINGS;
         private ImportProgress.Listener progress = ImportProgress.Listener.NONE;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -254,6 +260,18 @@ public final class Importer {
          */
         public Builder progress(ImportProgress.Listener progress) {
             this.progress = Objects.requireNonNull(progress, "progress must not be null");
+            return this;
+        }
+
+        /**
+         * Sets the clock progress is paced by (at most one report every 250 ms). The default is the system
+         * clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
         }
 

@@ -46,13 +46,16 @@ class ImporterTest {
         return Importer.builder().store(store).build().run(reader, file());
     }
 
-    /** Every stored comment by its source id. */
+    /** Every imported comment by its source id. */
     static Map<String, Comment> bySourceId(CommentStore store) {
         Map<String, Comment> all = new LinkedHashMap<>();
         PageRequest request = PageRequest.first(Order.OLDEST_FIRST, PageRequest.MAX_LIMIT);
         while (true) {
             Page page = store.scan(request);
             for (Comment c : page.items()) {
+                if (c.provenance() == null) {
+                    continue;
+                }
                 all.put(c.provenance().sourceId() + (all.containsKey(c.provenance().sourceId()) ? "'" : ""), c);
             }
             if (page.next() == null) {
@@ -266,6 +269,64 @@ class ImporterTest {
         }
 
         @Test
+        void moderationAndHostDataSurviveAReImportAndASourceEditUnlessTheSourceStatusChanged() throws IOException {
+            ListReader reader = new ListReader("wordpress", IdScope.THREAD).thread("1", "https://a.example/p/");
+            reader.add(reader.comment("1", "1", null, b -> b.status(Status.PENDING)
+                    .provenance(Provenance.builder("wordpress", "1").threadId("1").status("0").build())));
+            run(reader);
+            Comment held = bySourceId(store).get("1");
+            // What the engine does when a moderator approves: status, reason and update time change.
+            Comment approved = store.update(held.toBuilder().status(Status.APPROVED)
+                    .moderationReason("approved by a moderator").attributes(Map.of("host", "kept"))
+                    .updatedAt(held.updatedAt().plusSeconds(3600)).build());
+
+            ImportReport again = run(reader);
+
+            assertThat(again.unchanged()).isEqualTo(1);
+            assertThat(bySourceId(store).get("1")).isEqualTo(approved);
+
+            ListReader edited = new ListReader("wordpress", IdScope.THREAD).thread("1", "https://a.example/p/");
+            edited.add(edited.comment("1", "1", null, b -> b.status(Status.PENDING)
+                    .content("edited at the source", ContentFormat.PLAIN_TEXT)
+                    .provenance(Provenance.builder("wordpress", "1").threadId("1").status("0").build())));
+            assertThat(run(edited).updated()).isEqualTo(1);
+            Comment afterEdit = bySourceId(store).get("1");
+            assertThat(afterEdit.text()).isEqualTo("edited at the source");
+            assertThat(afterEdit.status()).isEqualTo(Status.APPROVED);
+            assertThat(afterEdit.moderationReason()).isEqualTo("approved by a moderator");
+            assertThat(afterEdit.attributes()).containsEntry("host", "kept");
+
+            ListReader spammed = new ListReader("wordpress", IdScope.THREAD).thread("1", "https://a.example/p/");
+            spammed.add(spammed.comment("1", "1", null, b -> b.status(Status.SPAM)
+                    .content("edited at the source", ContentFormat.PLAIN_TEXT)
+                    .provenance(Provenance.builder("wordpress", "1").threadId("1").status("spam").build())));
+            run(spammed);
+            assertThat(bySourceId(store).get("1").status()).isEqualTo(Status.SPAM);
+        }
+
+        @Test
+        void aPingbackStoredAsACommentBecauseTheSiteHeldThatPagesLinkbackStaysOneOnReImport() throws IOException {
+            Comment own = Comment.builder().id(dev.parley.storage.CommentId.of("own")).thread(ThreadKey.of("/p/"))
+                    .asRoot().kind(Kind.PINGBACK).linkback(new Linkback("https://other.example/post", "Own"))
+                    .author(Author.named("Own")).createdAt(Instant.parse("2021-01-01T00:00:00Z")).build();
+            store.insert(own);
+            ListReader reader = new ListReader("wordpress", IdScope.THREAD).thread("1", "https://a.example/p/");
+            reader.add(reader.comment("1", "1", null, b -> b.kind(Kind.PINGBACK)
+                    .author("Linking post", null, "https://other.example/post")
+                    .provenance(Provenance.builder("wordpress", "1").threadId("1").type("pingback").build())));
+
+            ImportReport first = run(reader);
+            ImportReport second = run(reader);
+
+            assertThat(codes(first)).containsExactly(ImportWarning.Code.LINKBACK_AS_COMMENT);
+            assertThat(first.kinds()).containsEntry(Kind.COMMENT, 1L).containsEntry(Kind.PINGBACK, 0L);
+            assertThat(second.unchanged()).isEqualTo(1);
+            assertThat(second.replaced()).isZero();
+            assertThat(bySourceId(store).get("1").kind()).isEqualTo(Kind.COMMENT);
+            assertThat(store.find(own.id())).contains(own);
+        }
+
+        @Test
         void aDryRunReportsWithoutWriting() throws IOException {
             ListReader reader = new ListReader("wordpress", IdScope.THREAD).thread("1", "https://a.example/p/")
                     .comment("1", "1", null).comment("2", "1", "404");
@@ -362,6 +423,41 @@ class ImporterTest {
             assertThat(c.get("1").html()).isEqualTo("<p>Hello <b>bold</b><br>second line</p>");
             assertThat(c.get("2").html())
                     .isEqualTo("<p><em>em</em> and <a href=\"https://a.example/\" rel=\"nofollow ugc\">link</a></p>");
+        }
+
+        @Test
+        void charactersNoDatabaseStoresAreReplacedAndKeptRaw() throws IOException {
+            String raw = "nul \u0000 and a lone \uD800 surrogate";
+            ListReader reader = new ListReader("remark42", IdScope.SOURCE).thread("t", "https://a.example/p/");
+            reader.add(reader.comment("1", "t", null, b -> b.content(raw, ContentFormat.PLAIN_TEXT)
+                    .author("Bad\u0000Name", null, null)));
+
+            ImportReport report = run(reader);
+
+            Comment c = bySourceId(store).get("1");
+            assertThat(c.text()).isEqualTo("nul \uFFFD and a lone \uFFFD surrogate");
+            assertThat(c.author().name()).isEqualTo("Bad\uFFFDName");
+            assertThat(c.provenance().field("content")).isEqualTo(raw);
+            assertThat(c.provenance().field("author.name")).isEqualTo("Bad\u0000Name");
+            assertThat(codes(report)).containsExactly(ImportWarning.Code.FIELD_KEPT_RAW,
+                    ImportWarning.Code.FIELD_KEPT_RAW);
+        }
+
+        @Test
+        void contentARendererRefusesIsStoredEscapedAndTheImportGoesOn() throws IOException {
+            ListReader reader = new ListReader("disqus", IdScope.SOURCE).thread("t", "https://a.example/p/");
+            reader.add(reader.comment("1", "t", null, b -> b.content("<b>" + "x".repeat(200) + "</b>",
+                    ContentFormat.HTML)));
+            reader.comment("2", "t", null);
+            Importer importer = Importer.builder().store(store)
+                    .renderer(dev.parley.core.content.CommentRenderer.builder().maxInputLength(100).build())
+                    .build();
+
+            ImportReport report = importer.run(reader, file());
+
+            assertThat(bySourceId(store).get("1").html()).isEqualTo("&lt;b&gt;" + "x".repeat(200) + "&lt;/b&gt;");
+            assertThat(bySourceId(store)).hasSize(2);
+            assertThat(codes(report)).containsExactly(ImportWarning.Code.CONTENT_NOT_RENDERED);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package dev.parley.migrate.internal;
 
 import dev.parley.core.content.ContentRenderer;
+import dev.parley.core.content.Html;
 import dev.parley.core.content.InputFormat;
 import dev.parley.migrate.ImportWarning;
 import dev.parley.migrate.SourceComment;
@@ -65,11 +66,18 @@ public final class CommentFactory {
         List<Provenance.Field> extra = new ArrayList<>();
         Author author = author(source, extra, warn);
 
-        String text = source.content();
+        String text = storable(source.content());
+        if (!text.equals(source.content())) {
+            extra.add(new Provenance.Field("content", source.content()));
+            warn.accept(warning(source, ImportWarning.Code.FIELD_KEPT_RAW, "content holds characters no database"
+                    + " stores (U+0000, unpaired surrogates): replaced by U+FFFD; the raw content is kept"));
+        }
         if (text.length() > Comment.MAX_TEXT_LENGTH) {
             int cut = Character.isHighSurrogate(text.charAt(Comment.MAX_TEXT_LENGTH - 1))
                     ? Comment.MAX_TEXT_LENGTH - 1 : Comment.MAX_TEXT_LENGTH;
-            extra.add(new Provenance.Field("content", text));
+            if (extra.stream().noneMatch(f -> f.name().equals("content"))) {
+                extra.add(new Provenance.Field("content", source.content()));
+            }
             text = text.substring(0, cut);
             warn.accept(warning(source, ImportWarning.Code.CONTENT_TRUNCATED, "content of "
                     + source.content().length() + " characters cut to " + cut + "; the whole is kept raw"));
@@ -114,7 +122,7 @@ public final class CommentFactory {
 
     private Author author(SourceComment source, List<Provenance.Field> extra, Consumer<ImportWarning> warn) {
         String rawName = source.authorName();
-        String name = rawName.strip();
+        String name = storable(rawName).strip();
         if (name.isEmpty() || name.length() > Author.MAX_NAME_LENGTH) {
             extra.add(new Provenance.Field("author.name", rawName));
             if (!name.isEmpty()) {
@@ -123,6 +131,9 @@ public final class CommentFactory {
             name = name.isEmpty() ? ANONYMOUS : cut(name, Author.MAX_NAME_LENGTH);
         } else if (!name.equals(rawName)) {
             extra.add(new Provenance.Field("author.name", rawName));
+            if (!storable(rawName).equals(rawName)) {
+                warn.accept(unstorable(source, "name"));
+            }
         }
         String email = fit(source, "email", source.authorEmail(), Author.MAX_EMAIL_LENGTH, extra, warn);
         String url = fit(source, "url", source.authorUrl(), Author.MAX_URL_LENGTH, extra, warn);
@@ -137,7 +148,7 @@ public final class CommentFactory {
         if (raw == null) {
             return null;
         }
-        String value = raw.strip();
+        String value = storable(raw).strip();
         if (value.isEmpty()) {
             if (!raw.isEmpty()) {
                 extra.add(new Provenance.Field("author." + field, raw));
@@ -151,22 +162,36 @@ public final class CommentFactory {
         }
         if (!value.equals(raw)) {
             extra.add(new Provenance.Field("author." + field, raw));
+            if (!storable(raw).equals(raw)) {
+                warn.accept(unstorable(source, field));
+            }
         }
         return value;
     }
 
     private String render(SourceComment source, String text, Consumer<ImportWarning> warn) {
-        String rendered = switch (source.format()) {
-            case HTML -> html.render(text, InputFormat.HTML);
-            case PLAIN_TEXT -> html.render(text, InputFormat.PLAIN_TEXT);
-            case MARKDOWN -> markdownHtml.render(MARKDOWN_HTML.render(MARKDOWN.parse(text)).strip(), InputFormat.HTML);
-        };
+        String rendered;
+        try {
+            rendered = switch (source.format()) {
+                case HTML -> html.render(text, InputFormat.HTML);
+                case PLAIN_TEXT -> html.render(text, InputFormat.PLAIN_TEXT);
+                case MARKDOWN -> markdownHtml.render(MARKDOWN_HTML.render(MARKDOWN.parse(text)).strip(),
+                        InputFormat.HTML);
+            };
+        } catch (IllegalArgumentException refused) {
+            // A host's renderer with a lower input limit: the comment is still imported, its text escaped.
+            warn.accept(warning(source, ImportWarning.Code.CONTENT_NOT_RENDERED,
+                    "the renderer refused the content (" + refused.getMessage() + "): its text is shown escaped"));
+            return cutHtml(Html.escape(text));
+        }
         if (rendered.length() > Comment.MAX_HTML_LENGTH) {
             warn.accept(warning(source, ImportWarning.Code.CONTENT_TRUNCATED, "rendered html of "
                     + rendered.length() + " characters is over the limit: rendered as plain text instead"));
             rendered = html.render(text, InputFormat.PLAIN_TEXT);
             if (rendered.length() > Comment.MAX_HTML_LENGTH) {
-                rendered = "";
+                warn.accept(warning(source, ImportWarning.Code.CONTENT_NOT_RENDERED,
+                        "even as plain text the html is over the limit: its text is shown escaped, cut to fit"));
+                rendered = cutHtml(Html.escape(text));
             }
         }
         return rendered;
@@ -238,6 +263,60 @@ public final class CommentFactory {
      */
     public static @Nullable String linkbackSource(SourceComment source) {
         return source.kind().isLinkback() ? linkbackUrl(source.authorUrl()) : null;
+    }
+
+    /** Escaped text, cut so it fits the html limit without splitting an entity or a surrogate pair. */
+    private static String cutHtml(String escaped) {
+        if (escaped.length() <= Comment.MAX_HTML_LENGTH) {
+            return escaped;
+        }
+        int end = Comment.MAX_HTML_LENGTH;
+        int amp = escaped.lastIndexOf('&', end - 1);
+        if (amp >= 0 && escaped.indexOf(';', amp) >= end) {
+            end = amp;
+        }
+        if (Character.isHighSurrogate(escaped.charAt(end - 1))) {
+            end--;
+        }
+        return escaped.substring(0, end);
+    }
+
+    /**
+     * Returns the value with what no database stores replaced by U+FFFD: U+0000 (PostgreSQL's text refuses it)
+     * and unpaired surrogates (not valid UTF-8).
+     */
+    static String storable(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean bad;
+            if (c == 0) {
+                bad = true;
+            } else if (Character.isHighSurrogate(c)) {
+                bad = i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+                if (!bad) {
+                    if (out != null) {
+                        out.append(c).append(value.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+            } else {
+                bad = Character.isLowSurrogate(c);
+            }
+            if (bad && out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            }
+            if (out != null) {
+                out.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+
+    private static ImportWarning unstorable(SourceComment source, String field) {
+        return warning(source, ImportWarning.Code.FIELD_KEPT_RAW, "author " + field + " holds characters no"
+                + " database stores (U+0000, unpaired surrogates): replaced by U+FFFD; kept raw as author." + field);
     }
 
     private static Instant clamp(Instant instant) {

@@ -69,6 +69,17 @@ public final class ReportBuilder {
         types.merge(rawType == null ? "" : rawType, 1L, Long::sum);
     }
 
+    /**
+     * Moves a comment read from one kind's count to another's: a linkback the store refused as a duplicate.
+     *
+     * @param from the kind it was counted under
+     * @param to the kind it was stored as
+     */
+    public void kindChanged(Kind from, Kind to) {
+        kinds.merge(from, -1L, Long::sum);
+        kinds.merge(to, 1L, Long::sum);
+    }
+
     /** Counts a comment inserted. */
     public void inserted() {
         inserted++;

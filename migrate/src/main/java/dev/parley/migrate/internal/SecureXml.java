@@ -1,6 +1,8 @@
 package dev.parley.migrate.internal;
 
 import dev.parley.migrate.ImportFormatException;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -8,12 +10,17 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way this module opens XML: the JDK's StAX, namespace-aware, with DTDs refused (a DOCTYPE is an error,
  * so no entity can be declared, expanded or fetched) and adjacent text and CDATA sections merged into one
  * event, so WordPress's split {@code ]]]]><![CDATA[>} values read as one string ({@link #openKeepingCdata} keeps
  * them apart for a reader that must tell CDATA from layout).
+ *
+ * <p>The bytes are decoded here, strictly, not by the parser (see {@link XmlDecoding}): bytes not valid in the
+ * file's encoding are an {@link ImportFormatException} with their line and column, and nothing is printed to
+ * {@code System.err}.
  *
  * <p>Not API. Thread-safe: a fresh factory per call (factories are not documented as thread-safe).
  */
@@ -30,9 +37,11 @@ public final class SecureXml {
      *
      * @param in the bytes
      * @return the reader; closing it does not close {@code in}
-     * @throws ImportFormatException if the start of the document cannot be read
+     * @throws ImportFormatException if the start of the document cannot be read or its declared encoding is
+     *     unknown
+     * @throws IOException if the bytes cannot be read
      */
-    public static XMLStreamReader open(InputStream in) {
+    public static XMLStreamReader open(InputStream in) throws IOException {
         return open(in, true);
     }
 
@@ -44,13 +53,15 @@ public final class SecureXml {
      *
      * @param in the bytes
      * @return the reader; closing it does not close {@code in}
-     * @throws ImportFormatException if the start of the document cannot be read
+     * @throws ImportFormatException if the start of the document cannot be read or its declared encoding is
+     *     unknown
+     * @throws IOException if the bytes cannot be read
      */
-    public static XMLStreamReader openKeepingCdata(InputStream in) {
+    public static XMLStreamReader openKeepingCdata(InputStream in) throws IOException {
         return open(in, false);
     }
 
-    private static XMLStreamReader open(InputStream in, boolean coalescing) {
+    private static XMLStreamReader open(InputStream in, boolean coalescing) throws IOException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -64,7 +75,7 @@ public final class SecureXml {
             throw new XMLStreamException("external entities are not read: " + systemId);
         });
         try {
-            return new RefusingDtd(factory.createXMLStreamReader(in));
+            return new RefusingDtd(factory.createXMLStreamReader(XmlDecoding.reader(in)));
         } catch (XMLStreamException e) {
             throw failure(e);
         }
@@ -78,6 +89,10 @@ public final class SecureXml {
      * @return the exception to throw
      */
     public static ImportFormatException failure(XMLStreamException e) {
+        if (e.getNestedException() instanceof XmlDecoding.MalformedBytes bytes) {
+            return new ImportFormatException("not well-formed XML: " + bytes.getMessage(), bytes.line(),
+                    bytes.column(), e);
+        }
         Location location = e.getLocation();
         int line = location == null ? -1 : location.getLineNumber();
         int column = location == null ? -1 : location.getColumnNumber();
@@ -93,6 +108,22 @@ public final class SecureXml {
             message = "a DOCTYPE is not allowed (DTDs and entities are refused): " + message;
         }
         return new ImportFormatException("not well-formed XML: " + message, line, column, e);
+    }
+
+    /**
+     * Returns the failure to read the file behind a parser's exception, if that is what it is: a stream that
+     * cannot be read, not bytes that are not XML or not in the file's encoding.
+     *
+     * @param e the parser's exception
+     * @return the read failure, or null if the file's content is at fault
+     */
+    public static @Nullable IOException readFailure(XMLStreamException e) {
+        Throwable nested = e.getNestedException();
+        if (nested instanceof IOException io && !(nested instanceof XmlDecoding.MalformedBytes)
+                && !(nested instanceof CharConversionException)) {
+            return io;
+        }
+        return null;
     }
 
     /**

@@ -70,12 +70,15 @@ public final class StoreWriter {
         }
         Map<CommentId, Comment> stored = store.findAll(ids);
         List<Comment> fresh = new ArrayList<>();
-        for (Comment comment : batch) {
-            Comment existing = stored.get(comment.id());
+        for (Comment built : batch) {
+            Comment existing = stored.get(built.id());
             if (existing == null) {
-                fresh.add(comment);
+                fresh.add(built);
                 report.inserted();
-            } else if (sameSource(existing, comment)) {
+                continue;
+            }
+            Comment comment = asStored(existing, built);
+            if (sameSource(existing, comment)) {
                 report.unchanged();
             } else if (sameFixedFields(existing, comment)) {
                 report.updated();
@@ -85,8 +88,7 @@ public final class StoreWriter {
             } else {
                 report.replaced();
                 if (!dryRun) {
-                    store.delete(existing.id());
-                    store.insert(comment);
+                    replace(comment, existing);
                 }
             }
         }
@@ -95,6 +97,50 @@ public final class StoreWriter {
         }
         batch.clear();
         warners.clear();
+    }
+
+    /**
+     * A linkback the first import had to store as a comment (the site held a linkback from that page) is built
+     * as a linkback again; it is the same source record, so it is compared and written as the comment it is.
+     */
+    private static Comment asStored(Comment existing, Comment built) {
+        if (existing.kind() == Kind.COMMENT && built.kind().isLinkback()) {
+            return built.toBuilder().kind(Kind.COMMENT).linkback(null).build();
+        }
+        return built;
+    }
+
+    /**
+     * Applies a changed source record to a stored comment. Moderation done in Parley (status, its reason) stays
+     * unless the source's own status changed; the host's attributes always stay.
+     */
+    private static Comment merged(Comment comment, Comment existing) {
+        Comment.Builder merged = comment.toBuilder().attributes(existing.attributes());
+        if (existing.updatedAt().isAfter(comment.updatedAt())) {
+            merged.updatedAt(existing.updatedAt());
+        }
+        String before = existing.provenance() == null ? null : existing.provenance().status();
+        String after = comment.provenance() == null ? null : comment.provenance().status();
+        if (existing.provenance() != null && Objects.equals(before, after)) {
+            merged.status(existing.status()).moderationReason(existing.moderationReason());
+        }
+        return merged.build();
+    }
+
+    private void replace(Comment comment, Comment existing) {
+        Comment replacement = merged(comment, existing).toBuilder().version(existing.version() + 1).build();
+        store.delete(existing.id());
+        try {
+            insertOne(replacement);
+        } catch (RuntimeException failed) {
+            // Put the old comment back rather than lose it; running the import again retries.
+            try {
+                store.insert(existing);
+            } catch (RuntimeException undo) {
+                failed.addSuppressed(undo);
+            }
+            throw failed;
+        }
     }
 
     private void insert(List<Comment> fresh) {
@@ -118,6 +164,7 @@ public final class StoreWriter {
                     comment.provenance() == null ? comment.id().value() : comment.provenance().sourceId(),
                     "the thread already holds a linkback from " + comment.linkback().sourceUrl()
                             + ": imported as a comment"));
+            report.kindChanged(comment.kind(), Kind.COMMENT);
             store.insert(comment.toBuilder().kind(Kind.COMMENT).linkback(null).build());
         } catch (DuplicateCommentException concurrent) {
             // Another import wrote it meanwhile: bring it in line as a re-import would.
@@ -132,7 +179,7 @@ public final class StoreWriter {
         Comment current = existing;
         for (int attempt = 0; ; attempt++) {
             try {
-                store.update(comment.toBuilder().version(current.version()).build());
+                store.update(merged(comment, current).toBuilder().version(current.version()).build());
                 return;
             } catch (VersionConflictException moved) {
                 if (attempt == 2) {
@@ -154,15 +201,15 @@ public final class StoreWriter {
 
     /**
      * Tells whether a stored comment came from the same source record as a freshly built one: same place,
-     * same provenance, text and author. Status and html are left out: moderation and a newer renderer may
-     * have changed them in Parley, and a re-import must not undo that.
+     * same provenance, text and author. Status, its reason, html and the update time are left out: moderation
+     * (which sets the update time) and a newer renderer may have changed them in Parley, and a re-import must
+     * not undo that. A source's own edit time is in its provenance.
      */
     static boolean sameSource(Comment stored, Comment built) {
         return Objects.equals(stored.provenance(), built.provenance())
                 && stored.text().equals(built.text())
                 && stored.author().equals(built.author())
                 && Objects.equals(stored.linkback(), built.linkback())
-                && stored.updatedAt().equals(built.updatedAt())
                 && sameFixedFields(stored, built);
     }
 

@@ -1,7 +1,6 @@
 package dev.parley.migrate.isso;
 
 import dev.parley.migrate.ContentFormat;
-import dev.parley.migrate.ImportFormatException;
 import dev.parley.migrate.ImportWarning;
 import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.internal.RawFields;
@@ -55,10 +54,15 @@ final class IssoComment {
      * @param schema the schema the query was made from
      * @return the comment
      * @throws SQLException if a value cannot be read
-     * @throws ImportFormatException if an id or raw value is longer than a provenance holds
+     * @throws IllegalArgumentException if the row cannot be kept as a comment: its id is NULL or empty, or an id
+     *     is longer than a provenance holds
      */
     static SourceComment map(ResultSet row, IssoSchema schema) throws SQLException {
         String id = row.getString(1);
+        if (id == null || id.isEmpty()) {
+            // Isso's id is an INTEGER PRIMARY KEY, but a hand-made or damaged table may hold a NULL.
+            throw new IllegalArgumentException("its id is " + (id == null ? "NULL" : "empty"));
+        }
         String tid = row.getString(2);
         String parent = row.getString(3);
         String created = row.getString(4);
@@ -97,18 +101,24 @@ final class IssoComment {
                 add(fields, extra.get(i), row.getString(column + 1));
             }
         }
+        // A raw value longer than a provenance's raw status or date holds is kept whole as a field instead.
+        String rawMode = mode;
+        if (rawMode != null && rawMode.length() > Provenance.MAX_RAW_LENGTH) {
+            fields.add("mode", rawMode);
+            rawMode = null;
+        }
+        String rawCreated = created;
+        if (rawCreated != null && rawCreated.length() > Provenance.MAX_RAW_LENGTH) {
+            fields.add("created", rawCreated);
+            rawCreated = null;
+        }
         Provenance.Builder provenance = Provenance.builder(SYSTEM, id)
                 .threadId(threadId)
                 .parentId(parent)
-                .status(mode)
-                .date(created);
-        fields.addTo(provenance, RawFields.length(SYSTEM, id, threadId, parent, mode, created), comment);
-        try {
-            return comment.provenance(provenance.build()).build();
-        } catch (IllegalArgumentException e) {
-            throw new ImportFormatException("comment " + id + " does not fit a provenance: " + e.getMessage(), -1,
-                    -1, e);
-        }
+                .status(rawMode)
+                .date(rawCreated);
+        fields.addTo(provenance, RawFields.length(SYSTEM, id, threadId, parent, rawMode, rawCreated), comment);
+        return comment.provenance(provenance.build()).build();
     }
 
     private static Status status(@Nullable String mode, SourceComment.Builder comment) {

@@ -4,6 +4,8 @@ import dev.parley.migrate.CommentReader;
 import dev.parley.migrate.IdScope;
 import dev.parley.migrate.ImportFormatException;
 import dev.parley.migrate.ImportSource;
+import dev.parley.migrate.ImportWarning;
+import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.SourceThread;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,10 @@ import org.sqlite.SQLiteException;
  * pending with a warning); content the Markdown source {@code text}; times from {@code created} and
  * {@code modified}, REAL seconds since the epoch, read from SQLite's decimal text to the microsecond, never
  * through a double nor a local zone. Parents are passed on raw: Isso's comment ids are unique across the
- * database. A comment whose {@code tid} names no thread is read under the thread {@code tid:<tid>}.
+ * database. A comment whose {@code tid} names no thread is read under the thread {@code tid:<tid>}. A row
+ * that cannot be a comment (a NULL or empty id, an id longer than a provenance holds) is skipped with a
+ * {@link ImportWarning.Code#RECORD_SKIPPED} warning naming its place; a raw {@code mode} or {@code created}
+ * too long for a provenance's raw status or date is kept among its fields.
  *
  * <p>The file is opened through {@link ImportSource#path()}: a gzip-compressed database must be decompressed
  * first.
@@ -138,8 +143,21 @@ public final class IssoReader implements CommentReader {
             throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(schema.commentQuery())) {
+            long position = 0;
             while (rows.next()) {
-                handler.comment(IssoComment.map(rows, schema));
+                position++;
+                SourceComment comment;
+                try {
+                    comment = IssoComment.map(rows, schema);
+                } catch (IllegalArgumentException e) {
+                    String id = rows.getString(1);
+                    handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null,
+                            id == null || id.isEmpty() ? null : id,
+                            "row " + position + " of comments (in id order) cannot be kept, skipped: "
+                                    + e.getMessage()));
+                    continue;
+                }
+                handler.comment(comment);
             }
         }
     }

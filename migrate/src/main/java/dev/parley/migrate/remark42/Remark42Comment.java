@@ -1,7 +1,6 @@
 package dev.parley.migrate.remark42;
 
 import dev.parley.migrate.ContentFormat;
-import dev.parley.migrate.ImportFormatException;
 import dev.parley.migrate.ImportWarning;
 import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.internal.RawFields;
@@ -145,7 +144,7 @@ final class Remark42Comment {
      *
      * @return the comment
      * @throws IllegalStateException if it has no id
-     * @throws ImportFormatException if an id or raw value is longer than a provenance holds
+     * @throws IllegalArgumentException if an id is longer than a provenance holds
      */
     SourceComment toSourceComment() {
         String sourceId = id();
@@ -161,6 +160,7 @@ final class Remark42Comment {
         }
         String parent = parentId == null || parentId.isEmpty() ? null : parentId;
         String status = delete == null ? null : delete.text();
+        String date = time;
         comment.parentId(parent)
                 .status(delete != null && delete.token() == JsonToken.VALUE_TRUE ? Status.DELETED : Status.APPROVED)
                 .author(name == null ? "" : name, null, null)
@@ -171,18 +171,22 @@ final class Remark42Comment {
         } else {
             comment.content(text == null ? "" : text, ContentFormat.HTML);
         }
+        // A raw value longer than a provenance's raw status or date holds is kept whole as a field instead.
+        if (status != null && status.length() > Provenance.MAX_RAW_LENGTH) {
+            fields.add(Mapped.DELETE.member, status);
+            status = null;
+        }
+        if (date != null && date.length() > Provenance.MAX_RAW_LENGTH) {
+            fields.add(Mapped.TIME.member, date);
+            date = null;
+        }
         Provenance.Builder provenance = Provenance.builder(SYSTEM, sourceId)
                 .threadId(rawUrl)
                 .parentId(parent)
                 .status(status)
-                .date(time);
-        fields.addTo(provenance, RawFields.length(SYSTEM, sourceId, rawUrl, parent, status, time), comment);
-        try {
-            return comment.provenance(provenance.build()).build();
-        } catch (IllegalArgumentException e) {
-            throw new ImportFormatException("comment " + sourceId + " does not fit a provenance: " + e.getMessage(),
-                    line, -1, e);
-        }
+                .date(date);
+        fields.addTo(provenance, RawFields.length(SYSTEM, sourceId, rawUrl, parent, status, date), comment);
+        return comment.provenance(provenance.build()).build();
     }
 
     private Instant createdAt(SourceComment.Builder comment) {

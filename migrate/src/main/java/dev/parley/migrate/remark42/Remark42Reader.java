@@ -5,15 +5,14 @@ import dev.parley.migrate.IdScope;
 import dev.parley.migrate.ImportFormatException;
 import dev.parley.migrate.ImportSource;
 import dev.parley.migrate.ImportWarning;
+import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.SourceThread;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -35,8 +34,9 @@ import tools.jackson.core.JsonToken;
  *
  * <p>A line that is not valid JSON, a header that is not one, and a truncated or damaged gzip stream throw an
  * {@link ImportFormatException} with the line (and the parser's column). A line holding JSON that is not an
- * object, or an object without {@code id}, is skipped with a {@link ImportWarning.Code#RECORD_SKIPPED}
- * warning naming the line. Parents are passed on raw: Remark42's comment ids are unique across the site.
+ * object, an object without {@code id}, or one whose id no provenance can hold is skipped with a
+ * {@link ImportWarning.Code#RECORD_SKIPPED} warning naming the line; a raw {@code time} or {@code delete} too long
+ * for a provenance's raw date or status is kept among its fields. Parents are passed on raw: Remark42's comment ids are unique across the site.
  *
  * <p>Stateless and thread-safe; each call reads the source anew and hands over the same records.
  */
@@ -81,7 +81,7 @@ public final class Remark42Reader implements CommentReader {
     public void read(ImportSource source, Handler handler) {
         Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(handler, "handler must not be null");
-        try (InputStream in = open(source)) {
+        try (InputStream in = source.open()) {
             LineInput lines = new LineInput(in);
             Set<String> threads = null;
             while (lines.nextLine()) {
@@ -104,19 +104,6 @@ public final class Remark42Reader implements CommentReader {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
-        }
-    }
-
-    private static InputStream open(ImportSource source) {
-        try {
-            return source.open();
-        } catch (UncheckedIOException e) {
-            // A gzip file cut inside its header fails as soon as it is opened.
-            if (e.getCause() instanceof EOFException || e.getCause() instanceof ZipException) {
-                throw new ImportFormatException("the gzip stream is truncated or damaged (" + e.getCause().getMessage()
-                        + ")", 1, -1, e.getCause());
-            }
-            throw e;
         }
     }
 
@@ -154,7 +141,16 @@ public final class Remark42Reader implements CommentReader {
         if (url != null && threads.add(url)) {
             handler.thread(new SourceThread(url, url, null, comment.title()));
         }
-        handler.comment(comment.toSourceComment());
+        SourceComment mapped;
+        try {
+            mapped = comment.toSourceComment();
+        } catch (IllegalArgumentException e) {
+            // Only an id or a locator longer than any provenance holds gets here: the record cannot be kept.
+            handler.warning(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, comment.id(), "line " + line
+                    + ": the comment cannot be kept, skipped: " + e.getMessage()));
+            return;
+        }
+        handler.comment(mapped);
     }
 
     private static String describe(JsonToken token) {

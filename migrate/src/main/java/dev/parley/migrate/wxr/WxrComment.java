@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * One {@code <wp:comment>} as read, raw, and its mapping to a {@link SourceComment} once its thread is known.
  *
  * <p>Every child is optional; a child written twice counts once, the first time (as WordPress's own importer
- * reads it), though both stay in the provenance's fields. Raw values follow the convention table in the
- * module's README, which the WXR writer reads back.
+ * reads it), and each later occurrence stays in the provenance's fields under its local name (a repeated
+ * {@code wp:meta_key} or {@code wp:meta_value} inside one {@code wp:commentmeta} too). Markup written inside
+ * {@code comment_content} or a meta value without CDATA is kept as markup, not flattened to its text. Raw
+ * values follow the convention table in the module's README, which the WXR writer reads back.
  *
  * <p>Not thread-safe: one read, one thread.
  */
@@ -69,15 +71,15 @@ final class WxrComment {
 
     private void readWp(XMLStreamReader xml, String name) throws XMLStreamException {
         switch (name) {
-            case "comment_id" -> id = first(id, XmlText.trim(XmlText.text(xml)));
-            case "comment_parent" -> parent = first(parent, XmlText.trim(XmlText.text(xml)));
-            case "comment_approved" -> approved = first(approved, XmlText.trim(XmlText.text(xml)));
-            case "comment_type" -> type = first(type, XmlText.trim(XmlText.text(xml)));
-            case "comment_date" -> date = first(date, XmlText.trim(XmlText.text(xml)));
-            case "comment_author_email" -> email = first(email, XmlText.trim(XmlText.text(xml)));
-            case "comment_author_url" -> url = first(url, XmlText.trim(XmlText.text(xml)));
-            case "comment_author_IP" -> ip = first(ip, XmlText.trim(XmlText.text(xml)));
-            case "comment_content" -> content = first(content, XmlText.text(xml));
+            case "comment_id" -> id = first(id, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_parent" -> parent = first(parent, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_approved" -> approved = first(approved, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_type" -> type = first(type, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_date" -> date = first(date, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_author_email" -> email = first(email, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_author_url" -> url = first(url, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_author_IP" -> ip = first(ip, name, XmlText.trim(XmlText.text(xml)));
+            case "comment_content" -> content = first(content, name, XmlText.markup(xml));
             case "comment_date_gmt" -> {
                 String value = XmlText.text(xml);
                 dateGmt = first(dateGmt, XmlText.trim(value));
@@ -116,9 +118,9 @@ final class WxrComment {
         while (XmlText.nextChild(xml)) {
             boolean wp = WxrValues.isWp(XmlText.namespace(xml));
             if (wp && xml.getLocalName().equals("meta_key")) {
-                key = first(key, XmlText.trim(XmlText.text(xml)));
+                key = first(key, "meta_key", XmlText.trim(XmlText.text(xml)));
             } else if (wp && xml.getLocalName().equals("meta_value")) {
-                value = first(value, XmlText.text(xml));
+                value = first(value, "meta_value", XmlText.markup(xml));
             } else {
                 XmlText.skip(xml);
             }
@@ -132,6 +134,15 @@ final class WxrComment {
 
     private static String first(@Nullable String current, String value) {
         return current == null ? value : current;
+    }
+
+    /** Takes the first occurrence of a child; a later one is kept as a raw field by its local name. */
+    private String first(@Nullable String current, String name, String value) {
+        if (current == null) {
+            return value;
+        }
+        fields.add(new Entry(name, value));
+        return current;
     }
 
     /**
@@ -159,7 +170,7 @@ final class WxrComment {
      * @param itemPosition its item's place in the file, from 1, for an id made from its position
      * @param postDateGmt the item's trimmed {@code wp:post_date_gmt}, or null
      * @return the comment
-     * @throws IllegalArgumentException if an id or a raw value is longer than a provenance holds
+     * @throws IllegalArgumentException if an id is longer than a provenance holds
      */
     SourceComment toSourceComment(String threadId, int itemPosition, @Nullable String postDateGmt) {
         String sourceId = id();
@@ -180,15 +191,31 @@ final class WxrComment {
                 .client(empty(ip), empty(agent))
                 .content(content == null ? "" : content, ContentFormat.HTML)
                 .createdAt(createdAt(comment, postDateGmt));
+        // A raw value longer than a provenance's raw status, type or date holds is kept whole as a field instead,
+        // ahead of the other fields.
+        String rawApproved = fitsRaw(approved) ? approved : null;
+        String rawType = fitsRaw(type) ? type : null;
+        String rawDate = fitsRaw(date) ? date : null;
+        List<Entry> moved = new ArrayList<>();
+        if (rawApproved == null && approved != null) {
+            moved.add(new Entry("comment_approved", approved));
+        }
+        if (rawType == null && type != null) {
+            moved.add(new Entry("comment_type", type));
+        }
+        if (rawDate == null && date != null) {
+            moved.add(new Entry("comment_date", date));
+        }
+        moved.addAll(fields);
         Provenance.Builder provenance = Provenance.builder(SYSTEM, sourceId)
                 .threadId(threadId)
                 .parentId(parentId)
-                .status(approved)
-                .type(type)
-                .date(date);
-        long base = SYSTEM.length() + sourceId.length() + threadId.length() + length(parentId) + length(approved)
-                + length(type) + length(date);
-        fit(provenance, comment, base);
+                .status(rawApproved)
+                .type(rawType)
+                .date(rawDate);
+        long base = SYSTEM.length() + sourceId.length() + threadId.length() + length(parentId)
+                + length(rawApproved) + length(rawType) + length(rawDate);
+        fit(provenance, comment, base, moved);
         return comment.provenance(provenance.build()).build();
     }
 
@@ -248,13 +275,13 @@ final class WxrComment {
      * Adds the fields, then the metadata, in source order, leaving out what a provenance cannot hold (past its
      * entry count or total length, a name too long, a meta entry without a key) with one warning.
      */
-    private void fit(Provenance.Builder provenance, SourceComment.Builder comment, long base) {
+    private void fit(Provenance.Builder provenance, SourceComment.Builder comment, long base, List<Entry> raw) {
         long total = base;
         int entries = 0;
         List<String> left = new ArrayList<>();
-        for (int i = 0; i < fields.size() + metadata.size(); i++) {
-            boolean field = i < fields.size();
-            Entry entry = field ? fields.get(i) : metadata.get(i - fields.size());
+        for (int i = 0; i < raw.size() + metadata.size(); i++) {
+            boolean field = i < raw.size();
+            Entry entry = field ? raw.get(i) : metadata.get(i - raw.size());
             long size = (long) entry.name().length() + entry.value().length();
             if (entries == Provenance.MAX_ENTRIES || total + size > Provenance.MAX_TOTAL_LENGTH
                     || entry.name().length() > Provenance.Field.MAX_NAME_LENGTH) {
@@ -282,6 +309,10 @@ final class WxrComment {
             }
             comment.warning(ImportWarning.Code.METADATA_TRUNCATED, message.toString());
         }
+    }
+
+    private static boolean fitsRaw(@Nullable String value) {
+        return value == null || value.length() <= Provenance.MAX_RAW_LENGTH;
     }
 
     private static @Nullable String empty(@Nullable String value) {

@@ -44,7 +44,8 @@ import javax.xml.stream.XMLStreamReader;
  * <p>Elements are matched by namespace, not prefix: the six {@code wp} namespaces (http and https, 1.0 to 1.2)
  * are all accepted, and every element is optional. Whitespace laying a value out is trimmed, what a CDATA
  * section holds is kept, and split CDATA sections are joined. A file without {@code wp:wxr_version} is read;
- * one whose root is not {@code <rss>}, that is not well-formed or is truncated, or that declares a DOCTYPE is
+ * one whose root is not {@code <rss>}, that is not well-formed, is truncated, holds bytes not valid in its
+ * encoding (a Latin-1 file declared UTF-8), or that declares a DOCTYPE is
  * refused with an {@link ImportFormatException}.
  *
  * <p>Stateless and thread-safe; each call reads the source anew and hands over the same records.
@@ -91,8 +92,8 @@ public final class WxrReader implements CommentReader {
      *
      * @param source the file, possibly gzip-compressed
      * @param handler what receives the records
-     * @throws ImportFormatException if the root is not {@code <rss>}, or the file is not well-formed, truncated
-     *     or declares a DOCTYPE, with the line and column
+     * @throws ImportFormatException if the root is not {@code <rss>}, or the file is not well-formed, truncated,
+     *     holds bytes not valid in its encoding or declares a DOCTYPE, with the line and column
      * @throws UncheckedIOException if the file cannot be read
      */
     @Override
@@ -107,7 +108,8 @@ public final class WxrReader implements CommentReader {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof IOException io) {
+            IOException io = SecureXml.readFailure(e);
+            if (io != null) {
                 throw new UncheckedIOException("cannot read " + source, io);
             }
             throw SecureXml.failure(e);

@@ -1,5 +1,6 @@
 package dev.parley.migrate.wxr;
 
+import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -24,6 +25,10 @@ final class XmlText {
         void read(XMLStreamReader xml) throws XMLStreamException;
     }
 
+    /** HTML's void elements: written {@code <br />}, since {@code <br></br>} is two line breaks in HTML. */
+    private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img",
+            "input", "link", "meta", "source", "track", "wbr");
+
     private XmlText() {
     }
 
@@ -47,29 +52,78 @@ final class XmlText {
      * @return the element's own text, trimmed outside CDATA sections
      */
     static String text(XMLStreamReader xml, @Nullable ChildReader children) throws XMLStreamException {
+        return read(xml, children, false);
+    }
+
+    /**
+     * Reads the content of the element the reader is on, through its end tag, keeping child elements as markup:
+     * a third-party writer may put a comment's HTML in without CDATA or escaping
+     * ({@code Hello <b>bold</b> <a href="x">link</a>}), and flattening it to text would lose the tags. Each child
+     * is written back as a start tag with its attributes (namespace declarations left out), its content, and an
+     * end tag, or as {@code <br />} for an empty HTML void element; text inside a child is escaped. The element's
+     * own text is read as {@link #text(XMLStreamReader)} reads it.
+     *
+     * @param xml a reader on a start tag; left on the matching end tag
+     * @return the content, trimmed outside CDATA sections
+     */
+    static String markup(XMLStreamReader xml) throws XMLStreamException {
+        return read(xml, null, true);
+    }
+
+    private static String read(XMLStreamReader xml, @Nullable ChildReader children, boolean markup)
+            throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int cdataStart = -1;
         int cdataEnd = -1;
         int depth = 1;
+        boolean startTagOpen = false;
         while (depth > 0) {
-            switch (xml.next()) {
+            int event = xml.next();
+            if (startTagOpen) {
+                startTagOpen = false;
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    text.append(VOID_ELEMENTS.contains(xml.getLocalName()) ? " />" : "></" + qualified(xml) + ">");
+                    depth--;
+                    continue;
+                }
+                text.append('>');
+            }
+            switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (children == null) {
+                    if (markup) {
+                        startTag(xml, text);
+                        startTagOpen = true;
+                        depth++;
+                    } else if (children == null) {
                         depth++;
                     } else {
                         children.read(xml);
                     }
                 }
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CDATA -> {
-                    if (cdataStart < 0) {
-                        cdataStart = text.length();
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    if (markup && depth > 0) {
+                        text.append("</").append(qualified(xml)).append('>');
                     }
-                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                    cdataEnd = text.length();
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CDATA -> {
+                    if (markup && depth > 1) {
+                        escape(xml.getText(), text, false);
+                    } else {
+                        if (cdataStart < 0) {
+                            cdataStart = text.length();
+                        }
                         text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        cdataEnd = text.length();
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> {
+                    if (markup && depth > 1) {
+                        escape(xml.getText(), text, false);
+                    } else {
+                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    }
+                }
                 default -> {
                     // comments and processing instructions are not part of a value
                 }
@@ -81,6 +135,38 @@ final class XmlText {
         return trimLeading(text.subSequence(0, cdataStart))
                 + text.substring(cdataStart, cdataEnd)
                 + trimTrailing(text.subSequence(cdataEnd, text.length()));
+    }
+
+    private static void startTag(XMLStreamReader xml, StringBuilder text) {
+        text.append('<').append(qualified(xml));
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            String prefix = xml.getAttributePrefix(i);
+            text.append(' ');
+            if (prefix != null && !prefix.isEmpty()) {
+                text.append(prefix).append(':');
+            }
+            text.append(xml.getAttributeLocalName(i)).append("=\"");
+            escape(xml.getAttributeValue(i), text, true);
+            text.append('"');
+        }
+    }
+
+    private static String qualified(XMLStreamReader xml) {
+        String prefix = xml.getPrefix();
+        return prefix == null || prefix.isEmpty() ? xml.getLocalName() : prefix + ":" + xml.getLocalName();
+    }
+
+    private static void escape(String value, StringBuilder text, boolean attribute) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> text.append("&amp;");
+                case '<' -> text.append("&lt;");
+                case '>' -> text.append("&gt;");
+                case '"' -> text.append(attribute ? "&quot;" : "\"");
+                default -> text.append(c);
+            }
+        }
     }
 
     /**

@@ -527,6 +527,86 @@ class BackupTest {
                     + "expected line 4 to start one");
         }
 
+        /** A backup of two roots, in threads /a and /b, and {@code broken}, a reply whose tree fields are off. */
+        private ImportFormatException brokenTree(Comment.Builder broken) throws IOException {
+            InMemoryCommentStore store = new InMemoryCommentStore();
+            // The in-memory store takes what the record's own rules allow, as a damaged database would hold it.
+            store.insertAll(List.of(root("a1", "/a", 0).build(), root("b1", "/b", 1).build(),
+                    broken.author(Author.named("Bob")).createdAt(T0.plusSeconds(120)).build()));
+            String text = new String(backup(store), StandardCharsets.UTF_8);
+            ImportFormatException e = failure(text);
+            assertThat(e.line()).isEqualTo(lineOf(text, "\"id\":\"x\""));
+            return e;
+        }
+
+        private int lineOf(String text, String found) {
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(found)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError(found + " is on no line");
+        }
+
+        private Comment.Builder brokenReply() {
+            return Comment.builder().id(CommentId.of("x")).thread(ThreadKey.of("/a"));
+        }
+
+        @Test
+        void replyWhoseParentIsNotInTheBackupFails() throws IOException {
+            ImportFormatException e = brokenTree(brokenReply().parentId(CommentId.of("ghost"))
+                    .rootId(CommentId.of("a1")).depth(1));
+
+            assertThat(e.getMessage()).endsWith(
+                    ", column 1: the comment does not fit the backup's trees: its parent is not in the backup");
+        }
+
+        @Test
+        void replyInAnotherThreadThanItsParentFails() throws IOException {
+            ImportFormatException e = brokenTree(brokenReply().parentId(CommentId.of("b1"))
+                    .rootId(CommentId.of("b1")).depth(1));
+
+            assertThat(e.getMessage()).endsWith(": its parent is in another thread");
+        }
+
+        @Test
+        void replyWhoseRootIsNotItsParentsRootFails() throws IOException {
+            ImportFormatException e = brokenTree(brokenReply().parentId(CommentId.of("a1"))
+                    .rootId(CommentId.of("elsewhere")).depth(1));
+
+            assertThat(e.getMessage()).endsWith(": its root id is not its parent's root id");
+        }
+
+        @Test
+        void replyWhoseDepthIsNotOneBelowItsParentFails() throws IOException {
+            ImportFormatException e = brokenTree(brokenReply().parentId(CommentId.of("a1"))
+                    .rootId(CommentId.of("a1")).depth(5));
+
+            assertThat(e.getMessage()).endsWith(": its depth 5 is not its parent's depth 0 plus one");
+        }
+
+        @Test
+        void chainToTheDeepestLevelWithAReplyAttachedBesideItsDeepestCommentRestores() throws IOException {
+            InMemoryCommentStore source = new InMemoryCommentStore();
+            Comment above = root("d0", "/deep", 0).build();
+            List<Comment> chain = new ArrayList<>(List.of(above));
+            for (int depth = 1; depth <= Comment.MAX_DEPTH; depth++) {
+                chain.add(reply("d" + depth, chain.get(depth - 1), depth).build());
+            }
+            Comment deepest = chain.get(Comment.MAX_DEPTH);
+            Comment parentOfDeepest = chain.get(Comment.MAX_DEPTH - 1);
+            // What the engine stores for an answer to the deepest comment: beside it, answering it.
+            chain.add(reply("beside", parentOfDeepest, 100).inReplyToId(deepest.id()).build());
+            source.insertAll(chain);
+            InMemoryCommentStore target = new InMemoryCommentStore();
+
+            RestoreReport report = restore(file(backup(source)), target);
+
+            assertThat(report.inserted()).isEqualTo(Comment.MAX_DEPTH + 2);
+            assertThat(all(target)).containsExactlyInAnyOrderElementsOf(all(source));
+        }
+
         @Test
         void repeatedIdFails() throws IOException {
             ImportFormatException e = failure(text().replace("\"id\":\"c3\",", "\"id\":\"c1\",")

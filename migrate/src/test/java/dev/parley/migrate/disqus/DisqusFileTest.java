@@ -198,4 +198,16 @@ class DisqusFileTest {
         assertThat(comment.warnings()).containsExactly(new ImportWarning(ImportWarning.Code.METADATA_TRUNCATED, "1",
                 "6", "2 raw field(s) past the provenance's bounds left out, the first \"extra1001\""));
     }
+
+    @Test
+    void bytesNotValidUtf8AreAFormatErrorWithTheirPlace() throws IOException {
+        Path file = dir.resolve("latin1-as-utf8.xml");
+        Files.write(file, (HEAD + "<post dsq:id=\"1\"><message>caf\u00e9 x</message></post></disqus>\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> Recording.read(ImportSource.of(file)))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessage("line 3, column 30: not well-formed XML: bytes that are not valid UTF-8 (is the file in"
+                        + " another encoding than it declares?)");
+    }
 }

@@ -289,6 +289,54 @@ class IssoReaderTest {
     }
 
     @Test
+    void rowWithANullIdIsSkippedNamingItsPlaceAndTheRowsAfterItAreRead() throws SQLException {
+        Path loose = dir.resolve("loose.db");
+        execute(loose,
+                "CREATE TABLE threads (id INTEGER PRIMARY KEY, uri VARCHAR(256) UNIQUE, title VARCHAR(256))",
+                "CREATE TABLE comments (tid REFERENCES threads(id), id INTEGER, parent INTEGER, created FLOAT,"
+                        + " modified FLOAT, mode INTEGER, remote_addr VARCHAR, text VARCHAR, author VARCHAR,"
+                        + " email VARCHAR, website VARCHAR, likes INTEGER DEFAULT 0, dislikes INTEGER DEFAULT 0,"
+                        + " voters BLOB NOT NULL)",
+                "INSERT INTO threads VALUES (1, '/p/', 'P')",
+                "INSERT INTO comments VALUES (1, NULL, NULL, 1500000000.5, NULL, 1, '', 'hi', 'a', '', '', 0, 0,"
+                        + " X'00')",
+                "INSERT INTO comments VALUES (1, 2, NULL, NULL, NULL, 1, '', 'no time', 'b', '', '', 0, 0, X'00')");
+
+        RecordingHandler read = RecordingHandler.read(reader, ImportSource.of(loose));
+
+        assertThat(read.warnings).containsExactly(new ImportWarning(ImportWarning.Code.RECORD_SKIPPED, null, null,
+                "row 1 of comments (in id order) cannot be kept, skipped: its id is NULL"));
+        SourceComment c = read.comment("2");
+        assertThat(read.comments).containsExactly(c);
+        assertThat(c.createdAt()).isEqualTo(Instant.EPOCH);
+        assertThat(c.provenance().date()).isNull();
+        assertThat(c.warnings()).containsExactly(new ImportWarning(ImportWarning.Code.DATE_FALLBACK, "/p/", "2",
+                "no created time: 1970-01-01T00:00:00Z is used"));
+    }
+
+    @Test
+    void rawModeAndCreatedTooLongForAProvenanceAreKeptAsFields() throws SQLException {
+        String mode = "m".repeat(Provenance.MAX_RAW_LENGTH + 1);
+        String created = "soon".repeat(70);
+        execute(database, "INSERT INTO comments " + COLUMNS + " VALUES (1, 9, NULL, '" + created + "', NULL, '"
+                + mode + "', NULL, 'Long', 'Dan', NULL, NULL, 0, 0, X'00', 0)");
+
+        RecordingHandler read = read();
+
+        SourceComment c = read.comment("9");
+        assertThat(c.provenance().status()).isNull();
+        assertThat(c.provenance().date()).isNull();
+        assertThat(c.provenance().fields()).containsExactly(field("tid", "1"), field("likes", "0"),
+                field("dislikes", "0"), field("voters", "AA=="), field("notification", "0"), field("mode", mode),
+                field("created", created));
+        assertThat(c.status()).isEqualTo(Status.PENDING);
+        assertThat(c.createdAt()).isEqualTo(Instant.EPOCH);
+        assertThat(c.warnings()).extracting(ImportWarning::code)
+                .containsExactly(ImportWarning.Code.UNKNOWN_STATUS, ImportWarning.Code.DATE_FALLBACK);
+        assertThat(read.warnings).isEmpty();
+    }
+
+    @Test
     void fileThatIsNotADatabaseIsRefused() throws IOException {
         Path text = dir.resolve("comments.txt");
         Files.writeString(text, "id,author,text\n1,Alice,Hello\n");

@@ -352,16 +352,14 @@ class Remark42ReaderTest {
     }
 
     @Test
-    void gzipCutInsideItsHeaderThrowsAtLineOne() throws Exception {
+    void gzipCutInsideItsHeaderIsAFormatError() throws Exception {
         byte[] whole = Files.readAllBytes(fixture("backup-v1.jsonl.gz").path());
         Path header = dir.resolve("header-only.gz");
         Files.write(header, Arrays.copyOf(whole, 5));
 
         assertThatThrownBy(() -> RecordingHandler.read(reader, ImportSource.of(header)))
-                .isInstanceOfSatisfying(ImportFormatException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("line 1: the gzip stream is truncated or damaged");
-                    assertThat(e.line()).isEqualTo(1);
-                });
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageStartingWith("the gzip header of header-only.gz is truncated or damaged");
     }
 
     @Test
@@ -457,5 +455,44 @@ class Remark42ReaderTest {
         assertThat(read.comment("1").warnings()).isEmpty();
         assertThat(read.threads).containsExactly(new SourceThread("https://x.example/", "https://x.example/", null,
                 null));
+    }
+
+    @Test
+    void rawTimeAndDeleteTooLongForAProvenanceAreKeptAsFields() throws Exception {
+        String time = "x".repeat(Provenance.MAX_RAW_LENGTH + 45);
+        String delete = "y".repeat(Provenance.MAX_RAW_LENGTH + 1);
+        ImportSource source = file("{\"version\":1,\"posts\":[{\"url\":\"" + HELLO + "\"}]}\n"
+                + "{\"id\":\"c1\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"" + time + "\",\"delete\":\""
+                + delete + "\",\"score\":1}\n"
+                + "{\"id\":\"c2\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"2020-01-01T00:00:00Z\"}\n");
+
+        RecordingHandler read = RecordingHandler.read(reader, source);
+
+        SourceComment c1 = read.comment("c1");
+        assertThat(c1.provenance().status()).isNull();
+        assertThat(c1.provenance().date()).isNull();
+        assertThat(fields(c1)).containsExactly(field("score", "1"), field("delete", delete), field("time", time));
+        assertThat(c1.status()).isEqualTo(Status.APPROVED);
+        assertThat(c1.createdAt()).isEqualTo(Instant.EPOCH);
+        assertThat(read.comments).extracting(SourceComment::id).containsExactly("c1", "c2");
+        assertThat(read.warnings).isEmpty();
+    }
+
+    @Test
+    void commentWhoseIdNoProvenanceHoldsIsSkippedWithAWarningAndTheNextIsRead() throws Exception {
+        String longId = "i".repeat(Provenance.MAX_ID_LENGTH + 1);
+        ImportSource source = file("{\"version\":1,\"posts\":[{\"url\":\"" + HELLO + "\"}]}\n"
+                + "{\"id\":\"" + longId + "\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"2020-01-01T00:00:00Z\"}\n"
+                + "{\"id\":\"c2\",\"locator\":{\"url\":\"" + HELLO + "\"},\"time\":\"2020-01-01T00:00:00Z\"}\n");
+
+        RecordingHandler read = RecordingHandler.read(reader, source);
+
+        assertThat(read.comments).extracting(SourceComment::id).containsExactly("c2");
+        assertThat(read.warnings).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(ImportWarning.Code.RECORD_SKIPPED);
+            assertThat(w.commentId()).isEqualTo(longId);
+            assertThat(w.message()).isEqualTo("line 2: the comment cannot be kept, skipped: source id must be at most "
+                    + Provenance.MAX_ID_LENGTH + " characters, was " + longId.length());
+        });
     }
 }

@@ -302,4 +302,104 @@ class WxrReaderCommentTest {
             assertThat(w.message()).startsWith("a comment of item 1 cannot be kept: source id must be at most 1024");
         });
     }
+
+    @Test
+    void aRepeatedChildCountsTheFirstTimeAndLaterOnesStayInTheProvenanceFields() throws IOException {
+        Path file = Files.writeString(dir.resolve("repeated.xml"),
+                "<rss xmlns:wp='http://wordpress.org/export/1.2/'><channel><item><wp:post_id>7</wp:post_id>"
+                + "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_id>99</wp:comment_id>"
+                + "<wp:comment_content>first</wp:comment_content><wp:comment_content>second</wp:comment_content>"
+                + "<wp:comment_parent>0</wp:comment_parent><wp:comment_parent>5</wp:comment_parent>"
+                + "<wp:comment_approved>1</wp:comment_approved><wp:comment_approved>spam</wp:comment_approved>"
+                + "<wp:comment_type>pingback</wp:comment_type><wp:comment_type>note</wp:comment_type>"
+                + "<wp:comment_date>2020-01-01 01:00:00</wp:comment_date>"
+                + "<wp:comment_date>2021-01-01 01:00:00</wp:comment_date>"
+                + "<wp:comment_author_email>a@example.org</wp:comment_author_email>"
+                + "<wp:comment_author_email>b@example.org</wp:comment_author_email>"
+                + "<wp:comment_author_url>http://a.example/</wp:comment_author_url>"
+                + "<wp:comment_author_url>http://b.example/</wp:comment_author_url>"
+                + "<wp:comment_author_IP>192.0.2.1</wp:comment_author_IP>"
+                + "<wp:comment_author_IP>192.0.2.2</wp:comment_author_IP>"
+                + "<wp:comment_date_gmt>2020-01-01 00:00:00</wp:comment_date_gmt>"
+                + "<wp:commentmeta><wp:meta_key>akismet_result</wp:meta_key><wp:meta_key>other</wp:meta_key>"
+                + "<wp:meta_value>false</wp:meta_value><wp:meta_value>true</wp:meta_value></wp:commentmeta>"
+                + "</wp:comment></item></channel></rss>");
+
+        SourceComment comment = Recorder.read(file).comment("1");
+
+        assertThat(comment.content()).isEqualTo("first");
+        assertThat(comment.parentId()).isNull();
+        assertThat(comment.status()).isEqualTo(Status.APPROVED);
+        assertThat(comment.kind()).isEqualTo(Kind.PINGBACK);
+        assertThat(comment.authorEmail()).isEqualTo("a@example.org");
+        assertThat(comment.authorUrl()).isEqualTo("http://a.example/");
+        assertThat(comment.provenance()).isEqualTo(Provenance.builder("wordpress", "1").threadId("7")
+                .status("1").type("pingback").date("2020-01-01 01:00:00")
+                .field("comment_id", "99")
+                .field("comment_content", "second")
+                .field("comment_parent", "5")
+                .field("comment_approved", "spam")
+                .field("comment_type", "note")
+                .field("comment_date", "2021-01-01 01:00:00")
+                .field("comment_author_email", "b@example.org")
+                .field("comment_author_url", "http://b.example/")
+                .field("comment_author_IP", "192.0.2.2")
+                .field("comment_date_gmt", "2020-01-01 00:00:00")
+                .field("meta_key", "other")
+                .field("meta_value", "true")
+                .metadata("akismet_result", "false")
+                .build());
+    }
+
+    @Test
+    void markupWrittenInsideContentWithoutCdataIsKeptAsMarkup() throws IOException {
+        Path file = Files.writeString(dir.resolve("unescaped-markup.xml"),
+                "<rss xmlns:wp='http://wordpress.org/export/1.2/'><channel><item><wp:post_id>7</wp:post_id>"
+                + "<wp:comment><wp:comment_id>1</wp:comment_id>"
+                + "<wp:comment_content>Hello <b>bold</b> <a href=\"x\">link</a></wp:comment_content>"
+                + "<wp:comment_date_gmt>2020-01-01 00:00:00</wp:comment_date_gmt>"
+                + "</wp:comment><wp:comment><wp:comment_id>2</wp:comment_id>"
+                + "<wp:comment_content>\n  <p class='q' title='say \"hi\" &amp; go'>Tom &amp; Jerry &lt;3"
+                + "<br/><img src='i.png'/><em></em></p>\n</wp:comment_content>"
+                + "<wp:comment_date_gmt>2020-01-01 00:00:00</wp:comment_date_gmt>"
+                + "<wp:commentmeta><wp:meta_key>note</wp:meta_key>"
+                + "<wp:meta_value>see <i>this</i></wp:meta_value></wp:commentmeta>"
+                + "</wp:comment></item></channel></rss>");
+
+        Recorder read = Recorder.read(file);
+
+        assertThat(read.comment("1").content()).isEqualTo("Hello <b>bold</b> <a href=\"x\">link</a>");
+        assertThat(read.comment("2").content()).isEqualTo("<p class=\"q\" title=\"say &quot;hi&quot; &amp; go\">"
+                + "Tom &amp; Jerry &lt;3<br /><img src=\"i.png\" /><em></em></p>");
+        assertThat(read.comment("2").provenance().metadata()).containsExactly(new Field("note", "see <i>this</i>"));
+    }
+
+    @Test
+    void rawApprovedTypeAndDateTooLongForAProvenanceAreKeptAsFieldsNotSkipped() throws IOException {
+        String approved = "a".repeat(Provenance.MAX_RAW_LENGTH + 1);
+        String type = "t".repeat(Provenance.MAX_RAW_LENGTH + 2);
+        String date = "d".repeat(Provenance.MAX_RAW_LENGTH + 45);
+        Path file = Files.writeString(dir.resolve("long-raw.xml"),
+                "<rss xmlns:wp='http://wordpress.org/export/1.2/'><channel><item><wp:post_id>9</wp:post_id>"
+                + "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_approved>" + approved
+                + "</wp:comment_approved><wp:comment_type>" + type + "</wp:comment_type><wp:comment_date>" + date
+                + "</wp:comment_date><wp:comment_date_gmt>2020-01-01 00:00:00</wp:comment_date_gmt></wp:comment>"
+                + "</item></channel></rss>");
+
+        Recorder read = Recorder.read(file);
+
+        SourceComment comment = read.comment("1");
+        assertThat(comment.provenance()).isEqualTo(Provenance.builder("wordpress", "1").threadId("9")
+                .field("comment_approved", approved)
+                .field("comment_type", type)
+                .field("comment_date", date)
+                .field("comment_date_gmt", "2020-01-01 00:00:00")
+                .build());
+        assertThat(comment.status()).isEqualTo(Status.PENDING);
+        assertThat(comment.kind()).isEqualTo(Kind.COMMENT);
+        assertThat(comment.createdAt()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(comment.warnings()).extracting(ImportWarning::code)
+                .containsExactly(Code.UNKNOWN_STATUS, Code.UNKNOWN_TYPE);
+        assertThat(read.warnings()).isEmpty();
+    }
 }

@@ -8,8 +8,11 @@ import dev.parley.migrate.ImportFormatException;
 import dev.parley.migrate.ImportSource;
 import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.SourceThread;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -156,5 +159,55 @@ class WxrReaderFileTest {
                 .hasMessageContaining(": not well-formed XML: ");
         // Comments are handed over as they end: the complete one came before the failure.
         assertThat(read.commentIds()).containsExactly("1");
+    }
+
+    @Test
+    void bytesNotValidInTheDeclaredEncodingAreAFormatErrorWithTheirPlaceAndNothingIsPrinted() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><wp:post_id>7</wp:post_id>\n"
+                + "<wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_content>caf").getBytes(StandardCharsets.UTF_8));
+        // A Latin-1 e-acute in a file that says it is UTF-8.
+        bytes.write(0xE9);
+        bytes.writeBytes(" latin1</wp:comment_content></wp:comment></item></channel></rss>\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(dir.resolve("latin1-as-utf8.xml"), bytes.toByteArray());
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> Recorder.read(file))
+                    .isInstanceOfSatisfying(ImportFormatException.class, e -> {
+                        assertThat(e.line()).isEqualTo(3);
+                        assertThat(e.column()).isEqualTo(68);
+                    })
+                    .hasMessage("line 3, column 68: not well-formed XML: bytes that are not valid UTF-8 (is the file"
+                            + " in another encoding than it declares?)");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aUtf16FileWithAByteOrderMarkReadsAsText() throws IOException {
+        String xml = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                + "<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><wp:post_id>7</wp:post_id>"
+                + "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_content>Ren\u00e9e \uD83D\uDE00"
+                + "</wp:comment_content></wp:comment></item></channel></rss>";
+        Path file = Files.write(dir.resolve("utf16.xml"), xml.getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(Recorder.read(file).comment("1").content()).isEqualTo("Ren\u00e9e \uD83D\uDE00");
+    }
+
+    @Test
+    void anEncodingThisRuntimeDoesNotKnowIsAFormatErrorAtItsName() throws IOException {
+        Path file = Files.writeString(dir.resolve("unknown-encoding.xml"),
+                "<?xml version=\"1.0\" encoding=\"x-no-such-encoding\"?>\n<rss/>\n");
+
+        assertThatThrownBy(() -> Recorder.read(file))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessage("line 1, column 31: the declared encoding \"x-no-such-encoding\" is not supported");
     }
 }
