@@ -1,9 +1,9 @@
 package dev.parley.migrate.backup;
 
+import dev.parley.migrate.internal.KeyTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * A set of 128-bit hashes of strings, each numbered in the order it was first added, held in two {@code long}
@@ -17,14 +17,8 @@ import java.util.Arrays;
  */
 final class HashedKeys {
 
-    private static final int NONE = -1;
-    private static final int INITIAL = 1_024;
-
     private final MessageDigest sha256;
-    private long[] hi = new long[INITIAL];
-    private long[] lo = new long[INITIAL];
-    private int[] slots = newSlots(INITIAL * 2);
-    private int size;
+    private final KeyTable table = new KeyTable();
     /** The last hash made by {@link #hash}. */
     private long lastHi;
     private long lastLo;
@@ -69,20 +63,7 @@ final class HashedKeys {
      * @return its number, from 0 in the order added, or -1 if it was there already
      */
     int addLast() {
-        if (find(lastHi, lastLo) != NONE) {
-            return NONE;
-        }
-        if (size == hi.length) {
-            hi = Arrays.copyOf(hi, size * 2);
-            lo = Arrays.copyOf(lo, size * 2);
-        }
-        hi[size] = lastHi;
-        lo[size] = lastLo;
-        if ((size + 1) * 2 > slots.length) {
-            rehash(slots.length * 2);
-        }
-        place(size);
-        return size++;
+        return table.add(lastHi, lastLo);
     }
 
     /**
@@ -93,58 +74,19 @@ final class HashedKeys {
      * @return its number, or -1 if it was never added
      */
     int find(long keyHi, long keyLo) {
-        int mask = slots.length - 1;
-        int slot = mix(keyHi, keyLo) & mask;
-        while (true) {
-            int index = slots[slot];
-            if (index == NONE) {
-                return NONE;
-            }
-            if (hi[index] == keyHi && lo[index] == keyLo) {
-                return index;
-            }
-            slot = (slot + 1) & mask;
-        }
+        return table.find(keyHi, keyLo);
     }
 
     long keyHi(int index) {
-        return hi[index];
+        return table.keyHi(index);
     }
 
     long keyLo(int index) {
-        return lo[index];
+        return table.keyLo(index);
     }
 
     int size() {
-        return size;
-    }
-
-    private void rehash(int capacity) {
-        slots = newSlots(capacity);
-        for (int index = 0; index < size; index++) {
-            place(index);
-        }
-    }
-
-    private void place(int index) {
-        int mask = slots.length - 1;
-        int slot = mix(hi[index], lo[index]) & mask;
-        while (slots[slot] != NONE) {
-            slot = (slot + 1) & mask;
-        }
-        slots[slot] = index;
-    }
-
-    private static int[] newSlots(int capacity) {
-        int[] slots = new int[capacity];
-        Arrays.fill(slots, NONE);
-        return slots;
-    }
-
-    /** The hashes are already uniform; folding them is enough. */
-    private static int mix(long keyHi, long keyLo) {
-        long folded = keyHi ^ keyLo;
-        return (int) (folded ^ (folded >>> 32));
+        return table.size();
     }
 
     private static long toLong(byte[] bytes, int from) {

@@ -25,14 +25,11 @@ public final class TreeIndex {
 
     private static final int NONE = -1;
 
-    private int size;
-    private long[] keyHi = new long[1024];
-    private long[] keyLo = new long[1024];
+    private final KeyTable keys = new KeyTable();
     private long[] parentHi = new long[1024];
     private long[] parentLo = new long[1024];
     private boolean[] hasParent = new boolean[1024];
     private int[] thread = new int[1024];
-    private int[] slots = newSlots(2048);
 
     private int[] parent;
     private int[] root;
@@ -55,24 +52,17 @@ public final class TreeIndex {
         if (parent != null) {
             throw new IllegalStateException("the index is resolved; no more comments can be added");
         }
-        if (find(hi, lo) != NONE) {
+        int index = keys.add(hi, lo);
+        if (index == NONE) {
             return NONE;
         }
-        if (size == keyHi.length) {
+        if (index == thread.length) {
             grow();
         }
-        int index = size++;
-        keyHi[index] = hi;
-        keyLo[index] = lo;
         hasParent[index] = withParent;
         parentHi[index] = pHi;
         parentLo[index] = pLo;
         thread[index] = threadOrdinal;
-        if (size * 2 > slots.length) {
-            rehash(slots.length * 2);
-        } else {
-            place(index);
-        }
         return index;
     }
 
@@ -84,18 +74,7 @@ public final class TreeIndex {
      * @return its index, or -1
      */
     public int find(long hi, long lo) {
-        int mask = slots.length - 1;
-        int slot = mix(hi, lo) & mask;
-        while (true) {
-            int index = slots[slot];
-            if (index == NONE) {
-                return NONE;
-            }
-            if (keyHi[index] == hi && keyLo[index] == lo) {
-                return index;
-            }
-            slot = (slot + 1) & mask;
-        }
+        return keys.find(hi, lo);
     }
 
     /**
@@ -104,7 +83,7 @@ public final class TreeIndex {
      * @return the size
      */
     public int size() {
-        return size;
+        return keys.size();
     }
 
     /**
@@ -114,7 +93,7 @@ public final class TreeIndex {
      * @return the high 64 bits
      */
     public long keyHi(int index) {
-        return keyHi[index];
+        return keys.keyHi(index);
     }
 
     /**
@@ -124,7 +103,7 @@ public final class TreeIndex {
      * @return the low 64 bits
      */
     public long keyLo(int index) {
-        return keyLo[index];
+        return keys.keyLo(index);
     }
 
     /**
@@ -147,6 +126,7 @@ public final class TreeIndex {
      * @param maxDepth the deepest level a comment is stored at
      */
     public void resolve(int[] threadGroups, int maxDepth) {
+        int size = keys.size();
         parent = new int[size];
         problem = new byte[size];
         for (int i = 0; i < size; i++) {
@@ -274,39 +254,10 @@ public final class TreeIndex {
     }
 
     private void grow() {
-        int capacity = keyHi.length * 2;
-        keyHi = Arrays.copyOf(keyHi, capacity);
-        keyLo = Arrays.copyOf(keyLo, capacity);
+        int capacity = thread.length * 2;
         parentHi = Arrays.copyOf(parentHi, capacity);
         parentLo = Arrays.copyOf(parentLo, capacity);
         hasParent = Arrays.copyOf(hasParent, capacity);
         thread = Arrays.copyOf(thread, capacity);
-    }
-
-    private void rehash(int capacity) {
-        slots = newSlots(capacity);
-        for (int i = 0; i < size; i++) {
-            place(i);
-        }
-    }
-
-    private void place(int index) {
-        int mask = slots.length - 1;
-        int slot = mix(keyHi[index], keyLo[index]) & mask;
-        while (slots[slot] != NONE) {
-            slot = (slot + 1) & mask;
-        }
-        slots[slot] = index;
-    }
-
-    private static int[] newSlots(int capacity) {
-        int[] slots = new int[capacity];
-        Arrays.fill(slots, NONE);
-        return slots;
-    }
-
-    private static int mix(long hi, long lo) {
-        // The keys are cryptographic hashes already: any of their bits spread evenly.
-        return (int) (lo ^ (hi >>> 32));
     }
 }
