@@ -18,7 +18,9 @@ import java.util.Locale;
  * <p>Usage: {@code ImportMain <file> <store>}, the store being {@code memory} (an
  * {@link InMemoryCommentStore}), {@code dry-run} (the same store, in a {@link Importer.Builder#dryRun dry run}:
  * the import without writes), {@code h2:<file>} (a {@link JdbcCommentStore} on an H2 file, its page cache
- * capped at 16 MB) or {@code sqlite:<file>} (on a SQLite file, whose cache is off the heap).
+ * capped at 16 MB), {@code sqlite:<file>} (on a SQLite file, whose cache is off the heap) or
+ * {@code postgres:<user>@<jdbc url>} (on a PostgreSQL database, the user logging in without a password, as the
+ * tests' throwaway server allows).
  */
 final class ImportMain {
 
@@ -49,6 +51,10 @@ final class ImportMain {
         } else if (store.startsWith("sqlite:")) {
             report = run(pooled("jdbc:sqlite:" + Path.of(store.substring(7)).toAbsolutePath()
                     + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"), source);
+        } else if (store.startsWith("postgres:")) {
+            String userAndUrl = store.substring("postgres:".length());
+            int at = userAndUrl.indexOf('@');
+            report = run(pooled(userAndUrl.substring(at + 1), userAndUrl.substring(0, at)), source);
         } else {
             throw new IllegalArgumentException("unknown store " + store);
         }
@@ -80,9 +86,13 @@ final class ImportMain {
     }
 
     private static HikariDataSource pooled(String url) {
+        return pooled(url, "sa");
+    }
+
+    private static HikariDataSource pooled(String url, String user) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername("sa");
+        config.setUsername(user);
         config.setMaximumPoolSize(2);
         return new HikariDataSource(config);
     }
