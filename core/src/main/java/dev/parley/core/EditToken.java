@@ -10,7 +10,11 @@ import java.util.Objects;
  * signed with the service's secret, so the service keeps no token table. Keep it in a cookie or local
  * storage; treat it as a password. Immutable and thread-safe.
  *
- * @param value the token text
+ * <p>{@link #value()} is what travels: hand the author {@code accepted.editToken().value()} (a cookie, the API's
+ * answer) and, when they send it back (a header, a cookie, a form field), rebuild it with
+ * {@code new EditToken(text)} for {@code editByAuthor}, {@code deleteByAuthor} or a {@link Viewer}.
+ *
+ * @param value the token text, the form to send and store; {@link #toString()} hides it
  */
 public record EditToken(String value) {
 

@@ -30,6 +30,8 @@ final class PageAssembler {
 
         static final Visibility PUBLIC = new Visibility(false, Set.of(), null);
 
+        static final Visibility MODERATOR = new Visibility(true, Set.of(), null);
+
         /**
          * Tells whether the comment may appear, as itself or, when {@link #live} is false, as a placeholder
          * above a visible reply.

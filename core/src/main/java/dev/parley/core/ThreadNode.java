@@ -31,22 +31,39 @@ public final class ThreadNode {
     private @Nullable List<ThreadNode> replies;
 
     /**
-     * Creates a node without replies; pages are assembled by the service.
+     * Creates a node without replies for one comment, e.g. to answer a post or an edit, presented as a
+     * reader's page presents it: a deleted or spam comment becomes a placeholder, blanked, so nothing of it
+     * is shown (a page shows one only as the placeholder above a visible reply). A held comment is kept as it
+     * is, status and all: show it only to its author or a moderator, as {@link CommentService#locate} does.
+     * Pages are assembled by the service.
      *
      * @param comment the comment
      * @throws NullPointerException if {@code comment} is null
+     * @see #forModerator(Comment)
      */
     public ThreadNode(Comment comment) {
-        this.comment = Objects.requireNonNull(comment, "comment must not be null");
-        this.tree = null;
-        this.position = -1;
-        this.replies = List.of();
+        this(PageAssembler.Visibility.PUBLIC.present(Objects.requireNonNull(comment, "comment must not be null")),
+                null, -1);
     }
 
-    ThreadNode(Comment comment, PageAssembler.Tree tree, int position) {
+    ThreadNode(Comment comment, PageAssembler.@Nullable Tree tree, int position) {
         this.comment = comment;
         this.tree = tree;
         this.position = position;
+        this.replies = tree == null ? List.of() : null;
+    }
+
+    /**
+     * Creates a node without replies for one comment as a moderator's page presents it: a spam comment as it
+     * is (status {@code SPAM}), a deleted one as a placeholder.
+     *
+     * @param comment the comment
+     * @return the node
+     * @throws NullPointerException if {@code comment} is null
+     */
+    public static ThreadNode forModerator(Comment comment) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        return new ThreadNode(PageAssembler.Visibility.MODERATOR.present(comment), null, -1);
     }
 
     /**

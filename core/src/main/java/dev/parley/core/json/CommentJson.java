@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +42,15 @@ public final class CommentJson {
 
     private final JsonMapper mapper;
     private final Function<Author, @Nullable String> avatars;
+    private final @Nullable Predicate<Comment> postAuthor;
 
     private CommentJson(Function<Author, @Nullable String> avatars) {
+        this(avatars, null);
+    }
+
+    private CommentJson(Function<Author, @Nullable String> avatars, @Nullable Predicate<Comment> postAuthor) {
         this.avatars = avatars;
+        this.postAuthor = postAuthor;
         this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
@@ -107,6 +114,20 @@ public final class CommentJson {
     }
 
     /**
+     * Returns a converter like this one that also tells, on each public author, whether they wrote the post
+     * the comment is on ({@code "postAuthor": true}), so a client can show the badge a page shows. Without
+     * it, {@code postAuthor} is left out.
+     *
+     * @param isPostAuthor whether a (stored, not yet blanked) comment's author wrote the post of its thread,
+     *     e.g. {@code c -> authorId.equals(c.author().userId())}
+     * @return the converter
+     * @throws NullPointerException if {@code isPostAuthor} is null
+     */
+    public CommentJson withPostAuthor(Predicate<Comment> isPostAuthor) {
+        return new CommentJson(avatars, Objects.requireNonNull(isPostAuthor, "isPostAuthor must not be null"));
+    }
+
+    /**
      * Converts a page to the public schema.
      *
      * @param page the page
@@ -124,7 +145,10 @@ public final class CommentJson {
     }
 
     /**
-     * Converts a node and its replies to the public schema.
+     * Converts a node and its replies to the public schema. The node is presented already: a page's nodes by
+     * the page's reader, a single comment's by {@link ThreadNode#ThreadNode(dev.parley.storage.Comment)} as a
+     * reader's page shows it (deleted and spam comments as placeholders) or by
+     * {@link ThreadNode#forModerator} as a moderator's page does (spam with status {@code "spam"}).
      *
      * @param node the node
      * @return the view
@@ -139,7 +163,8 @@ public final class CommentJson {
         }
         boolean placeholder = node.placeholder();
         PublicAuthor author = placeholder ? null
-                : new PublicAuthor(c.author().name(), c.author().url(), avatars.apply(c.author()));
+                : new PublicAuthor(c.author().name(), c.author().url(), avatars.apply(c.author()),
+                        postAuthor == null ? null : postAuthor.test(c));
         PublicComment.PublicSource source = placeholder ? null : source(c);
         return new PublicComment(
                 c.id().value(),

@@ -97,7 +97,9 @@ public final class CommentApiServlet extends HttpServlet {
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
-        this.views = CommentJson.withAvatars(urls::avatar);
+        // The same rule as the page's "author" badge, so a JSON client can show it too.
+        this.views = CommentJson.withAvatars(urls::avatar)
+                .withPostAuthor(c -> Blog.AUTHOR_USER_ID.equals(c.author().userId()));
         this.defaultLimit = defaultLimit;
     }
 

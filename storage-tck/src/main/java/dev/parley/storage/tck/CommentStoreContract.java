@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract every {@link CommentStore} must meet, as a JUnit 5 suite: the executable form of the rules in
@@ -35,6 +36,10 @@ import org.junit.jupiter.api.Nested;
  * kit's tests in parallel against one shared store.
  */
 public abstract class CommentStoreContract {
+
+    // A failure's message names the rule, so consoles that print test methods by name show the sentence too.
+    @RegisterExtension
+    static final RuleNamedFailures RULE_NAMED_FAILURES = new RuleNamedFailures();
 
     private @Nullable CommentStore store;
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract every {@link JobQueue} must meet, as a JUnit 5 suite: the executable form of the rules in
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.Nested;
  * claims of one kind get that kind's jobs only, also when workers of two kinds race.
  */
 public abstract class JobQueueContract {
+
+    // A failure's message names the rule, so consoles that print test methods by name show the sentence too.
+    @RegisterExtension
+    static final RuleNamedFailures RULE_NAMED_FAILURES = new RuleNamedFailures();
 
     private final SettableClock clock = new SettableClock(JobRules.START);
     private @Nullable JobQueue queue;

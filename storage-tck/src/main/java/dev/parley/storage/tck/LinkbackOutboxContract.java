@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract every {@link LinkbackOutbox} must meet, as a JUnit 5 suite: the executable form of the rules in
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.Nested;
  * claiming the send jobs from one store deliver every send exactly once and never take another kind's job).
  */
 public abstract class LinkbackOutboxContract {
+
+    // A failure's message names the rule, so consoles that print test methods by name show the sentence too.
+    @RegisterExtension
+    static final RuleNamedFailures RULE_NAMED_FAILURES = new RuleNamedFailures();
 
     private final SettableClock clock = new SettableClock(OutboxRules.START);
     private @Nullable LinkbackOutbox outbox;
