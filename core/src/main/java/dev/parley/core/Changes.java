@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
 /** Changes to stored comments: the author's edit and delete, and every moderator action. */
 final class Changes {
 
+    /** Starts the reason of a held comment whose edited text the rules pass: it stays held all the same. */
+    private static final String HELD_THROUGH_EDIT = "held: edited while awaiting moderation; ";
+    private static final String BEFORE = "before the edit: ";
+    private static final String NEW_TEXT = "; rules on the new text: ";
+
     private final Engine engine;
 
     Changes(Engine engine) {
@@ -65,7 +70,10 @@ final class Changes {
                 case HOLD -> Status.PENDING;
                 default -> stored.status();
             };
-            String reason = outcome.verdict() == Verdict.APPROVE ? stored.moderationReason() : outcome.reason();
+            // The reason always judges the text now stored. A held comment the rules now pass stays held, so its
+            // reason keeps why it was first held (the rules skip who wrote it on an edit) beside the new verdict.
+            String reason = outcome.verdict() == Verdict.APPROVE && stored.status() == Status.PENDING
+                    ? heldThroughEdit(stored.moderationReason(), outcome.reason()) : outcome.reason();
             return Optional.of(stored.toBuilder().text(stripped).html(html).status(status).moderationReason(reason)
                     .updatedAt(later(stored, now)).build());
         });
@@ -222,6 +230,30 @@ final class Changes {
     private static Instant later(Comment stored, Instant now) {
         // A clock set back must not make updated-at precede created-at, which the model refuses.
         return now.isBefore(stored.createdAt()) ? stored.createdAt() : now;
+    }
+
+    /**
+     * The reason of a held comment that stays held though the rules pass its edited text: why it was held before
+     * the first such edit (kept through later ones, so the reason does not grow), then the rules' new reason,
+     * cut to the stored limit as the pipeline cuts its notes.
+     */
+    private static String heldThroughEdit(@Nullable String stored, String approved) {
+        String before = stored;
+        if (before != null && before.startsWith(HELD_THROUGH_EDIT + BEFORE)) {
+            int end = before.lastIndexOf(NEW_TEXT);
+            before = before.substring((HELD_THROUGH_EDIT + BEFORE).length(),
+                    end < 0 ? before.length() : end);
+        }
+        StringBuilder reason = new StringBuilder(HELD_THROUGH_EDIT);
+        if (before != null && !before.isEmpty()) {
+            reason.append(BEFORE).append(before).append("; ");
+        }
+        reason.append(NEW_TEXT, 2, NEW_TEXT.length()).append(approved);
+        if (reason.length() > Comment.MAX_REASON_LENGTH) {
+            reason.setLength(Comment.MAX_REASON_LENGTH - 3);
+            reason.append("...");
+        }
+        return reason.toString();
     }
 
     private static EditResult.Rejected refuse(RejectCode code) {

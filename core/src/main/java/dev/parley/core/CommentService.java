@@ -22,6 +22,7 @@ import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -196,8 +197,23 @@ public final class CommentService {
 
     /**
      * Lets the author change their comment's text with the edit token, inside the edit window and while no
-     * one has replied. The new text goes through moderation again: it may be held or marked spam, but an
-     * edit never publishes a held comment.
+     * one has replied.
+     *
+     * <p>The new text goes through the whole moderation pipeline again, as a new comment would, and the stored
+     * moderation reason is replaced by the pipeline's reason for the new text, so a moderator never reads a
+     * reason that described the old text. The pipeline's verdict decides the status, with one exception:
+     * <ul>
+     * <li>a rejection refuses the edit and stores nothing;</li>
+     * <li>spam marks the comment spam, a hold holds it (also a published one), each with the new reason;</li>
+     * <li>an approval keeps the status: a published comment stays published, and a <em>held comment stays
+     *     held</em>, even though the pipeline would have published the new text as a new comment. Its reason
+     *     then keeps why it was held and adds the pipeline's, e.g. {@code "held: edited while awaiting
+     *     moderation; before the edit: held: matched hold word "casino" in text; rules on the new text:
+     *     approved: no rule objected"} (later edits keep the first "before the edit" part). An edit thus never
+     *     publishes a comment without a moderator: the rules do not judge the author again on an edit (a new
+     *     author's held comment would publish itself by any edit), a moderator's hold must hold, and text held
+     *     and then edited is for the moderator to compare with what was first posted.</li>
+     * </ul>
      *
      * @param id the comment
      * @param token the token issued with it
@@ -229,6 +245,55 @@ public final class CommentService {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(token, "token must not be null");
         return changes.deleteByAuthor(id, token);
+    }
+
+    /**
+     * Finds the token among the viewer's that opens a comment for {@link #editByAuthor} and
+     * {@link #deleteByAuthor}, e.g. to act on a comment the author chose on a page when the tokens travel in a
+     * cookie. Only the token's signature and comment are checked: an expired token is returned too, so that
+     * acting with it reports {@code EDIT_WINDOW_CLOSED}.
+     *
+     * @param id the comment
+     * @param viewer who asks, with the tokens they present
+     * @return a genuine token of the viewer for that comment, or empty if none is
+     * @throws NullPointerException naming the argument, if one is null
+     */
+    public Optional<EditToken> editToken(CommentId id, Viewer viewer) {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(viewer, "viewer must not be null");
+        Optional<EditToken> latest = Optional.empty();
+        Instant latestExpiry = Instant.MIN;
+        for (EditToken token : viewer.editTokens()) {
+            Optional<EditTokens.Verified> verified = engine.tokens().verify(token);
+            if (verified.isPresent() && verified.get().id().equals(id)
+                    && verified.get().expiry().isAfter(latestExpiry)) {
+                latest = Optional.of(token);
+                latestExpiry = verified.get().expiry();
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Tells which comments the viewer's tokens open now and until when, e.g. to show edit and delete controls
+     * on the author's comments only while they work. A comment listed may still refuse an edit because someone
+     * replied to it, or because it is no longer published or held; nothing is read from the store.
+     *
+     * @param viewer who reads, with the tokens they present
+     * @return for each comment a genuine, unexpired token of the viewer names, when its edit window closes; an
+     *     unmodifiable map
+     * @throws NullPointerException if {@code viewer} is null
+     */
+    public Map<CommentId, Instant> editableUntil(Viewer viewer) {
+        Objects.requireNonNull(viewer, "viewer must not be null");
+        Instant now = engine.clock().instant();
+        Map<CommentId, Instant> open = new java.util.HashMap<>();
+        for (EditToken token : viewer.editTokens()) {
+            engine.tokens().verify(token).filter(verified -> now.isBefore(verified.expiry()))
+                    .ifPresent(verified -> open.merge(verified.id(), verified.expiry(),
+                            (a, b) -> a.isAfter(b) ? a : b));
+        }
+        return Map.copyOf(open);
     }
 
     // ---- moderation ---------------------------------------------------------------------------------------

@@ -125,7 +125,8 @@ class AuthorChangesTest {
                 "hello again", InputFormat.PLAIN_TEXT)).comment();
 
         assertThat(edited.status()).isEqualTo(Status.PENDING);
-        assertThat(edited.moderationReason()).isEqualTo("held: author has no approved comment");
+        assertThat(edited.moderationReason()).isEqualTo("held: edited while awaiting moderation; before the edit: "
+                + "held: author has no approved comment; rules on the new text: approved: no rule objected");
     }
 
     @Test

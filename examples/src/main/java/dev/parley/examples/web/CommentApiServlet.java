@@ -52,8 +52,10 @@ import tools.jackson.databind.node.ObjectNode;
  *     {@code editToken}, or 422 with the reason</td></tr>
  * <tr><td>{@code GET /api/comments/<id>}</td><td>one visible comment</td></tr>
  * <tr><td>{@code PUT /api/comments/<id>}</td>
- *     <td>edit your own comment: {@code {"text"}} with the token in {@code X-Edit-Token}</td></tr>
- * <tr><td>{@code DELETE /api/comments/<id>}</td><td>delete your own comment, token in {@code X-Edit-Token}</td></tr>
+ *     <td>edit your own comment: {@code {"text"}} with the token in {@code X-Edit-Token} or the page's
+ *     cookie</td></tr>
+ * <tr><td>{@code DELETE /api/comments/<id>}</td><td>delete your own comment, token in {@code X-Edit-Token} or
+ *     the page's cookie</td></tr>
  * <tr><td>{@code GET /api/counts?thread=<slug>&thread=<slug>...}</td><td>approved counts of several threads</td></tr>
  * </table>
  *
@@ -61,7 +63,12 @@ import tools.jackson.databind.node.ObjectNode;
  * no e-mail, IP address or user agent ever appears.
  *
  * <p>Reads accept the edit tokens of the {@code X-Edit-Token} header (comma-separated) and of the page's
- * cookie, so an author sees their own pending comments. Every error is a JSON body
+ * cookie, so an author sees their own pending comments. Edits and deletes take the token of the
+ * {@code X-Edit-Token} header or, without one, the token for that comment among the cookie's
+ * ({@link EditTokenCookie}), so a script on the page may edit without ever holding the token: 401 when neither
+ * carries a token, 403 when none is for that comment. The cookie is safe to act on here without a CSRF token,
+ * as the page's forms need one: PUT, DELETE and JSON bodies are not what a cross-site form or simple request
+ * can send, and the API answers no CORS preflight. Every error is a JSON body
  * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422.
  *
  * <p>Thread-safe: immutable.
@@ -195,7 +202,7 @@ public final class CommentApiServlet extends HttpServlet {
 
     private void edit(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
         CommentId id = id(idText);
-        EditToken token = token(request);
+        EditToken token = token(request, id);
         JsonNode body = body(request);
         String text = optionalText(body, "text");
         if (text == null) {
@@ -205,7 +212,8 @@ public final class CommentApiServlet extends HttpServlet {
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
-        answer(response, comments.deleteByAuthor(id(idText), token(request)));
+        CommentId id = id(idText);
+        answer(response, comments.deleteByAuthor(id, token(request, id)));
     }
 
     private void answer(HttpServletResponse response, EditResult result) throws IOException {
@@ -262,10 +270,20 @@ public final class CommentApiServlet extends HttpServlet {
         return tokens.isEmpty() ? Viewer.anonymous() : Viewer.withTokens(Set.copyOf(tokens));
     }
 
-    private static EditToken token(HttpServletRequest request) {
+    /** The header's token, else the cookie's token for the comment. */
+    private EditToken token(HttpServletRequest request, CommentId id) {
         String header = request.getHeader(TOKEN_HEADER);
+        if (header == null) {
+            List<EditToken> cookie = EditTokenCookie.read(request);
+            if (!cookie.isEmpty()) {
+                return comments.editToken(id, Viewer.withTokens(Set.copyOf(cookie))).orElseThrow(() ->
+                        new BadRequest(403, code(RejectCode.BAD_TOKEN), "none of the cookie's edit tokens is for "
+                                + "this comment"));
+            }
+        }
         if (header == null || header.isBlank() || header.strip().length() > EditToken.MAX_LENGTH) {
-            throw new BadRequest(401, "missing_token", "send the comment's edit token in " + TOKEN_HEADER);
+            throw new BadRequest(401, "missing_token", "send the comment's edit token in " + TOKEN_HEADER
+                    + " or the page's cookie");
         }
         return new EditToken(header.strip());
     }

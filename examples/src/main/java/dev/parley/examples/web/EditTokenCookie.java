@@ -8,17 +8,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the edit tokens of the comments a browser posted in one HttpOnly cookie, so the author sees their
  * own held comment ("awaiting moderation") and may edit or delete it, without an account.
  *
  * <p>The cookie is HttpOnly (no script can read the tokens) and SameSite=Lax. It holds the most recent
- * {@value #MAX_TOKENS} tokens, URL-encoded and joined by {@code |}. Thread-safe: stateless.
+ * {@value #MAX_TOKENS} tokens, URL-encoded and joined by {@code |}.
+ *
+ * <p>The author's edit and delete forms, which act with the cookie, carry a CSRF token as the moderation forms
+ * do: {@link #csrfToken} derives it from the comment's edit token (a SHA-256 under a label of its own), so only
+ * a page served to the cookie's holder can know it, every instance computes the same one without a shared
+ * key, and the form never holds the edit token itself. Thread-safe: stateless.
  */
 public final class EditTokenCookie {
 
@@ -28,6 +37,7 @@ public final class EditTokenCookie {
     public static final int MAX_TOKENS = 20;
 
     private static final int MAX_AGE_SECONDS = 30 * 24 * 3600;
+    private static final byte[] CSRF_LABEL = "parley own-comment form\0".getBytes(StandardCharsets.US_ASCII);
 
     private EditTokenCookie() {
     }
@@ -71,6 +81,35 @@ public final class EditTokenCookie {
     public static Viewer viewer(HttpServletRequest request) {
         List<EditToken> tokens = read(request);
         return tokens.isEmpty() ? Viewer.anonymous() : Viewer.withTokens(Set.copyOf(tokens));
+    }
+
+    /**
+     * The CSRF token of the forms that edit or delete the comment an edit token opens.
+     *
+     * @param token the comment's edit token
+     * @return URL-safe text
+     */
+    public static String csrfToken(EditToken token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(CSRF_LABEL);
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(digest.digest(token.value().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * Whether a submitted CSRF token is the one of an edit token, compared in constant time.
+     *
+     * @param token the comment's edit token
+     * @param submitted the form's {@code csrf} field, or {@code null}
+     * @return true if it matches
+     */
+    public static boolean csrfMatches(EditToken token, @Nullable String submitted) {
+        return submitted != null && MessageDigest.isEqual(csrfToken(token).getBytes(StandardCharsets.US_ASCII),
+                submitted.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

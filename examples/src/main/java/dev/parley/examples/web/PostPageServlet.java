@@ -36,13 +36,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  * <li>{@code GET /posts/<slug>[?after=<cursor>]}: the post and a page of its thread, nested as the engine
- *     returns it, with a reply form under each comment and links to the next page.</li>
- * <li>{@code GET /posts/<slug>/comments/<id>}: a comment's permalink; redirects to the page that holds it,
- *     with the comment's fragment.</li>
+ *     returns it, with a reply form under each comment, links to the previous and next pages, and edit and
+ *     delete controls on the reader's own comments while they may change them ({@link OwnCommentPages}).</li>
+ * <li>{@code GET /posts/<slug>/comments/<id>}: a comment's permalink; redirects to the page that shows it in
+ *     its context (the roots before its root, then its root: {@link ContextPages}), with the comment's
+ *     fragment.</li>
  * <li>{@code POST /posts/<slug>}: posts a comment or a reply (form field {@code parent}). Accepted: the edit
- *     token goes into an HttpOnly cookie and the browser is redirected (303) to the page and fragment of the
- *     new comment, which its author sees even while it awaits moderation. Rejected: the page comes back (400)
- *     with the form filled in as typed and the messages that say what to fix.</li>
+ *     token goes into an HttpOnly cookie and the browser is redirected (303) to the new comment's fragment on
+ *     the page that shows it in its context, which its author sees even while it awaits moderation. Rejected:
+ *     the page comes back (400) with the form filled in as typed and the messages that say what to fix.</li>
+ * <li>{@code GET|POST /posts/<slug>/comments/<id>/edit}, {@code POST /posts/<slug>/comments/<id>/delete}: the
+ *     author's own-comment pages, see {@link OwnCommentPages}.</li>
  * </ul>
  *
  * <p>A deleted post answers 410 Gone with a short page saying so (its permalinks and form too); a slug no post
@@ -70,6 +74,8 @@ public final class PostPageServlet extends HttpServlet {
     private final transient ThreadHtml threadHtml;
     private final int rootsPerPage;
     private final transient Set<Protocol> advertised;
+    private final transient ContextPages pages;
+    private final transient OwnCommentPages own;
 
     /**
      * Creates the servlet advertising every linkback protocol.
@@ -101,18 +107,25 @@ public final class PostPageServlet extends HttpServlet {
         this.threadHtml = new ThreadHtml(urls);
         this.rootsPerPage = rootsPerPage;
         this.advertised = advertised.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(advertised));
+        this.pages = new ContextPages(comments, rootsPerPage);
+        this.own = new OwnCommentPages(comments, urls, layout, pages);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
         Optional<Post> post = parts.length == 0 ? Optional.empty() : blog.find(parts[0]);
-        if (post.isEmpty() || !(parts.length == 1 || parts.length == 3 && "comments".equals(parts[1]))) {
+        if (post.isEmpty() || !(parts.length == 1 || parts.length == 3 && "comments".equals(parts[1])
+                || ownCommentPath(parts, "edit"))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
             return;
         }
         if (post.get().deleted()) {
             gone(response, post.get());
+            return;
+        }
+        if (parts.length == 4) {
+            own.editPage(request, response, post.get(), parts[2]);
             return;
         }
         Viewer viewer = EditTokenCookie.viewer(request);
@@ -134,13 +147,22 @@ public final class PostPageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
-        Optional<Post> post = parts.length == 1 ? blog.find(parts[0]) : Optional.empty();
+        boolean ownComment = ownCommentPath(parts, "edit") || ownCommentPath(parts, "delete");
+        Optional<Post> post = parts.length == 1 || ownComment ? blog.find(parts[0]) : Optional.empty();
         if (post.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
             return;
         }
         if (post.get().deleted()) {
             gone(response, post.get());
+            return;
+        }
+        if (ownComment) {
+            if ("edit".equals(parts[3])) {
+                own.edit(request, response, post.get(), parts[2]);
+            } else {
+                own.delete(request, response, post.get(), parts[2]);
+            }
             return;
         }
         CommentForm form = CommentForm.from(request);
@@ -168,7 +190,8 @@ public final class PostPageServlet extends HttpServlet {
             // The reply form comes back open under its parent; without a visible parent, as the main form.
             CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
             render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(),
-                    parentLocation.map(Location::pageCursor).orElse(null), viewer, back.withError(field, rejected.message()));
+                    parentLocation.map(location -> pages.around(location, viewer)).orElse(null), viewer,
+                    back.withError(field, rejected.message()));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
@@ -177,9 +200,7 @@ public final class PostPageServlet extends HttpServlet {
         tokens.add(accepted.editToken());
         Viewer author = new Viewer(tokens.size() > Viewer.MAX_TOKENS ? Set.of(accepted.editToken()) : tokens,
                 null, false);
-        CommentId id = accepted.comment().id();
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", urls.page(post.get(), pageOf(id, author)) + "#" + SiteUrls.anchor(id));
+        own.seeComment(response, post.get(), accepted.comment().id(), author);
     }
 
     private void redirectToComment(HttpServletResponse response, Post post, String idText, Viewer viewer)
@@ -195,12 +216,8 @@ public final class PostPageServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", urls.page(post, location.get().pageCursor()) + "#"
+        response.setHeader("Location", urls.page(post, pages.around(location.get(), viewer)) + "#"
                 + SiteUrls.anchor(location.get().comment().id()));
-    }
-
-    private @Nullable Cursor pageOf(CommentId id, Viewer viewer) {
-        return comments.locate(id, Order.OLDEST_FIRST, viewer).map(Location::pageCursor).orElse(null);
     }
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
@@ -211,10 +228,16 @@ public final class PostPageServlet extends HttpServlet {
         long approved = page.counts().approved();
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
                 : approved + " responses").raw("</h2>");
-        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null);
+        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null,
+                own.own(viewer));
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
-        if (after != null) {
-            body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
+        Optional<ContextPages.Previous> previous = pages.previous(post.thread(), after, page, viewer);
+        if (previous.isPresent()) {
+            if (previous.get().after() != null) {
+                body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
+            }
+            body.raw("<a rel=\"prev\"").attr("href", urls.page(post, previous.get().after()) + "#comments")
+                    .raw(">‹ Previous comments</a>");
         }
         if (page.next() != null) {
             body.raw("<a rel=\"next\"").attr("href", urls.page(post, page.next()) + "#comments")
@@ -314,6 +337,11 @@ public final class PostPageServlet extends HttpServlet {
         response.setContentType("text/html; charset=UTF-8");
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
+    }
+
+    /** Whether the path is {@code <slug>/comments/<id>/<action>}. */
+    private static boolean ownCommentPath(String[] parts, String action) {
+        return parts.length == 4 && "comments".equals(parts[1]) && action.equals(parts[3]);
     }
 
     private static String[] pathParts(HttpServletRequest request) {

@@ -6,19 +6,22 @@ import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
 import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
+import dev.parley.storage.CommentId;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Status;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a thread, as the engine nests it, into HTML: one {@code <li>} per comment with its replies in a
  * nested {@code <ol>}, each with an avatar, author, permalink, the sanitized html, and a reply form that works
- * without JavaScript (a {@code <details>} element opens it).
+ * without JavaScript (a {@code <details>} element opens it). The reader's own comments that no one answered get
+ * an edit link and a delete form while their edit window is open.
  *
  * <p>Text from comments (names, URLs, linkback titles) is always written through {@link Html#text} or
  * {@link Html#attr}; only the engine's sanitized html is written raw.
@@ -29,6 +32,10 @@ public final class ThreadHtml {
 
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** When an edit window closes: the demo's windows are minutes long, so the time of day says it. */
+    static final DateTimeFormatter UNTIL =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final SiteUrls urls;
 
@@ -50,14 +57,30 @@ public final class ThreadHtml {
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm) {
+        thread(out, post, roots, openForm, Map.of());
+    }
+
+    /**
+     * Renders the roots of a page and their replies, with edit and delete controls on the reader's own comments
+     * that no one has answered.
+     *
+     * @param out where to write
+     * @param post the post the thread belongs to
+     * @param roots the page's roots
+     * @param openForm a form to show filled in (a rejected reply), or {@code null}
+     * @param own the comments the reader may still change
+     */
+    public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
+            Map<CommentId, OwnComment> own) {
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
-            node(out, post, root, openForm);
+            node(out, post, root, openForm, own);
         }
         out.raw("</ol>");
     }
 
-    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm) {
+    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm,
+            Map<CommentId, OwnComment> own) {
         Comment comment = node.comment();
         String classes = "comment" + (comment.status() == Status.PENDING ? " pending" : "")
                 + (comment.kind() != Kind.COMMENT ? " linkback" : "");
@@ -67,19 +90,21 @@ public final class ThreadHtml {
         } else if (comment.kind() != Kind.COMMENT) {
             linkback(out, post, comment);
         } else {
-            comment(out, post, comment, openForm);
+            // The engine refuses to change a comment someone answered, so its author gets no controls for it.
+            comment(out, post, comment, openForm, node.replies().isEmpty() ? own.get(comment.id()) : null);
         }
         if (!node.replies().isEmpty()) {
             out.raw("<ol class=\"replies\">");
             for (ThreadNode reply : node.replies()) {
-                node(out, post, reply, openForm);
+                node(out, post, reply, openForm, own);
             }
             out.raw("</ol>");
         }
         out.raw("</li>");
     }
 
-    private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm) {
+    private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm,
+            @Nullable OwnComment own) {
         Author author = comment.author();
         out.raw("<div class=\"comment-body\">");
         avatar(out, urls.avatar(author), author.name());
@@ -101,9 +126,28 @@ public final class ThreadHtml {
         }
         out.raw(comment.html());
         out.raw("</div></div>");
+        if (own != null) {
+            ownControls(out, post, comment, own);
+        }
         if (comment.status() == Status.APPROVED) {
             replyForm(out, post, comment, openForm);
         }
+    }
+
+    /**
+     * The author's edit link and delete form. Delete sits in a {@code <details>} so that it takes two clicks,
+     * the second on a button that says what it does: a confirmation without script.
+     */
+    private static void ownControls(Html out, Post post, Comment comment, OwnComment own) {
+        String base = post.path() + "/comments/" + comment.id().value();
+        out.raw("<div class=\"own-controls\"><a class=\"edit\"").attr("href", base + "/edit").raw(">Edit</a>")
+                .raw("<details class=\"delete\"><summary>Delete</summary><form method=\"post\"")
+                .attr("action", base + "/delete").raw("><input type=\"hidden\" name=\"csrf\"")
+                .attr("value", own.csrf()).raw("><p>Delete this comment for good?</p>")
+                .raw("<button type=\"submit\" class=\"danger\">Delete my comment</button></form></details>")
+                .raw("<span class=\"until\">You can change it until <time")
+                .attr("datetime", own.until().toString()).raw(">").text(UNTIL.format(own.until()))
+                .raw("</time>.</span></div>");
     }
 
     private void linkback(Html out, Post post, Comment comment) {

@@ -1,0 +1,107 @@
+package dev.parley.examples.web;
+
+import dev.parley.core.CommentService;
+import dev.parley.core.Location;
+import dev.parley.core.ThreadNode;
+import dev.parley.core.ThreadPage;
+import dev.parley.core.Viewer;
+import dev.parley.storage.Cursor;
+import dev.parley.storage.Order;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.ThreadKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the post page's links lead, on pages of a fixed number of roots read oldest first: the page that shows
+ * a comment among the comments before it, and the page before a page.
+ *
+ * <p>The engine's {@link Location#pageCursor()} is the page that <em>starts</em> at the comment's root, which for
+ * the newest comment is a page holding that comment alone. A reader landing on a comment is better served by
+ * the page that <em>ends</em> at its root: the roots before it, then the root with all its replies, and the
+ * next-page link to what follows. Both answers are read through the engine's pages in the opposite order, so
+ * they skip what the viewer does not see exactly as the pages do.
+ *
+ * <p>Immutable and thread-safe: the engine is.
+ */
+final class ContextPages {
+
+    private final CommentService comments;
+    private final int rootsPerPage;
+
+    /**
+     * Creates the links of pages of {@code rootsPerPage} roots.
+     *
+     * @param comments the engine
+     * @param rootsPerPage how many roots a page shows, 1 to {@value PageRequest#MAX_LIMIT}
+     */
+    ContextPages(CommentService comments, int rootsPerPage) {
+        this.comments = Objects.requireNonNull(comments, "comments");
+        if (rootsPerPage < 1 || rootsPerPage > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("rootsPerPage must be 1.." + PageRequest.MAX_LIMIT + ", was "
+                    + rootsPerPage);
+        }
+        this.rootsPerPage = rootsPerPage;
+    }
+
+    /**
+     * The page that shows a located comment in its context: up to {@code rootsPerPage - 1} visible roots before
+     * its root, then its root. When there are fewer roots before it, that is the first page.
+     *
+     * @param location where the comment is, located in {@link Order#OLDEST_FIRST}
+     * @param viewer who reads
+     * @return the cursor to read the page with, or null for the first page
+     */
+    @Nullable Cursor around(Location location, Viewer viewer) {
+        List<ThreadNode> before = rootsBefore(location.comment().thread(), Cursor.after(location.root()),
+                rootsPerPage, viewer);
+        // The page is read after the root just before those it shows.
+        return before.size() < rootsPerPage ? null : Cursor.after(before.get(rootsPerPage - 1).comment());
+    }
+
+    /**
+     * The page before a page: the {@code rootsPerPage} visible roots before the page's first root.
+     *
+     * @param thread the thread
+     * @param after the cursor the page was read with, null for the first page
+     * @param page the page
+     * @param viewer who reads
+     * @return empty on the first page; else the previous page's cursor, holding null when it is the first page
+     */
+    Optional<Previous> previous(ThreadKey thread, @Nullable Cursor after, ThreadPage page, Viewer viewer) {
+        if (after == null) {
+            return Optional.empty();
+        }
+        Cursor start = page.roots().isEmpty() ? after : Cursor.after(page.roots().get(0).comment());
+        List<ThreadNode> before = rootsBefore(thread, start, rootsPerPage + 1, viewer);
+        return Optional.of(new Previous(before.size() <= rootsPerPage ? null
+                : Cursor.after(before.get(rootsPerPage).comment())));
+    }
+
+    /** Up to {@code count} visible roots before {@code position}, nearest first. */
+    private List<ThreadNode> rootsBefore(ThreadKey thread, Cursor position, int count, Viewer viewer) {
+        List<ThreadNode> found = new ArrayList<>(count);
+        Cursor cursor = position;
+        while (found.size() < count) {
+            ThreadPage page = comments.page(thread, Order.NEWEST_FIRST, cursor,
+                    Math.min(count - found.size(), PageRequest.MAX_LIMIT), viewer);
+            found.addAll(page.roots());
+            if (page.next() == null) {
+                break;
+            }
+            cursor = page.next();
+        }
+        return found.size() > count ? found.subList(0, count) : found;
+    }
+
+    /**
+     * The page before another.
+     *
+     * @param after the cursor to read it with, or null when it is the first page
+     */
+    record Previous(@Nullable Cursor after) {
+    }
+}
