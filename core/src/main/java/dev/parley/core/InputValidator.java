@@ -118,8 +118,16 @@ final class InputValidator {
             if (c < ' ' || c == 0x7f) {
                 return "Your web site address contains invalid characters.";
             }
-            if ("\"'<>\\`".indexOf(c) >= 0) {
-                return "Your web site address contains \u201c" + c + "\u201d, which a web address cannot hold.";
+            @Nullable String named = switch (c) {
+                case '"' -> "a double quote (\")";
+                case '\'' -> "a single quote (')";
+                case '<', '>' -> "an angle bracket (" + c + ")";
+                case '\\' -> "a backslash (\\)";
+                case '`' -> "a backtick (`)";
+                default -> null;
+            };
+            if (named != null) {
+                return "Your web site address contains " + named + ", which a web address cannot hold.";
             }
         }
         String lower = url.toLowerCase(Locale.ROOT);

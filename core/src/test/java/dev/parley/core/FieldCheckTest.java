@@ -47,7 +47,7 @@ class FieldCheckTest {
     void webAddressWithAQuoteNamesTheQuoteRatherThanTheScheme() {
         assertThat(f.service.check(by("Ann", "hi").url("https://ann.example/a\"b").build())).containsExactly(
                 new PostResult.Rejected(RejectCode.INVALID_FIELD, InputField.URL,
-                        "Your web site address contains \u201c\"\u201d, which a web address cannot hold."));
+                        "Your web site address contains a double quote (\"), which a web address cannot hold."));
     }
 
     @Test

@@ -63,7 +63,7 @@ class CommentFormTest {
         assertThat(errorAt(page, "name")).isEqualTo("Please enter your name.");
         assertThat(errorAt(page, "email")).isEqualTo("Please enter a valid e-mail address.");
         assertThat(errorAt(page, "url"))
-                .isEqualTo("Your web site address contains \u201c\"\u201d, which a web address cannot hold.");
+                .isEqualTo("Your web site address contains a double quote (\"), which a web address cannot hold.");
         assertThat(errorAt(page, "text")).isEqualTo("Please type a comment.");
         assertThat(page.select("#respond-errors li a")).extracting(a -> a.attr("href")).containsExactly(
                 "#respond-name", "#respond-email", "#respond-url", "#respond-text");
