@@ -149,6 +149,23 @@ public final class CommentService {
     }
 
     /**
+     * Checks the fields of a submission as {@link #post} does, and returns every problem, not only the first:
+     * a form can then mark all the fields to fix at once. Nothing is stored and no moderation rule, flood
+     * check or parent lookup runs, so an empty list does not promise that {@link #post} accepts.
+     *
+     * @param request what was submitted
+     * @return one rejection per refused field, in {@link InputField} order (name, e-mail, web site, text),
+     *     each with its field, code and message as {@link #post} would return it; empty when every field is valid
+     * @throws NullPointerException if {@code request} is null
+     */
+    public List<PostResult.Rejected> check(PostRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return engine.validator().check(request).problems().stream()
+                .map(p -> new PostResult.Rejected(p.code(), p.field(), p.message()))
+                .toList();
+    }
+
+    /**
      * Records a verified linkback as a root comment of its kind, through moderation (see
      * {@link dev.parley.core.moderation.Rules} for which rules judge linkbacks). Idempotent per
      * (thread, source URL): the second time it returns {@link LinkbackResult.AlreadyRegistered}, also when two

@@ -2,6 +2,9 @@ package dev.parley.core;
 
 import dev.parley.core.content.Links;
 import dev.parley.core.moderation.RejectCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -32,55 +35,106 @@ final class InputValidator {
     record Problem(RejectCode code, InputField field, String message) {
     }
 
-    /** Either a {@link Valid} or a {@link Problem}. */
-    record Outcome(@Nullable Valid valid, @Nullable Problem problem) {
+    /**
+     * Either a {@link Valid} or the problems, one per refused field in {@link InputField} order.
+     *
+     * @param valid the cleaned fields, or null when there are problems
+     * @param problems every problem found, empty when valid
+     */
+    record Outcome(@Nullable Valid valid, List<Problem> problems) {
+
+        /** The first problem, which is what a post is rejected with; null when valid. */
+        @Nullable Problem problem() {
+            return problems.isEmpty() ? null : problems.get(0);
+        }
     }
 
+    /** Checks every field, so that a form can show all that needs fixing at once. */
     Outcome check(PostRequest request) {
+        List<Problem> problems = new ArrayList<>(4);
         boolean user = request.userId() != null;
         String name = trim(request.name());
         if (name == null) {
             if (settings.requireName() || user) {
-                return problem(RejectCode.INVALID_FIELD, InputField.NAME, "Please enter your name.");
+                problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.NAME, "Please enter your name."));
             }
             name = ANONYMOUS;
         } else if (name.length() > settings.maxNameLength()) {
-            return problem(RejectCode.TOO_LONG, InputField.NAME,
-                    "Your name is too long (at most " + settings.maxNameLength() + " characters).");
+            problems.add(new Problem(RejectCode.TOO_LONG, InputField.NAME,
+                    "Your name is too long (at most " + settings.maxNameLength() + " characters)."));
         } else if (hasControl(name)) {
-            return problem(RejectCode.INVALID_FIELD, InputField.NAME, "Your name contains invalid characters.");
+            problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.NAME,
+                    "Your name contains invalid characters."));
         }
         String email = trim(request.email());
         if (email == null) {
             if (settings.requireEmail() && !user) {
-                return problem(RejectCode.INVALID_FIELD, InputField.EMAIL, "Please enter your e-mail address.");
+                problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.EMAIL,
+                        "Please enter your e-mail address."));
             }
         } else if (email.length() > settings.maxEmailLength()) {
-            return problem(RejectCode.TOO_LONG, InputField.EMAIL,
-                    "Your e-mail address is too long (at most " + settings.maxEmailLength() + " characters).");
+            problems.add(new Problem(RejectCode.TOO_LONG, InputField.EMAIL,
+                    "Your e-mail address is too long (at most " + settings.maxEmailLength() + " characters)."));
         } else if (!EMAIL.matcher(email).matches()) {
-            return problem(RejectCode.INVALID_FIELD, InputField.EMAIL, "Please enter a valid e-mail address.");
+            problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.EMAIL,
+                    "Please enter a valid e-mail address."));
         }
         String url = trim(request.url());
         if (url != null) {
             if (url.length() > settings.maxUrlLength()) {
-                return problem(RejectCode.TOO_LONG, InputField.URL,
-                        "Your web site address is too long (at most " + settings.maxUrlLength() + " characters).");
+                problems.add(new Problem(RejectCode.TOO_LONG, InputField.URL,
+                        "Your web site address is too long (at most " + settings.maxUrlLength() + " characters)."));
+            } else {
+                // "example.com" is read as https://example.com, as people type it; any scheme but http(s) is refused.
+                Optional<String> checked = Links.httpUrl(url);
+                if (checked.isEmpty() || checked.get().length() > settings.maxUrlLength()) {
+                    problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.URL, urlMessage(url)));
+                } else {
+                    url = checked.get();
+                }
             }
-            // "example.com" is read as https://example.com, as people type it; any scheme but http(s) is refused.
-            Optional<String> checked = Links.httpUrl(url);
-            if (checked.isEmpty() || checked.get().length() > settings.maxUrlLength()) {
-                return problem(RejectCode.INVALID_FIELD, InputField.URL,
-                        "Please enter a web site address starting with http:// or https://.");
-            }
-            url = checked.get();
         }
         String text = storable(request.text());
         Problem textProblem = checkText(text);
         if (textProblem != null) {
-            return new Outcome(null, textProblem);
+            problems.add(textProblem);
         }
-        return new Outcome(new Valid(name, email, url, text.strip()), null);
+        if (!problems.isEmpty()) {
+            return new Outcome(null, List.copyOf(problems));
+        }
+        return new Outcome(new Valid(name, email, url, text.strip()), List.of());
+    }
+
+    /**
+     * Says why a web site address was refused. An address that starts with http:// but holds a character no
+     * link may hold (a space, a quote) is not told to start with http://, which it does.
+     */
+    private static String urlMessage(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return "Your web site address contains a space; a web address cannot hold one.";
+            }
+            if (c < ' ' || c == 0x7f) {
+                return "Your web site address contains invalid characters.";
+            }
+            @Nullable String named = switch (c) {
+                case '"' -> "a double quote (\")";
+                case '\'' -> "a single quote (')";
+                case '<', '>' -> "an angle bracket (" + c + ")";
+                case '\\' -> "a backslash (\\)";
+                case '`' -> "a backtick (`)";
+                default -> null;
+            };
+            if (named != null) {
+                return "Your web site address contains " + named + ", which a web address cannot hold.";
+            }
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return "Please enter a complete web site address, such as https://example.com/.";
+        }
+        return "Please enter a web site address starting with http:// or https://.";
     }
 
     @Nullable Problem checkText(String text) {
@@ -92,10 +146,6 @@ final class InputValidator {
                     "Your comment is too long (at most " + settings.maxTextLength() + " characters).");
         }
         return null;
-    }
-
-    private static Outcome problem(RejectCode code, InputField field, String message) {
-        return new Outcome(null, new Problem(code, field, message));
     }
 
     private static @Nullable String trim(@Nullable String value) {

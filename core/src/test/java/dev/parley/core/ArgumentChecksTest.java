@@ -61,6 +61,7 @@ class ArgumentChecksTest {
     static Stream<Arguments> serviceCalls() {
         return Stream.of(
                 npe("post", "request", () -> SERVICE.post(null)),
+                npe("check", "request", () -> SERVICE.check(null)),
                 npe("recordLinkback", "request", () -> SERVICE.recordLinkback(null)),
                 npe("updateLinkback", "request", () -> SERVICE.updateLinkback(null)),
                 npe("removeLinkback", "thread", () -> SERVICE.removeLinkback(null, "https://a.example/")),

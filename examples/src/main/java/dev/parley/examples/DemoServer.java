@@ -249,7 +249,8 @@ public final class DemoServer implements AutoCloseable {
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         add(context, "/", new IndexServlet(service, blog, urls));
-        add(context, "/posts/*", new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise()));
+        PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise());
+        add(context, "/posts/*", postPage);
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins));
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results));
@@ -269,7 +270,7 @@ public final class DemoServer implements AutoCloseable {
         EagerContentHandler eager = new EagerContentHandler(context,
                 new EagerContentHandler.RetainedContentLoaderFactory(LIMITS.largest() + 1L, 0, true));
         jetty.setHandler(new MinimumDataRateHandler(new BodyLimitHandler(LIMITS, eager), MIN_REQUEST_DATA_RATE, 0));
-        jetty.setErrorHandler(new DemoErrorHandler(errors));
+        jetty.setErrorHandler(new DemoErrorHandler(errors, postPage::refusedForm));
         jetty.start();
         LOG.info("Parley demo listening on {}", base);
     }

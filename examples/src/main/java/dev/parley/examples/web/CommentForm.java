@@ -2,8 +2,9 @@ package dev.parley.examples.web;
 
 import dev.parley.core.InputField;
 import dev.parley.storage.CommentId;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.parley.core.PostResult;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -47,15 +48,17 @@ public record CommentForm(@Nullable String parent, String name, String email, St
     }
 
     /**
-     * The form fields of a POST.
+     * The form fields of a POST. The text's line breaks become {@code \n}: a browser sends each as
+     * {@code \r\n} but counts it as one character against the field's {@code maxlength}, and so does the
+     * engine then.
      *
-     * @param request the request
+     * @param fields the fields as read
      * @return the form, without errors
      */
-    public static CommentForm from(HttpServletRequest request) {
-        String parent = field(request, "parent");
-        return new CommentForm(parent.isBlank() ? null : parent, field(request, "name"), field(request, "email"),
-                field(request, "url"), field(request, "text"), Map.of());
+    public static CommentForm from(FormFields fields) {
+        String parent = field(fields, "parent");
+        return new CommentForm(parent.isBlank() ? null : parent, field(fields, "name"), field(fields, "email"),
+                field(fields, "url"), field(fields, "text").replace("\r\n", "\n"), Map.of());
     }
 
     /**
@@ -91,11 +94,23 @@ public record CommentForm(@Nullable String parent, String name, String email, St
         return new CommentForm(parent, name, email, url, text, more);
     }
 
-    private static String field(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
-        if (value == null) {
-            return "";
+    /**
+     * A copy with one message per field, as {@link dev.parley.core.CommentService#check} reports them; a
+     * message without a field goes to the text.
+     *
+     * @param problems the problems
+     * @return the copy
+     */
+    public CommentForm withErrors(List<PostResult.Rejected> problems) {
+        CommentForm form = this;
+        for (PostResult.Rejected problem : problems) {
+            form = form.withError(problem.field() == null ? InputField.TEXT : problem.field(), problem.message());
         }
+        return form;
+    }
+
+    private static String field(FormFields fields, String name) {
+        String value = fields.get(name);
         return value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) : value;
     }
 }

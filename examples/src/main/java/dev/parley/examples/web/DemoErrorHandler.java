@@ -2,6 +2,7 @@ package dev.parley.examples.web;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -10,27 +11,60 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The error answers Jetty itself writes, outside any servlet (a body over the limit, a request too slow), in
- * each endpoint's own shape ({@link ErrorAnswers}) and without Jetty's message.
+ * each endpoint's own shape ({@link ErrorAnswers}) and without Jetty's message. A comment form refused for its
+ * size gets the post page with the form and a message instead ({@link RefusedForms}), so the reader is not
+ * left on a bare error page.
  *
  * <p>Thread-safe: immutable.
  */
 public final class DemoErrorHandler extends ErrorHandler {
 
     private final ErrorAnswers answers;
+    private final RefusedForms forms;
+
+    /**
+     * The pages that answer a form whose body was refused before a servlet read it.
+     *
+     * <p>Implementations are called from any thread and must be thread-safe.
+     */
+    @FunctionalInterface
+    public interface RefusedForms {
+        /**
+         * The page for a form posted to this path and refused for its size.
+         *
+         * @param path the path in the site
+         * @return the page, or empty for the plain error answer
+         */
+        Optional<ErrorAnswers.Answer> refusedForm(String path);
+    }
+
+    /**
+     * Creates the handler, with plain error answers for refused forms too.
+     *
+     * @param answers the answers
+     */
+    public DemoErrorHandler(ErrorAnswers answers) {
+        this(answers, path -> Optional.empty());
+    }
 
     /**
      * Creates the handler.
      *
      * @param answers the answers
+     * @param forms the pages for comment forms refused for their size
      */
-    public DemoErrorHandler(ErrorAnswers answers) {
+    public DemoErrorHandler(ErrorAnswers answers, RefusedForms forms) {
         this.answers = Objects.requireNonNull(answers, "answers");
+        this.forms = Objects.requireNonNull(forms, "forms");
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-        ErrorAnswers.Answer answer = answers.answer(Request.getPathInContext(request), status);
+        String path = Request.getPathInContext(request);
+        ErrorAnswers.Answer answer = status == 413 && "POST".equals(request.getMethod())
+                ? forms.refusedForm(path).orElseGet(() -> answers.answer(path, status))
+                : answers.answer(path, status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         // The headers SecurityHeadersFilter gives every servlet answer: these answers come before any servlet.

@@ -44,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code POST /posts/<slug>}: posts a comment or a reply (form field {@code parent}). Accepted: the edit
  *     token goes into an HttpOnly cookie and the browser is redirected (303) to the new comment's fragment on
  *     the page that shows it in its context, which its author sees even while it awaits moderation. Rejected:
- *     the page comes back (400) with the form filled in as typed and the messages that say what to fix.</li>
+ *     the page comes back (400) with the form filled in as typed and a message at every field to fix, all at
+ *     once. A body that cannot be read as the form (bytes that are not UTF-8: 400; {@code multipart/form-data}
+ *     or another type: 415; larger than the body limit: 413, answered through {@link #refusedForm}) also gets
+ *     the page and the form, with what could be read of it and a message saying what went wrong.</li>
  * <li>{@code GET|POST /posts/<slug>/comments/<id>/edit}, {@code POST /posts/<slug>/comments/<id>/delete}: the
  *     author's own-comment pages, see {@link OwnCommentPages}.</li>
  * </ul>
@@ -104,7 +107,7 @@ public final class PostPageServlet extends HttpServlet {
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
         this.layout = new Layout(blog);
-        this.threadHtml = new ThreadHtml(urls);
+        this.threadHtml = new ThreadHtml(urls, comments.settings());
         this.rootsPerPage = rootsPerPage;
         this.advertised = advertised.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(advertised));
         this.pages = new ContextPages(comments, rootsPerPage);
@@ -165,7 +168,8 @@ public final class PostPageServlet extends HttpServlet {
             }
             return;
         }
-        CommentForm form = CommentForm.from(request);
+        FormFields fields = FormFields.read(request);
+        CommentForm form = CommentForm.from(fields);
         Viewer viewer = EditTokenCookie.viewer(request);
         CommentId parent;
         try {
@@ -181,17 +185,30 @@ public final class PostPageServlet extends HttpServlet {
                 .client(new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"),
                         request.getHeader("Referer"), urls.post(post.get())))
                 .build();
+        CommentForm checked = form.withErrors(comments.check(postRequest));
+        if (fields.unsupportedType() != null) {
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, post.get(), parent, viewer,
+                    checked.withError(InputField.TEXT, "Nothing was posted: the form came as "
+                            + fields.unsupportedType() + ", which this page does not take. What could be read of "
+                            + "it is below; please send it again from here."));
+            return;
+        }
+        if (!fields.garbled().isEmpty()) {
+            for (String name : fields.garbled()) {
+                checked = checked.withError(fieldNamed(name), "Nothing was posted: part of this was not readable "
+                        + "text (not UTF-8) and shows as \uFFFD. Please check it and send it again.");
+            }
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
+            return;
+        }
+        if (!checked.errors().isEmpty()) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
+            return;
+        }
         PostResult result = comments.post(postRequest);
         if (result instanceof PostResult.Rejected rejected) {
-            InputField field = rejected.field() == null ? InputField.TEXT : rejected.field();
-            Optional<Location> parentLocation = parent == null ? Optional.empty()
-                    : comments.locate(parent, Order.OLDEST_FIRST, viewer)
-                            .filter(location -> location.comment().thread().equals(post.get().thread()));
-            // The reply form comes back open under its parent; without a visible parent, as the main form.
-            CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
-            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(),
-                    parentLocation.map(location -> pages.around(location, viewer)).orElse(null), viewer,
-                    back.withError(field, rejected.message()));
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer,
+                    form.withErrors(List.of(rejected)));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
@@ -201,6 +218,53 @@ public final class PostPageServlet extends HttpServlet {
         Viewer author = new Viewer(tokens.size() > Viewer.MAX_TOKENS ? Set.of(accepted.editToken()) : tokens,
                 null, false);
         own.seeComment(response, post.get(), accepted.comment().id(), author);
+    }
+
+    /**
+     * The answer to a comment form whose body was refused before this servlet could read it, for being larger
+     * than the body limit: the post page with the form and a message at the text, instead of a bare error page.
+     * What was typed cannot be echoed, as it was never read.
+     *
+     * @param path the request's path in the site, e.g. {@code /posts/hello}
+     * @return the page, or empty when the path is not the form of a post that is shown
+     */
+    public Optional<ErrorAnswers.Answer> refusedForm(String path) {
+        if (!path.startsWith("/posts/")) {
+            return Optional.empty();
+        }
+        String slug = path.substring("/posts/".length());
+        slug = slug.endsWith("/") ? slug.substring(0, slug.length() - 1) : slug;
+        Optional<Post> post = slug.isEmpty() || slug.contains("/") ? Optional.empty() : blog.find(slug);
+        if (post.isEmpty() || post.get().deleted()) {
+            return Optional.empty();
+        }
+        CommentForm form = CommentForm.empty(null).withError(InputField.TEXT, "Nothing was posted: what you sent "
+                + "was larger than this page takes. A comment has at most " + comments.settings().maxTextLength()
+                + " characters; please shorten it and send it again (your browser's Back button should bring back "
+                + "what you typed).");
+        return Optional.of(new ErrorAnswers.Answer("text/html; charset=UTF-8",
+                page(post.get(), null, Viewer.anonymous(), form)));
+    }
+
+    /** Answers a refused form: the page with the form as typed and its messages, under its parent if shown. */
+    private void refuse(HttpServletResponse response, int status, Post post, @Nullable CommentId parent,
+            Viewer viewer, CommentForm form) throws IOException {
+        Optional<Location> parentLocation = parent == null ? Optional.empty()
+                : comments.locate(parent, Order.OLDEST_FIRST, viewer)
+                        .filter(location -> location.comment().thread().equals(post.thread()));
+        // The reply form comes back open under its parent; without a visible parent, as the main form.
+        CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
+        render(response, status, post, parentLocation.map(location -> pages.around(location, viewer)).orElse(null),
+                viewer, back);
+    }
+
+    private static InputField fieldNamed(String name) {
+        return switch (name) {
+            case "name" -> InputField.NAME;
+            case "email" -> InputField.EMAIL;
+            case "url" -> InputField.URL;
+            default -> InputField.TEXT;
+        };
     }
 
     private void redirectToComment(HttpServletResponse response, Post post, String idText, Viewer viewer)
@@ -222,6 +286,21 @@ public final class PostPageServlet extends HttpServlet {
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
             @Nullable CommentForm form) throws IOException {
+        byte[] html = page(post, after, viewer, form);
+        response.setStatus(status);
+        if (advertised.contains(Protocol.PINGBACK)) {
+            response.setHeader("X-Pingback", urls.pingback());
+        }
+        if (advertised.contains(Protocol.WEBMENTION)) {
+            response.setHeader("Link", "<" + urls.webmention() + ">; rel=\"webmention\"");
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html; charset=UTF-8");
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+
+    private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form) {
         ThreadPage page = comments.page(post.thread(), Order.OLDEST_FIRST, after, rootsPerPage, viewer);
         Html body = new Html();
         article(body, post);
@@ -263,18 +342,7 @@ public final class PostPageServlet extends HttpServlet {
         }
         head.raw("<link rel=\"alternate\" type=\"application/atom+xml\"").attr("title", "Comments on " + post.title())
                 .attr("href", urls.feed(post)).raw(">");
-        byte[] html = layout.page(post.title(), head.toString(), body.toString()).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        if (advertised.contains(Protocol.PINGBACK)) {
-            response.setHeader("X-Pingback", urls.pingback());
-        }
-        if (advertised.contains(Protocol.WEBMENTION)) {
-            response.setHeader("Link", "<" + urls.webmention() + ">; rel=\"webmention\"");
-        }
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/html; charset=UTF-8");
-        response.setContentLength(html.length);
-        response.getOutputStream().write(html);
+        return layout.page(post.title(), head.toString(), body.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
     private void article(Html out, Post post) {

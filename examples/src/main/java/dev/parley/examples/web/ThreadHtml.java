@@ -1,6 +1,7 @@
 package dev.parley.examples.web;
 
 import dev.parley.core.InputField;
+import dev.parley.core.Settings;
 import dev.parley.core.ThreadNode;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
@@ -11,6 +12,7 @@ import dev.parley.storage.Kind;
 import dev.parley.storage.Status;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,12 @@ import org.jspecify.annotations.Nullable;
  * Renders a thread, as the engine nests it, into HTML: one {@code <li>} per comment with its replies in a
  * nested {@code <ol>}, each with an avatar, author, permalink, the sanitized html, and a reply form that works
  * without JavaScript (a {@code <details>} element opens it). The reader's own comments that no one answered get
- * an edit link and a delete form while their edit window is open.
+ * an edit link and a delete form while their edit window is open. A reply the engine hung at the deepest level,
+ * beside the comment it answers rather than under it, says "in reply to" whom, with a link to that comment.
+ *
+ * <p>A form shows every problem at once: a summary at the top linking to each field, and each message next to
+ * its field, tied to it by {@code aria-describedby} and marked {@code aria-invalid}. Its {@code required} and
+ * {@code maxlength} attributes follow the engine's {@link Settings}, which the server enforces again.
  *
  * <p>Text from comments (names, URLs, linkback titles) is always written through {@link Html#text} or
  * {@link Html#attr}; only the engine's sanitized html is written raw.
@@ -38,14 +45,17 @@ public final class ThreadHtml {
             DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final SiteUrls urls;
+    private final Settings settings;
 
     /**
      * Creates the renderer.
      *
      * @param urls the site's URL scheme
+     * @param settings the engine's settings, whose limits the form's fields declare
      */
-    public ThreadHtml(SiteUrls urls) {
+    public ThreadHtml(SiteUrls urls, Settings settings) {
         this.urls = Objects.requireNonNull(urls, "urls");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**
@@ -72,15 +82,26 @@ public final class ThreadHtml {
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
             Map<CommentId, OwnComment> own) {
+        Map<CommentId, ThreadNode> shown = new HashMap<>();
+        for (ThreadNode root : roots) {
+            index(root, shown);
+        }
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
-            node(out, post, root, openForm, own);
+            node(out, post, root, openForm, own, shown);
         }
         out.raw("</ol>");
     }
 
+    private static void index(ThreadNode node, Map<CommentId, ThreadNode> shown) {
+        shown.put(node.comment().id(), node);
+        for (ThreadNode reply : node.replies()) {
+            index(reply, shown);
+        }
+    }
+
     private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm,
-            Map<CommentId, OwnComment> own) {
+            Map<CommentId, OwnComment> own, Map<CommentId, ThreadNode> shown) {
         Comment comment = node.comment();
         String classes = "comment" + (comment.status() == Status.PENDING ? " pending" : "")
                 + (comment.kind() != Kind.COMMENT ? " linkback" : "");
@@ -91,12 +112,12 @@ public final class ThreadHtml {
             linkback(out, post, comment);
         } else {
             // The engine refuses to change a comment someone answered, so its author gets no controls for it.
-            comment(out, post, comment, openForm, node.replies().isEmpty() ? own.get(comment.id()) : null);
+            comment(out, post, comment, openForm, node.replies().isEmpty() ? own.get(comment.id()) : null, shown);
         }
         if (!node.replies().isEmpty()) {
             out.raw("<ol class=\"replies\">");
             for (ThreadNode reply : node.replies()) {
-                node(out, post, reply, openForm, own);
+                node(out, post, reply, openForm, own, shown);
             }
             out.raw("</ol>");
         }
@@ -104,7 +125,7 @@ public final class ThreadHtml {
     }
 
     private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm,
-            @Nullable OwnComment own) {
+            @Nullable OwnComment own, Map<CommentId, ThreadNode> shown) {
         Author author = comment.author();
         out.raw("<div class=\"comment-body\">");
         avatar(out, urls.avatar(author), author.name());
@@ -120,6 +141,7 @@ public final class ThreadHtml {
         }
         out.raw(" · ");
         permalink(out, post, comment);
+        inReplyTo(out, comment, shown);
         out.raw("</div><div class=\"comment-text\">");
         if (comment.status() == Status.PENDING) {
             out.raw("<p class=\"notice\">Your comment is awaiting moderation. Only you can see it for now.</p>");
@@ -174,6 +196,27 @@ public final class ThreadHtml {
         out.raw("</p><div class=\"excerpt\">").raw(comment.html()).raw("</div></div></div>");
     }
 
+    /**
+     * Names the comment a flattened reply answers: past the deepest level the reply sits beside it, so the
+     * nesting no longer says whom it answers. The answered comment hangs under the same parent, so it is on
+     * this page unless it is no longer shown (deleted or held, with no replies of its own).
+     */
+    private static void inReplyTo(Html out, Comment comment, Map<CommentId, ThreadNode> shown) {
+        CommentId answered = comment.inReplyToId();
+        if (answered == null || answered.equals(comment.parentId())) {
+            return;
+        }
+        ThreadNode target = shown.get(answered);
+        out.raw(" · <span class=\"in-reply-to\">in reply to ");
+        if (target == null) {
+            out.raw("a comment no longer shown");
+        } else {
+            out.raw("<a").attr("href", "#" + SiteUrls.anchor(answered)).raw(">")
+                    .text(target.placeholder() ? "a deleted comment" : target.comment().author().name()).raw("</a>");
+        }
+        out.raw("</span>");
+    }
+
     private void permalink(Html out, Post post, Comment comment) {
         out.raw("<a class=\"permalink\"").attr("href", urls.permalink(post, comment.id())).raw(">")
                 .raw("<time").attr("datetime", comment.createdAt().toString()).raw(">")
@@ -210,25 +253,69 @@ public final class ThreadHtml {
             out.raw("<input type=\"hidden\" name=\"parent\"").attr("value", form.parent()).raw(">");
         }
         if (!form.errors().isEmpty()) {
-            out.raw("<div class=\"errors\" role=\"alert\"><p>Your comment was not posted:</p><ul>");
+            int count = form.errors().size();
+            out.raw("<div class=\"errors\" role=\"alert\"").attr("id", anchor + "-errors").raw("><p>")
+                    .text(count == 1 ? "Your comment was not posted. Please fix this:"
+                            : "Your comment was not posted. Please fix these " + count + " things:")
+                    .raw("</p><ul>");
             for (InputField field : InputField.values()) {
                 String message = form.errors().get(field);
                 if (message != null) {
-                    out.raw("<li>").text(message).raw("</li>");
+                    out.raw("<li><a").attr("href", "#" + fieldId(anchor, field)).raw(">").text(message)
+                            .raw("</a></li>");
                 }
             }
             out.raw("</ul></div>");
         }
-        input(out, "Name", "name", "text", form.name(), "name");
-        input(out, "E-mail (never shown)", "email", "email", form.email(), "email");
-        input(out, "Website", "url", "url", form.url(), "url");
-        out.raw("<label>Comment <textarea name=\"text\" required maxlength=\"10000\">").text(form.text())
-                .raw("</textarea></label><button type=\"submit\">").text(button).raw("</button></form>");
+        input(out, anchor, form, InputField.NAME, "Name", "text", form.name(), "name",
+                settings.maxNameLength(), settings.requireName());
+        input(out, anchor, form, InputField.EMAIL, "E-mail (never shown)", "email", form.email(), "email",
+                settings.maxEmailLength(), settings.requireEmail());
+        input(out, anchor, form, InputField.URL, "Website", "url", form.url(), "url", settings.maxUrlLength(),
+                false);
+        String textId = fieldId(anchor, InputField.TEXT);
+        out.raw("<div class=\"field\"><label").attr("for", textId).raw(">Comment</label><textarea name=\"text\" required")
+                .attr("id", textId).attr("maxlength", Integer.toString(settings.maxTextLength()));
+        invalid(out, anchor, form, InputField.TEXT);
+        out.raw(">").text(form.text()).raw("</textarea>");
+        fieldError(out, anchor, form, InputField.TEXT);
+        out.raw("</div><button type=\"submit\">").text(button).raw("</button></form>");
     }
 
-    private static void input(Html out, String label, String name, String type, String value, String autocomplete) {
-        out.raw("<label>").text(label).raw(" <input").attr("name", name).attr("type", type).attr("value", value)
-                .attr("autocomplete", autocomplete).raw("></label>");
+    private static void input(Html out, String anchor, CommentForm form, InputField field, String label,
+            String type, String value, String autocomplete, int maxLength, boolean required) {
+        String id = fieldId(anchor, field);
+        String name = field.name().toLowerCase(Locale.ROOT);
+        out.raw("<div class=\"field\"><label").attr("for", id).raw(">").text(label).raw("</label><input").attr("id", id)
+                .attr("name", name).attr("type", type).attr("value", value).attr("autocomplete", autocomplete)
+                .attr("maxlength", Integer.toString(maxLength)).raw(required ? " required" : "");
+        invalid(out, anchor, form, field);
+        out.raw(">");
+        fieldError(out, anchor, form, field);
+        out.raw("</div>");
+    }
+
+    private static void invalid(Html out, String anchor, CommentForm form, InputField field) {
+        if (form.errors().containsKey(field)) {
+            out.raw(" aria-invalid=\"true\"").attr("aria-describedby", errorId(anchor, field));
+        }
+    }
+
+    private static void fieldError(Html out, String anchor, CommentForm form, InputField field) {
+        String message = form.errors().get(field);
+        if (message != null) {
+            out.raw("<p class=\"field-error\"").attr("id", errorId(anchor, field)).raw(">").text(message)
+                    .raw("</p>");
+        }
+    }
+
+    /** The id of a field: unique on the page, since each form's anchor is. */
+    private static String fieldId(String anchor, InputField field) {
+        return anchor + "-" + field.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String errorId(String anchor, InputField field) {
+        return fieldId(anchor, field) + "-error";
     }
 
     private static boolean isHttp(@Nullable String url) {

@@ -94,14 +94,15 @@ class BodyLimitsTest {
     }
 
     @Test
-    @DisplayName("a 10 MB comment form gets 413 with the site's page, before it is sent")
+    @DisplayName("a 10 MB comment form gets 413 with the post page and its form, before it is sent")
     void commentFormRefusesHugeBody() throws Exception {
         RawHttp.Answer answer = RawHttp.announceAndRead(demo.base(), "POST", demo.post().path(),
                 "application/x-www-form-urlencoded", HUGE, "name=x&text=".getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.header("Content-Type")).startsWith("text/html");
-        assertThat(answer.body()).contains("Too large").contains("/static/parley.css");
+        assertThat(answer.body()).contains("larger than this page takes").contains("id=\"respond\"")
+                .contains("/static/parley.css");
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(answer.header("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
     }
