@@ -41,7 +41,7 @@ final class InputValidator {
         String name = trim(request.name());
         if (name == null) {
             if (settings.requireName() || user) {
-                return problem(RejectCode.INVALID_FIELD, InputField.NAME, "Please enter your name.");
+                return problem(RejectCode.EMPTY, InputField.NAME, "Please enter your name.");
             }
             name = ANONYMOUS;
         } else if (name.length() > settings.maxNameLength()) {
@@ -53,7 +53,7 @@ final class InputValidator {
         String email = trim(request.email());
         if (email == null) {
             if (settings.requireEmail() && !user) {
-                return problem(RejectCode.INVALID_FIELD, InputField.EMAIL, "Please enter your e-mail address.");
+                return problem(RejectCode.EMPTY, InputField.EMAIL, "Please enter your e-mail address.");
             }
         } else if (email.length() > settings.maxEmailLength()) {
             return problem(RejectCode.TOO_LONG, InputField.EMAIL,
