@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <table>
  * <caption>Endpoints</caption>
- * <tr><td>{@code GET /api/threads/<slug>/comments[?after=<cursor>&limit=<n>]}</td>
+ * <tr><td>{@code GET /api/threads/<slug>/comments[?after=<cursor>&limit=<n>&order=oldest|newest]}</td>
  *     <td>a page of the thread, roots with nested replies, and the next cursor</td></tr>
  * <tr><td>{@code POST /api/threads/<slug>/comments}</td>
  *     <td>post {@code {"parent", "name", "email", "url", "text"}}; 201 with the comment and its
@@ -62,7 +62,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Reads accept the edit tokens of the {@code X-Edit-Token} header (comma-separated) and of the page's
  * cookie, so an author sees their own pending comments. Every error is a JSON body
- * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422.
+ * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422. An error about
+ * one field or query parameter names it in {@code field}, with one code per kind of problem ({@code empty},
+ * {@code too_long}, {@code invalid_field}, {@code bad_parent}); a method a path does not take is 405 with an
+ * {@code Allow} header naming those it does.
  *
  * <p>Thread-safe: immutable.
  */
