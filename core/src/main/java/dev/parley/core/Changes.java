@@ -92,8 +92,7 @@ final class Changes {
             return refused;
         }
         Optional<Updates.Change> change = Updates.apply(engine.store(), id, stored -> editable(stored)
-                ? Optional.of(stored.toBuilder().status(Status.DELETED).moderationReason("deleted by author")
-                        .updatedAt(later(stored, now)).build())
+                ? Optional.of(stored.toBuilder().status(Status.DELETED).moderationReason("deleted by author").build())
                 : Optional.empty());
         if (change.isEmpty()) {
             return notFound();
@@ -158,14 +157,13 @@ final class Changes {
     }
 
     Optional<Comment> moderate(CommentId id, ModeratorAction action) {
-        Instant now = engine.clock().instant();
         Optional<Updates.Change> change = Updates.apply(engine.store(), id, stored -> {
             Status target = target(stored.status(), action);
             if (target == stored.status()) {
                 return Optional.empty();
             }
-            return Optional.of(stored.toBuilder().status(target).moderationReason(reason(action))
-                    .updatedAt(later(stored, now)).build());
+            // The update time is what readers see as "edited": a change of status is no edit of the text.
+            return Optional.of(stored.toBuilder().status(target).moderationReason(reason(action)).build());
         });
         if (change.isEmpty()) {
             return engine.store().find(id);

@@ -56,7 +56,7 @@ final class InputValidator {
         String name = trim(request.name());
         if (name == null) {
             if (settings.requireName() || user) {
-                problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.NAME, "Please enter your name."));
+                problems.add(new Problem(RejectCode.EMPTY, InputField.NAME, "Please enter your name."));
             }
             name = ANONYMOUS;
         } else if (name.length() > settings.maxNameLength()) {
@@ -69,8 +69,7 @@ final class InputValidator {
         String email = trim(request.email());
         if (email == null) {
             if (settings.requireEmail() && !user) {
-                problems.add(new Problem(RejectCode.INVALID_FIELD, InputField.EMAIL,
-                        "Please enter your e-mail address."));
+                problems.add(new Problem(RejectCode.EMPTY, InputField.EMAIL, "Please enter your e-mail address."));
             }
         } else if (email.length() > settings.maxEmailLength()) {
             problems.add(new Problem(RejectCode.TOO_LONG, InputField.EMAIL,

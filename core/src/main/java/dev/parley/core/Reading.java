@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
 final class Reading {
 
     /**
-     * The most reads of roots {@link #page} makes to fill one page when roots are hidden from the reader: other
-     * people's held roots, deleted and spam roots with no visible reply.
+     * The most reads of roots {@link #page} makes to fill one page and to learn whether a visible root follows
+     * it, when roots are hidden from the reader: other people's held roots, deleted and spam roots with no
+     * visible reply. The first read asks for one root more than the page holds; each further read for twice as
+     * many as the one before, up to {@link PageRequest#MAX_LIMIT}.
      */
     private static final int MAX_ROOT_READS = 10;
 
@@ -47,41 +49,65 @@ final class Reading {
      * Reads a page: roots, then the replies of those roots, nested. Roots hidden from the reader (other
      * people's held roots, deleted and spam roots with no visible reply) are dropped before the limit applies,
      * and further roots are read until the page is full, so a queue of held comments or a flood of spam cannot
-     * shorten or empty the page. Each read is bounded by the limit: at most {@value #MAX_ROOT_READS} reads of
-     * roots, each with one read of their replies; a page cut short there still carries the cursor after the
-     * last root read, so nothing is skipped or repeated. A page with nothing hidden costs one of each.
+     * shorten or empty the page. The page then looks one visible root ahead, so that its cursor is set exactly
+     * when another page has something to show: a "more" link never leads to an empty page.
+     *
+     * <p>Each read is bounded: at most {@value #MAX_ROOT_READS} reads of roots, each followed by one read of
+     * the replies of the roots it takes. A read takes roots in order up to the first one beyond the page that
+     * shows by its status alone (approved, or held and the reader's), so replies are read only for roots on the
+     * page and for hidden candidates for a placeholder. A page cut short by the bound still carries the cursor
+     * after the last root read, so nothing is skipped or repeated. A page with nothing hidden costs one read of
+     * roots (one more root than the page) and one of replies.
      */
     ThreadPage page(ThreadKey thread, Order order, @Nullable Cursor after, int limit, Viewer viewer) {
         Set<Status> statuses = statuses(viewer);
         PageAssembler.Visibility visibility = visibility(viewer);
-        PageRequest request = new PageRequest(order, after, limit);
-        List<ThreadNode> nodes = new ArrayList<>();
-        Cursor next;
+        List<ThreadNode> nodes = new ArrayList<>(limit);
+        Cursor position = after;
+        int size = Math.min(limit + 1, PageRequest.MAX_LIMIT);
         for (int reads = 1; ; reads++) {
-            Page roots = engine.store().roots(thread, statuses, request);
-            List<Comment> replies = List.of();
-            if (!roots.items().isEmpty()) {
-                List<CommentId> ids = new ArrayList<>(roots.items().size());
-                for (Comment root : roots.items()) {
+            Page roots = engine.store().roots(thread, statuses, new PageRequest(order, position, size));
+            int room = limit - nodes.size();
+            List<Comment> taken = new ArrayList<>();
+            List<CommentId> ids = new ArrayList<>();
+            Comment beyond = null;
+            int showing = 0;
+            for (Comment root : roots.items()) {
+                boolean shown = visibility.shows(root);
+                if (shown && PageAssembler.Visibility.live(root) && showing++ == room) {
+                    // Shows for itself and lies past the page: it proves a next page without its replies.
+                    beyond = root;
+                    break;
+                }
+                taken.add(root);
+                if (shown) {
                     ids.add(root.id());
                 }
-                replies = engine.store().replies(ids, statuses);
             }
-            List<ThreadNode> shown = PageAssembler.assemble(roots.items(), replies, visibility);
-            int room = limit - nodes.size();
+            List<Comment> replies = ids.isEmpty() ? List.of() : engine.store().replies(ids, statuses);
+            List<ThreadNode> shown = PageAssembler.assemble(taken, replies, visibility);
             if (shown.size() > room) {
                 nodes.addAll(shown.subList(0, room));
                 // A placeholder keeps its comment's id and creation time, all a cursor is made of.
-                next = Cursor.after(nodes.get(nodes.size() - 1).comment());
-                break;
+                return finish(thread, order, nodes, Cursor.after(nodes.get(nodes.size() - 1).comment()));
             }
             nodes.addAll(shown);
-            next = roots.next();
-            if (next == null || shown.size() == room || reads == MAX_ROOT_READS) {
-                break;
+            if (beyond != null) {
+                // Every root that shows for itself is on the page, so the page is full and the next one is not empty.
+                return finish(thread, order, nodes, Cursor.after(nodes.get(nodes.size() - 1).comment()));
             }
-            request = request.next(next);
+            if (roots.next() == null) {
+                return finish(thread, order, nodes, null);
+            }
+            position = roots.next();
+            if (reads == MAX_ROOT_READS) {
+                return finish(thread, order, nodes, position);
+            }
+            size = Math.min(size * 2, PageRequest.MAX_LIMIT);
         }
+    }
+
+    private ThreadPage finish(ThreadKey thread, Order order, List<ThreadNode> nodes, @Nullable Cursor next) {
         return new ThreadPage(thread, order, nodes, next, engine.store().counts(thread));
     }
 

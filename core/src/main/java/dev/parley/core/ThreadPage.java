@@ -12,15 +12,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A page of a thread: root comments in the page order, each with its visible replies nested, oldest first.
  *
- * <p>A page holds at most the requested number of roots. Roots hidden from the reader (a deleted or spam root
- * with no visible reply, a held root of someone else) are skipped and further roots read to fill the page, up
- * to a bounded number of reads; a page can still come out short, even empty, behind a long run of hidden
- * roots, so a short page does not mean the last one: {@link #next()} does. Immutable and thread-safe.
+ * <p>A page holds the requested number of roots whenever that many visible roots follow its cursor, fewer
+ * only on the last page. Roots hidden from the reader (a deleted or spam root with no visible reply, a held
+ * root of someone else) are skipped and further roots read to fill the page, and {@link #next()} is set
+ * exactly when a visible root follows the page, so it never leads to an empty page. Both hold within a
+ * bounded number of store reads (thousands of roots); only behind a longer run of hidden roots can a page
+ * come out short, even empty, with a cursor past the hidden roots it read. Immutable and thread-safe.
  *
  * @param thread the thread
  * @param order the order of the roots
  * @param roots the visible roots with their replies, an unmodifiable list
- * @param next the cursor of the next page, or null on the last page
+ * @param next the cursor of the next page, or null on the last page: null when no visible root follows
  * @param counts the thread's comments by status (all kinds); {@code counts().approved()} is the number a
  *     site shows as "N comments"
  */

@@ -141,4 +141,39 @@ class ModeratorActionsTest {
         conflicts.set(100);
         assertThatThrownBy(() -> service.approve(c.id())).isInstanceOf(VersionConflictException.class);
     }
+
+    @Test
+    void statusChangesLeaveTheEditTimeAloneSoApprovalIsNoEdit() {
+        Fixture held = new Fixture(s -> s.holdNewAuthors(true));
+        Comment c = held.accepted(by("Ann", "held at first"));
+        held.clock.advance(java.time.Duration.ofHours(3));
+
+        Comment approved = held.service.approve(c.id()).orElseThrow();
+        assertThat(approved.updatedAt()).isEqualTo(c.createdAt());
+        assertThat(held.service.hold(c.id()).orElseThrow().updatedAt()).isEqualTo(c.createdAt());
+        assertThat(held.service.markSpam(c.id()).orElseThrow().updatedAt()).isEqualTo(c.createdAt());
+        assertThat(held.service.restore(c.id()).orElseThrow().updatedAt()).isEqualTo(c.createdAt());
+        assertThat(held.service.delete(c.id()).orElseThrow().updatedAt()).isEqualTo(c.createdAt());
+        assertThat(held.service.restore(c.id()).orElseThrow().updatedAt()).isEqualTo(c.createdAt());
+        assertThat(dev.parley.core.json.CommentJson.create()
+                .toPublic(held.service.page(THREAD, Order.OLDEST_FIRST, null, 10, Viewer.anonymous()))
+                .comments().get(0).edited()).isNull();
+
+        held.clock.advance(java.time.Duration.ofMinutes(5));
+        Comment edited = ((EditResult.Done) held.service.editAsModerator(c.id(), "held, then edited",
+                dev.parley.core.content.InputFormat.PLAIN_TEXT)).comment();
+        assertThat(edited.updatedAt()).isEqualTo(held.clock.instant());
+    }
+
+    @Test
+    void anAuthorsDeleteIsNoEditEither() {
+        PostResult.Accepted posted = f.acceptedResult(by("Ann", "soon gone"));
+        f.clock.advance(java.time.Duration.ofMinutes(2));
+
+        Comment deleted = ((EditResult.Done) f.service.deleteByAuthor(posted.comment().id(), posted.editToken()))
+                .comment();
+
+        assertThat(deleted.status()).isEqualTo(Status.DELETED);
+        assertThat(deleted.updatedAt()).isEqualTo(posted.comment().createdAt());
+    }
 }

@@ -83,9 +83,9 @@ class PostingTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
-                name missing          | NULL  | a@b.example   | NULL                    | hi | INVALID_FIELD | NAME
-                name blank            | '  '  | a@b.example   | NULL                    | hi | INVALID_FIELD | NAME
-                email missing         | Ann   | NULL          | NULL                    | hi | INVALID_FIELD | EMAIL
+                name missing          | NULL  | a@b.example   | NULL                    | hi | EMPTY         | NAME
+                name blank            | '  '  | a@b.example   | NULL                    | hi | EMPTY         | NAME
+                email missing         | Ann   | NULL          | NULL                    | hi | EMPTY         | EMAIL
                 email without at      | Ann   | ann.example   | NULL                    | hi | INVALID_FIELD | EMAIL
                 email with space      | Ann   | 'a b@c.example' | NULL                  | hi | INVALID_FIELD | EMAIL
                 email without domain  | Ann   | ann@          | NULL                    | hi | INVALID_FIELD | EMAIL

@@ -3,6 +3,7 @@ package dev.parley.examples;
 import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
 import dev.parley.examples.web.AdminSession;
+import dev.parley.examples.web.AllowedMethods;
 import dev.parley.examples.web.AvatarServlet;
 import dev.parley.examples.web.BodyLimitHandler;
 import dev.parley.examples.web.BodyLimits;
@@ -248,22 +249,24 @@ public final class DemoServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        add(context, "/", new IndexServlet(service, blog, urls));
+        add(context, "/", new IndexServlet(service, blog, urls), "GET");
         PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise());
-        add(context, "/posts/*", postPage);
+        add(context, "/posts/*", postPage, "GET", "POST");
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
-        add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins));
-        add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results));
-        add(context, "/feed/*", new FeedServlet(service, blog, urls));
+        add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins), "GET", "POST");
+        add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results), "GET",
+                "POST");
+        add(context, "/feed/*", new FeedServlet(service, blog, urls), "GET");
         // A protocol the pages do not advertise has no endpoint either: its path answers 404 to every method.
         Set<Protocol> advertised = config.advertise();
-        add(context, "/pingback", advertised.contains(Protocol.PINGBACK) ? new PingbackServlet(recorder) : new Absent());
-        add(context, "/trackback/*", advertised.contains(Protocol.TRACKBACK) ? new TrackbackServlet(recorder, blog)
-                : new Absent());
-        add(context, "/webmention", advertised.contains(Protocol.WEBMENTION) ? new WebmentionServlet(recorder, queue)
-                : new Absent());
-        add(context, "/avatars/*", new AvatarServlet());
-        add(context, "/static/*", new StaticResourceServlet());
+        add(context, "/pingback", advertised.contains(Protocol.PINGBACK)
+                ? AllowedMethods.of(new PingbackServlet(recorder), "POST") : new Absent());
+        add(context, "/trackback/*", advertised.contains(Protocol.TRACKBACK)
+                ? AllowedMethods.of(new TrackbackServlet(recorder, blog), "POST") : new Absent());
+        add(context, "/webmention", advertised.contains(Protocol.WEBMENTION)
+                ? AllowedMethods.of(new WebmentionServlet(recorder, queue), "POST") : new Absent());
+        add(context, "/avatars/*", new AvatarServlet(), "GET");
+        add(context, "/static/*", new StaticResourceServlet(), "GET");
         extraServlets.forEach((path, servlet) -> add(context, path, servlet));
         // Bodies are read without a thread, before the servlets run (whose reads block one): a slow upload holds
         // only memory, bounded by the limits, until it completes or falls below the minimum rate and is cut off.
@@ -370,6 +373,11 @@ public final class DemoServer implements AutoCloseable {
 
     private static void add(ServletContextHandler context, String path, Servlet servlet) {
         context.addServlet(new ServletHolder(servlet), path);
+    }
+
+    /** Adds an endpoint that answers any method but these with 405 and an {@code Allow} header naming them. */
+    private static void add(ServletContextHandler context, String path, Servlet servlet, String... methods) {
+        add(context, path, AllowedMethods.of(servlet, methods));
     }
 
     /** The endpoint of a protocol the blog does not take: 404 to every method, as if nothing were there. */

@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  * @param moderationReason why moderation gave it its status ("held: 3 links, limit 2"), or null; at most
  *     {@value #MAX_REASON_LENGTH} characters
  * @param createdAt when it was posted
- * @param updatedAt when it last changed; not before {@code createdAt}
+ * @param updatedAt when its content (text, html, a linkback's details) last changed; not before {@code createdAt}.
+ *     The engine leaves it alone on a change of status alone: readers see it as the time of the last edit
  * @param version the optimistic-locking version, 0 or more; see {@link CommentStore#update(Comment)}
  * @param attributes the host's own data, never null
  * @param provenance where an imported comment came from, or null for a comment written here; see

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param author who wrote it; null for a placeholder
  * @param html the sanitized html to insert as is; null for a placeholder
  * @param created when it was posted
- * @param edited when it was last changed, or null if never
+ * @param edited when its text was last changed, or null if never; approval and other status changes are no edit
  * @param depth 0 for a root
  * @param inReplyTo the id of the comment it answers when that differs from its parent (a reply below the
  *     deepest level), else null

@@ -13,11 +13,11 @@ public enum RejectCode {
     CLOSED,
     /** A field is longer than its limit. */
     TOO_LONG,
-    /** A field is malformed (an e-mail without {@code @}, a URL that is not http(s)) or missing. */
+    /** A field is malformed: an e-mail without {@code @}, a URL that is not http(s), a control character. */
     INVALID_FIELD,
     /** The comment answered does not exist, is in another thread, or is not approved. */
     BAD_PARENT,
-    /** The text is empty or blank. */
+    /** A required field (the text; the name or e-mail when the settings require them) is missing or blank. */
     EMPTY,
     /** A moderation rule refused it outright. */
     BLOCKED,

@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <table>
  * <caption>Endpoints</caption>
- * <tr><td>{@code GET /api/threads/<slug>/comments[?after=<cursor>&limit=<n>]}</td>
+ * <tr><td>{@code GET /api/threads/<slug>/comments[?after=<cursor>&limit=<n>&order=oldest|newest]}</td>
  *     <td>a page of the thread, roots with nested replies, and the next cursor</td></tr>
  * <tr><td>{@code POST /api/threads/<slug>/comments}</td>
  *     <td>post {@code {"parent", "name", "email", "url", "text"}}; 201 with the comment and its
@@ -69,7 +69,10 @@ import tools.jackson.databind.node.ObjectNode;
  * carries a token, 403 when none is for that comment. The cookie is safe to act on here without a CSRF token,
  * as the page's forms need one: PUT, DELETE and JSON bodies are not what a cross-site form or simple request
  * can send, and the API answers no CORS preflight. Every error is a JSON body
- * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422.
+ * {@code {"error": {"code", "message", "field"}}}: malformed JSON is 400, a rejected comment 422. An error about
+ * one field or query parameter names it in {@code field}, with one code per kind of problem ({@code empty},
+ * {@code too_long}, {@code invalid_field}, {@code bad_parent}); a method a path does not take is 405 with an
+ * {@code Allow} header naming those it does.
  *
  * <p>Thread-safe: immutable.
  */
@@ -84,6 +87,9 @@ public final class CommentApiServlet extends HttpServlet {
     public static final int MAX_BODY_BYTES = BodyLimits.DEFAULT.jsonBytes();
     /** The header carrying edit tokens. */
     public static final String TOKEN_HEADER = "X-Edit-Token";
+
+    // A field or parameter whose value is malformed: the engine's code for the same kind of problem.
+    private static final String INVALID = "invalid_field";
 
     private final transient CommentService comments;
     private final transient Blog blog;
@@ -113,7 +119,8 @@ public final class CommentApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> path = path(request);
-        String method = request.getMethod();
+        // HEAD is GET without the body, which the container drops.
+        String method = request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
         try {
             if (path.size() == 3 && path.get(0).equals("threads") && path.get(2).equals("comments")) {
                 Optional<Post> post = blog.post(path.get(1));
@@ -124,26 +131,26 @@ public final class CommentApiServlet extends HttpServlet {
                 } else if (method.equals("POST")) {
                     postComment(request, response, post.get());
                 } else {
-                    notAllowed(response, "GET, POST");
+                    notAllowed(response, "GET, HEAD, POST");
                 }
             } else if (path.size() == 2 && path.get(0).equals("comments")) {
                 switch (method) {
                     case "GET" -> readComment(request, response, path.get(1));
                     case "PUT" -> edit(request, response, path.get(1));
                     case "DELETE" -> delete(request, response, path.get(1));
-                    default -> notAllowed(response, "GET, PUT, DELETE");
+                    default -> notAllowed(response, "GET, HEAD, PUT, DELETE");
                 }
             } else if (path.size() == 1 && path.get(0).equals("counts")) {
                 if (method.equals("GET")) {
                     counts(request, response);
                 } else {
-                    notAllowed(response, "GET");
+                    notAllowed(response, "GET, HEAD");
                 }
             } else {
                 error(response, 404, "not_found", "no such endpoint", null);
             }
         } catch (BadRequest e) {
-            error(response, e.status, e.code, e.getMessage(), null);
+            error(response, e.status, e.code, e.getMessage(), e.field);
         }
     }
 
@@ -154,11 +161,11 @@ public final class CommentApiServlet extends HttpServlet {
             try {
                 after = Cursor.parse(token);
             } catch (IllegalArgumentException e) {
-                throw new BadRequest(400, "bad_cursor", "after is not a cursor this API returned");
+                throw new BadRequest(400, INVALID, "after is not a cursor this API returned", "after");
             }
         }
         int limit = intParameter(request, "limit", defaultLimit, 1, 100);
-        Order order = "newest".equals(request.getParameter("order")) ? Order.NEWEST_FIRST : Order.OLDEST_FIRST;
+        Order order = order(request.getParameter("order"));
         ThreadPage page = comments.page(post.thread(), order, after, limit, viewer(request));
         write(response, 200, views.write(views.toPublic(page)));
     }
@@ -170,7 +177,7 @@ public final class CommentApiServlet extends HttpServlet {
             String parentText = optionalText(body, "parent");
             parent = parentText == null ? null : CommentId.of(parentText);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(422, "bad_parent", "parent is not a comment id");
+            throw new BadRequest(422, code(RejectCode.BAD_PARENT), "parent is not a comment id", "parent");
         }
         PostRequest postRequest = PostRequest.builder(post.thread(), Objects.requireNonNullElse(optionalText(body, "text"), ""))
                 .inReplyTo(parent)
@@ -180,7 +187,8 @@ public final class CommentApiServlet extends HttpServlet {
                 .build();
         PostResult result = comments.post(postRequest);
         if (result instanceof PostResult.Rejected rejected) {
-            error(response, 422, code(rejected.code()), rejected.message(), rejected.field());
+            error(response, 422, code(rejected.code()), rejected.message(),
+                    field(rejected.code(), rejected.field()));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
@@ -206,7 +214,7 @@ public final class CommentApiServlet extends HttpServlet {
         JsonNode body = body(request);
         String text = optionalText(body, "text");
         if (text == null) {
-            throw new BadRequest(422, "empty", "text is required");
+            throw new BadRequest(422, code(RejectCode.EMPTY), "text is required", "text");
         }
         answer(response, comments.editByAuthor(id, token, text, InputFormat.PLAIN_TEXT));
     }
@@ -228,16 +236,16 @@ public final class CommentApiServlet extends HttpServlet {
             case EDIT_WINDOW_CLOSED, HAS_REPLIES -> 409;
             default -> 422;
         };
-        error(response, status, code(rejected.code()), rejected.message(), rejected.field());
+        error(response, status, code(rejected.code()), rejected.message(), field(rejected.code(), rejected.field()));
     }
 
     private void counts(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] threads = request.getParameterValues("thread");
         if (threads == null || threads.length == 0) {
-            throw new BadRequest(400, "missing_thread", "give one or more thread parameters");
+            throw new BadRequest(400, code(RejectCode.EMPTY), "give one or more thread parameters", "thread");
         }
         if (threads.length > 100) {
-            throw new BadRequest(400, "too_many_threads", "at most 100 threads per request");
+            throw new BadRequest(400, code(RejectCode.TOO_LONG), "at most 100 threads per request", "thread");
         }
         List<ThreadKey> keys = new ArrayList<>();
         for (String thread : threads) {
@@ -326,7 +334,7 @@ public final class CommentApiServlet extends HttpServlet {
             return null;
         }
         if (!value.isString()) {
-            throw new BadRequest(400, "bad_json", field + " must be a string");
+            throw new BadRequest(400, INVALID, field + " must be a string", field);
         }
         return value.asString();
     }
@@ -344,7 +352,7 @@ public final class CommentApiServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadRequest(400, "bad_" + name, name + " must be a number from " + min + " to " + max);
+        throw new BadRequest(400, INVALID, name + " must be a number from " + min + " to " + max, name);
     }
 
     private static List<String> path(HttpServletRequest request) {
@@ -355,8 +363,26 @@ public final class CommentApiServlet extends HttpServlet {
         return Arrays.asList(info.substring(1).split("/", -1));
     }
 
+    private static Order order(@Nullable String text) {
+        if (text == null || text.isEmpty() || text.equals("oldest")) {
+            return Order.OLDEST_FIRST;
+        }
+        if (text.equals("newest")) {
+            return Order.NEWEST_FIRST;
+        }
+        throw new BadRequest(400, INVALID, "order must be oldest or newest", "order");
+    }
+
     private static String code(RejectCode code) {
         return code.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The field an error names: the engine's, or the reply's parent for a parent it refused. */
+    private static @Nullable String field(RejectCode code, @Nullable InputField field) {
+        if (field != null) {
+            return field.name().toLowerCase(Locale.ROOT);
+        }
+        return code == RejectCode.BAD_PARENT ? "parent" : null;
     }
 
     private void notAllowed(HttpServletResponse response, String allow) throws IOException {
@@ -365,13 +391,13 @@ public final class CommentApiServlet extends HttpServlet {
     }
 
     private void error(HttpServletResponse response, int status, String code, String message,
-            @Nullable InputField field) throws IOException {
+            @Nullable String field) throws IOException {
         ObjectNode out = mapper.createObjectNode();
         ObjectNode error = out.putObject("error");
         error.put("code", code);
         error.put("message", message);
         if (field != null) {
-            error.put("field", field.name().toLowerCase(Locale.ROOT));
+            error.put("field", field);
         }
         write(response, status, out);
     }
@@ -397,11 +423,17 @@ public final class CommentApiServlet extends HttpServlet {
 
         private final int status;
         private final String code;
+        private final @Nullable String field;
 
         BadRequest(int status, String code, String message) {
+            this(status, code, message, null);
+        }
+
+        BadRequest(int status, String code, String message, @Nullable String field) {
             super(message, null, false, false);
             this.status = status;
             this.code = code;
+            this.field = field;
         }
     }
 }

@@ -93,7 +93,8 @@ public final class ErrorAnswers {
                     + " bytes.";
             case 503 -> "The site cannot reach its database just now. Please try again in a minute.";
             case 404 -> "Nothing is here.";
-            case 405 -> "This address does not take that method.";
+            case 405 -> "This address does not take that method; its Allow header names those it takes.";
+            case 415 -> "This address does not read a body of that type or charset.";
             default -> status >= 500 ? "Something went wrong on our side; it has been logged."
                     : "The request could not be handled.";
         };
@@ -105,6 +106,8 @@ public final class ErrorAnswers {
             case 413 -> "Too large";
             case 503 -> "Back soon";
             case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 415 -> "Unsupported type";
             default -> status >= 500 ? "Something went wrong" : "Bad request";
         };
     }
@@ -116,6 +119,7 @@ public final class ErrorAnswers {
             case 503 -> "unavailable";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 415 -> "unsupported_media_type";
             default -> status >= 500 ? "internal" : "bad_request";
         };
     }

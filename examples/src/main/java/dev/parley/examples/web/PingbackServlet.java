@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * fetched and verified synchronously as the Pingback spec expects, and the answer is an XML-RPC success string
  * or a fault with the spec's code. As XML-RPC requires, faults travel in a 200 response.
  *
+ * <p>It takes POST only: the demo mounts it behind {@link AllowedMethods}, which answers every other method
+ * with 405 and {@code Allow: POST} in the endpoint's own error shape.
+ *
  * <p>Thread-safe: immutable.
  */
 public final class PingbackServlet extends HttpServlet {
@@ -40,12 +43,6 @@ public final class PingbackServlet extends HttpServlet {
      */
     public PingbackServlet(LinkbackRecorder recorder) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Allow", "POST");
-        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "XML-RPC takes POST");
     }
 
     @Override

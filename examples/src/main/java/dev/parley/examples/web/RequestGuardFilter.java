@@ -6,13 +6,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 
 /**
- * Answers the requests no servlet should see with a 4xx, before they reach one: methods the demo does not
- * use (which {@code HttpServlet} would answer with 501) get 405, and a {@code Content-Type} naming a charset
- * Java does not know gets 415 (the container would otherwise fail with 500 when a servlet reads the type or
- * the form).
+ * Answers the requests no servlet should see with a 4xx, before they reach one: a {@code Content-Type} naming
+ * a charset Java does not know gets 415 (the container would otherwise fail with 500 when a servlet reads the
+ * type or the form). Methods are each endpoint's own business: {@link AllowedMethods} answers the ones it
+ * does not take with 405 and an {@code Allow} header naming those it does.
  *
  * <p>It also reads what is left of a request body (up to {@value #MAX_DRAIN_BYTES} bytes) once the answer is
  * decided: a server that answers early and closes the connection with unread bytes in the socket makes the
@@ -28,8 +27,6 @@ public final class RequestGuardFilter extends HttpFilter {
     /** The most request-body bytes read and thrown away after an answer. */
     public static final int MAX_DRAIN_BYTES = 1 << 20;
 
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
-
     /** Creates the filter. */
     public RequestGuardFilter() {
     }
@@ -37,12 +34,6 @@ public final class RequestGuardFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!METHODS.contains(request.getMethod())) {
-            drain(request);
-            response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            return;
-        }
         try {
             request.getContentType();
             request.getCharacterEncoding();

@@ -23,6 +23,9 @@ import java.util.Optional;
  * the source and recording the ping only if the page really links to the post, which takes away most
  * TrackBack spam. The answer is TrackBack's small XML document ({@code <error>0</error>} or 1 with a message).
  *
+ * <p>It takes POST only: the demo mounts it behind {@link AllowedMethods}, which answers every other method
+ * with 405 and {@code Allow: POST} in the endpoint's own error shape.
+ *
  * <p>Thread-safe: immutable.
  */
 public final class TrackbackServlet extends HttpServlet {
@@ -42,12 +45,6 @@ public final class TrackbackServlet extends HttpServlet {
     public TrackbackServlet(LinkbackRecorder recorder, Blog blog) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.blog = Objects.requireNonNull(blog, "blog");
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Allow", "POST");
-        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TrackBack pings are POSTed");
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.Objects;
  * mention is a durable job on the {@link WebmentionQueue}, which any instance's workers may verify. When the
  * backlog is full it answers 503 with {@code Retry-After} rather than queueing without limit.
  *
+ * <p>It takes POST only: the demo mounts it behind {@link AllowedMethods}, which answers every other method
+ * with 405 and {@code Allow: POST} in the endpoint's own error shape.
+ *
  * <p>Thread-safe: immutable.
  */
 public final class WebmentionServlet extends HttpServlet {
@@ -44,12 +47,6 @@ public final class WebmentionServlet extends HttpServlet {
     public WebmentionServlet(LinkbackRecorder recorder, WebmentionQueue queue) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.queue = Objects.requireNonNull(queue, "queue");
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, new WebmentionAnswer(HttpServletResponse.SC_METHOD_NOT_ALLOWED, Map.of("Allow", "POST"),
-                "Webmentions are POSTed as a form with source and target.\n"));
     }
 
     @Override
