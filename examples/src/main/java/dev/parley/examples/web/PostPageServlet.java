@@ -70,6 +70,7 @@ public final class PostPageServlet extends HttpServlet {
     private final transient ThreadHtml threadHtml;
     private final int rootsPerPage;
     private final transient Set<Protocol> advertised;
+    private final transient @Nullable ModeratorTools moderation;
 
     /**
      * Creates the servlet advertising every linkback protocol.
@@ -94,6 +95,23 @@ public final class PostPageServlet extends HttpServlet {
      */
     public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
             Set<Protocol> advertised) {
+        this(comments, blog, urls, rootsPerPage, advertised, null);
+    }
+
+    /**
+     * Creates the servlet showing a logged-in moderator the moderation controls under each comment, and held
+     * and spam comments as they are.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param rootsPerPage how many top-level comments a page shows
+     * @param advertised the linkback protocols whose endpoints the page advertises, possibly none
+     * @param moderation the moderator's controls, or {@code null} for none
+     */
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
+            Set<Protocol> advertised, @Nullable ModeratorTools moderation) {
+        this.moderation = moderation;
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -128,7 +146,25 @@ public final class PostPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
             return;
         }
+        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(request);
+        if (csrf.isPresent()) {
+            moderatorPage(request, response, post.get(), after, viewer, csrf.get());
+            return;
+        }
         render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null);
+    }
+
+    /** The page as a logged-in moderator sees it: every comment with its controls, and what the last one did. */
+    private void moderatorPage(HttpServletRequest request, HttpServletResponse response, Post post,
+            @Nullable Cursor after, Viewer viewer, String csrf) throws IOException {
+        String local = urls.page(post, after);
+        ModeratorTools tools = Objects.requireNonNull(moderation);
+        Html flash = new Html();
+        tools.flash(flash, request, csrf, local);
+        render(response, HttpServletResponse.SC_OK, post, after,
+                new Viewer(viewer.editTokens(), viewer.userId(), true), null, flash.toString(),
+                (out, comment) -> ModeratorTools.buttons(out, comment, csrf,
+                        local + "#" + SiteUrls.anchor(comment.id())));
     }
 
     @Override
@@ -205,13 +241,19 @@ public final class PostPageServlet extends HttpServlet {
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
             @Nullable CommentForm form) throws IOException {
+        render(response, status, post, after, viewer, form, "", (out, comment) -> { });
+    }
+
+    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
+            @Nullable CommentForm form, String flash, java.util.function.BiConsumer<Html, dev.parley.storage.Comment> controls)
+            throws IOException {
         ThreadPage page = comments.page(post.thread(), Order.OLDEST_FIRST, after, rootsPerPage, viewer);
         Html body = new Html();
         article(body, post);
         long approved = page.counts().approved();
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
-                : approved + " responses").raw("</h2>");
-        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null);
+                : approved + " responses").raw("</h2>").raw(flash);
+        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null, controls);
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
         if (after != null) {
             body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");

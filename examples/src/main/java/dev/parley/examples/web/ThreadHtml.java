@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,14 +51,30 @@ public final class ThreadHtml {
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm) {
+        thread(out, post, roots, openForm, (html, comment) -> { });
+    }
+
+    /**
+     * Renders the roots of a page and their replies, with more controls under each comment (placeholders
+     * included), such as a moderator's.
+     *
+     * @param out where to write
+     * @param post the post the thread belongs to
+     * @param roots the page's roots
+     * @param openForm a form to show filled in (a rejected reply), or {@code null}
+     * @param controls writes the controls of one comment
+     */
+    public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
+            BiConsumer<Html, Comment> controls) {
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
-            node(out, post, root, openForm);
+            node(out, post, root, openForm, controls);
         }
         out.raw("</ol>");
     }
 
-    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm) {
+    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm,
+            BiConsumer<Html, Comment> controls) {
         Comment comment = node.comment();
         String classes = "comment" + (comment.status() == Status.PENDING ? " pending" : "")
                 + (comment.kind() != Kind.COMMENT ? " linkback" : "");
@@ -69,10 +86,11 @@ public final class ThreadHtml {
         } else {
             comment(out, post, comment, openForm);
         }
+        controls.accept(out, comment);
         if (!node.replies().isEmpty()) {
             out.raw("<ol class=\"replies\">");
             for (ThreadNode reply : node.replies()) {
-                node(out, post, reply, openForm);
+                node(out, post, reply, openForm, controls);
             }
             out.raw("</ol>");
         }
