@@ -198,7 +198,7 @@ final class CommentListPage {
             out.text(comment.thread().value());
         }
         out.raw("</p><div class=\"comment-text\">").raw(comment.html()).raw("</div></td><td>");
-        ModeratorTools.buttons(out, comment, csrf, back);
+        ModeratorTools.buttons(out, comment, csrf, back, false);
         out.raw("</td></tr>");
     }
 

@@ -158,7 +158,7 @@ public final class ModeratorTools {
     }
 
     /**
-     * Writes the action buttons of one comment: approve (unless approved), hold (if approved), spam (unless
+     * Writes the action buttons of one comment, after its status unless it is published: approve (unless approved), hold (if approved), spam (unless
      * spam), delete (unless deleted) and restore (if deleted or spam).
      *
      * @param out where to write
@@ -167,8 +167,18 @@ public final class ModeratorTools {
      * @param back the page the actions return to
      */
     public static void buttons(Html out, Comment comment, String csrf, String back) {
+        buttons(out, comment, csrf, back, true);
+    }
+
+    /** The buttons, with the status first when {@code withStatus} (a list that shows it elsewhere passes false). */
+    static void buttons(Html out, Comment comment, String csrf, String back, boolean withStatus) {
         out.raw("<div class=\"moderate\">");
         Status status = comment.status();
+        if (withStatus && status != Status.APPROVED) {
+            // On a post page a moderator sees held and spam comments too: say which they are.
+            out.raw("<span").attr("class", "status status-" + status.name().toLowerCase(Locale.ROOT)).raw(">")
+                    .text(label(status)).raw("</span> ");
+        }
         if (status == Status.PENDING) {
             form(out, comment, csrf, back, "approve", "Approve", "", false);
         }

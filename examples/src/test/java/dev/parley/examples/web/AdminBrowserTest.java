@@ -136,6 +136,11 @@ class AdminBrowserTest {
         post("Linky Lou", "Two links: https://one.example/" + "a".repeat(120) + " and https://two.example/more");
         post("Longword Len", "x".repeat(400) + " and some words after it, and https://three.example/ and "
                 + "https://four.example/");
+        browser.get(demo.base() + "/admin");
+        if (!browser.findElements(By.name("password")).isEmpty()) {
+            browser.findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
+            clickAndWaitForNextPage(browser.findElement(By.cssSelector("form[action='/admin/login'] button")));
+        }
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         Files.createDirectories(OUTPUT);
