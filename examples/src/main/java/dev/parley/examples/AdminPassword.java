@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * instance finds the same one. Only the start that generated it says so ({@link Source#GENERATED}), so the
  * password is printed once.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param password the password
  * @param source where it came from
  * @param file the file it is kept in, or {@code null}

@@ -72,6 +72,9 @@ public final class ModerationWords {
             return new ModerationWords(file, parse(Files.readString(file.get(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the moderation words in " + file.get(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the moderation words in " + file.get() + " cannot be used: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.parley.examples.DemoConfig;
 import dev.parley.examples.DemoServer;
@@ -88,6 +89,18 @@ class WordsTest {
                     .body());
             assertThat(page.selectFirst("textarea[name=block]").wholeText()).isEqualTo("cheap pills\nfake watches");
             assertThat(comment(server, "Fake watches, cheap").status()).isEqualTo(Status.SPAM);
+        }
+    }
+
+    @Test
+    @DisplayName("a words file with a word outside [hold] and [block] stops the start, naming the file and line")
+    void malformedFileStopsTheStart(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("blog.words"), "# my words\ncasino\n[hold]\npoker\n");
+        DemoConfig config = DemoConfig.from(Map.of("parley.port", "0", "parley.sqlite.file",
+                dir.resolve("blog.db").toString(), "parley.admin.password", RunningDemo.PASSWORD)::get);
+        try (DemoServer server = DemoServer.builder().config(config).build()) {
+            assertThatIllegalArgumentException().isThrownBy(server::start).withMessage("the moderation words in "
+                    + dir.resolve("blog.words") + " cannot be used: line 2 is not under [hold] or [block]");
         }
     }
 
