@@ -129,7 +129,7 @@ final class CommentListPage {
                 : new PageRequest(Order.NEWEST_FIRST, filters.after(), PAGE_SIZE));
         String back = filters.path(filters.after());
         out.raw("<h1>All comments</h1><p class=\"admin-nav\"><a href=\"/admin\">Moderation queue</a> · ")
-                .raw("<a href=\"/admin/posts\">Posts</a></p>");
+                .raw("<a href=\"/admin/posts\">Posts</a> · <a href=\"/admin/words\">Words</a></p>");
         tools.flash(out, request, csrf, back);
         filterForm(out, filters);
         if (page.items().isEmpty()) {
