@@ -12,6 +12,7 @@ import dev.parley.core.moderation.Rules;
 import dev.parley.core.moderation.SpamCheck;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentSearch;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
@@ -508,6 +509,21 @@ public final class CommentService {
             Objects.requireNonNull(status, "statuses must not contain null");
         }
         return engine.store().queue(statuses, request);
+    }
+
+    /**
+     * Reads a moderator's filtered list of comments across threads: by status, and optionally thread, author
+     * name and text (see {@link CommentSearch}), in keyset pages.
+     *
+     * @param search what to match
+     * @param request order, cursor and limit
+     * @return the page
+     * @throws NullPointerException naming the argument, if one is null
+     */
+    public Page search(CommentSearch search, PageRequest request) {
+        Objects.requireNonNull(search, "search must not be null");
+        Objects.requireNonNull(request, "request must not be null");
+        return engine.store().search(search, request);
     }
 
     /**

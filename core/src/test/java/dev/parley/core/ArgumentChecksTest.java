@@ -100,6 +100,9 @@ class ArgumentChecksTest {
                 npe("queue", "statuses", () -> SERVICE.queue(null, PAGE)),
                 npe("queue", "request", () -> SERVICE.queue(Set.of(Status.SPAM), null)),
                 iae("queue", "statuses", () -> SERVICE.queue(Set.of(), PAGE)),
+                npe("search", "search", () -> SERVICE.search(null, PAGE)),
+                npe("search", "request", () -> SERVICE.search(
+                        dev.parley.storage.CommentSearch.of(Set.of(Status.SPAM)), null)),
                 npe("visibleReplies", "comments", () -> SERVICE.visibleReplies(null)),
                 npe("visibleReplies", "comments", () -> SERVICE.visibleReplies(Arrays.asList(COMMENT, null))),
                 iae("visibleReplies", "comments",

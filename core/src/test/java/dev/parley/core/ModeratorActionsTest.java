@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentSearch;
 import dev.parley.storage.Order;
+import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.VersionConflictException;
 import dev.parley.storage.memory.InMemoryCommentStore;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,25 @@ class ModeratorActionsTest {
     };
 
     private final Fixture f = new Fixture(s -> s, b -> b.listener(broken).listener(recorder));
+
+    @Test
+    void searchListsEveryStatusNewestFirstByAuthorAndText() {
+        Comment ann = f.accepted(by("Ann", "first words"));
+        Comment bob = f.accepted(by("Bob", "more words from Bob"));
+        Comment spam = f.accepted(by("ann", "spam WORDS"));
+        f.service.markSpam(spam.id());
+        f.service.delete(bob.id());
+        CommentSearch everything = CommentSearch.of(EnumSet.allOf(Status.class));
+
+        assertThat(f.service.search(everything, PageRequest.first(Order.NEWEST_FIRST, 10)).items())
+                .extracting(Comment::id).containsExactly(spam.id(), bob.id(), ann.id());
+        assertThat(f.service.search(everything.byAuthor("ANN").containing("words"),
+                PageRequest.first(Order.NEWEST_FIRST, 10)).items())
+                .extracting(Comment::id).containsExactly(spam.id(), ann.id());
+        assertThat(f.service.search(CommentSearch.of(Set.of(Status.DELETED)).inThread(THREAD),
+                PageRequest.first(Order.NEWEST_FIRST, 10)).items())
+                .extracting(Comment::id).containsExactly(bob.id());
+    }
 
     @Test
     void everyActionChangesTheStatusStoresAReasonAndFiresAnEvent() {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +49,10 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code parley.jdbc.user}</td><td>{@code PARLEY_JDBC_USER}</td><td>none</td></tr>
  * <tr><td>{@code parley.jdbc.password}</td><td>{@code PARLEY_JDBC_PASSWORD}</td><td>none</td></tr>
  * <tr><td>{@code parley.admin.password}</td><td>{@code PARLEY_ADMIN_PASSWORD}</td>
- *     <td>a random one of 20 characters, printed at start; a configured one needs at least 12</td></tr>
+ *     <td>a random one of 20 characters, generated at the first start and printed then. With an embedded
+ *     database it is kept in a file beside the database file ({@link #adminPasswordFile()}, readable by its
+ *     owner only), on a database server in the database beside the edit-token secret, so a restart keeps it;
+ *     with the in-memory store it is new at every start. A configured one needs at least 12</td></tr>
  * <tr><td>{@code parley.linkbacks.advertise}</td><td>{@code PARLEY_LINKBACKS_ADVERTISE}</td>
  *     <td>{@code webmention,pingback,trackback}: a comma-separated list (any case, any order) of the linkback
  *     protocols the post pages advertise, or {@code none}. Webmention is advertised by a
@@ -478,6 +483,36 @@ public record DemoConfig(
         return new DemoConfig(host, port, baseUrl, store, h2File, sqliteFile, jdbcUrl, jdbcUser, jdbcPassword,
                 adminPassword, adminPasswordGenerated, advertise, fetchAllow, outboxDelay, trustedProxies,
                 newThreads);
+    }
+
+    /**
+     * The file beside an embedded database that keeps a generated moderation password.
+     *
+     * @return {@code <database file>.admin-password} for SQLite and H2; empty for a database server (which keeps
+     *     it in the database) and for the in-memory store (which keeps nothing)
+     */
+    public Optional<Path> adminPasswordFile() {
+        return besideDatabase(".admin-password");
+    }
+
+    /**
+     * The file the hold and block words a moderator sets on {@code /admin/words} are kept in.
+     *
+     * @return {@code <database file>.words} for SQLite and H2, {@code ./data/parley-demo.words} for a database
+     *     server; empty for the in-memory store, whose words last until it stops
+     */
+    public Optional<Path> wordsFile() {
+        return store == Store.JDBC ? Optional.of(Path.of(DEFAULT_H2_FILE + ".words")) : besideDatabase(".words");
+    }
+
+    /** A file named after the embedded database file, in its folder: {@code parley-demo.db} gives {@code parley-demo<suffix>}. */
+    private Optional<Path> besideDatabase(String suffix) {
+        return switch (store) {
+            case H2 -> Optional.of(Path.of(h2File + suffix));
+            case SQLITE -> Optional.of(Path.of((sqliteFile.endsWith(".db")
+                    ? sqliteFile.substring(0, sqliteFile.length() - 3) : sqliteFile) + suffix));
+            case JDBC, MEMORY -> Optional.empty();
+        };
     }
 
     /**

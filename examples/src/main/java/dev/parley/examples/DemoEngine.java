@@ -4,6 +4,12 @@ import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
 import dev.parley.core.avatar.AvatarKeys;
 import dev.parley.core.content.CommentRenderer;
+import dev.parley.core.moderation.Decision;
+import dev.parley.core.moderation.ModerationPipeline;
+import dev.parley.core.moderation.ModerationRule;
+import dev.parley.core.moderation.RuleContext;
+import dev.parley.core.moderation.Submission;
+import dev.parley.examples.web.ModerationWords;
 import dev.parley.pingback.fetch.AddressPolicy;
 import dev.parley.pingback.fetch.SafeFetcher;
 import dev.parley.storage.CommentStore;
@@ -14,7 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -42,13 +51,51 @@ final class DemoEngine {
     }
 
     static CommentService commentService(CommentStore store, Settings settings, Clock clock, byte[] tokenSecret) {
+        return builder(store, settings, clock, tokenSecret).build();
+    }
+
+    /**
+     * The engine with the demo's editable hold and block words: the engine's rules for the settings, each word
+     * rule followed by the same rule on the words a moderator keeps on {@code /admin/words}, read at each comment.
+     */
+    static CommentService commentService(CommentStore store, Settings settings, Clock clock, byte[] tokenSecret,
+            ModerationWords words) {
+        List<ModerationRule> rules = new ArrayList<>();
+        for (ModerationRule rule : CommentService.defaultRules(settings)) {
+            rules.add(rule);
+            if (rule.name().equals("block-words")) {
+                rules.add(named("demo-block-words", words.blockRule()));
+            } else if (rule.name().equals("hold-words")) {
+                rules.add(named("demo-hold-words", words.holdRule()));
+            }
+        }
+        return builder(store, settings, clock, tokenSecret)
+                .pipeline(ModerationPipeline.builder().rules(rules, Set.of()).build())
+                .build();
+    }
+
+    private static ModerationRule named(String name, ModerationRule rule) {
+        return new ModerationRule() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<Decision> evaluate(Submission submission, RuleContext context) {
+                return rule.evaluate(submission, context);
+            }
+        };
+    }
+
+    private static CommentService.Builder builder(CommentStore store, Settings settings, Clock clock,
+            byte[] tokenSecret) {
         return CommentService.builder()
                 .store(store)
                 .settings(settings)
                 .clock(clock)
                 .tokenSecret(tokenSecret)
-                .renderer(CommentRenderer.standard())
-                .build();
+                .renderer(CommentRenderer.standard());
     }
 
     static SafeFetcher fetcher(AddressPolicy policy, Clock clock) {

@@ -20,6 +20,9 @@ import dev.parley.core.outbox.Outbox;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.LoginThrottle;
 import dev.parley.examples.web.ModerationServlet;
+import dev.parley.examples.web.ModerationWords;
+import dev.parley.examples.web.WordsServlet;
+import dev.parley.examples.web.ModeratorTools;
 import dev.parley.examples.web.PingbackServlet;
 import dev.parley.examples.web.PostAdminServlet;
 import dev.parley.examples.web.PostPageServlet;
@@ -120,6 +123,7 @@ public final class DemoServer implements AutoCloseable {
     private @Nullable Outbox outbox;
     private @Nullable CommentService comments;
     private @Nullable String baseUrl;
+    private @Nullable AdminPassword adminPassword;
 
     private DemoServer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
@@ -190,11 +194,14 @@ public final class DemoServer implements AutoCloseable {
         JobQueue jobs = database == null ? new InMemoryJobQueue(clock) : JdbcJobQueue.create(database, clock);
         byte[] tokenSecret = DemoEngine.tokenSecret(config, secrets);
         // Moderator sessions and login counts live where every instance sees them: the database, else memory.
-        AdminSession sessions = new AdminSession(config.adminPassword(), DemoEngine.sessionKey(secrets),
+        AdminPassword password = AdminPassword.resolve(config, secrets);
+        this.adminPassword = password;
+        AdminSession sessions = new AdminSession(password.password(), DemoEngine.sessionKey(secrets),
                 database == null ? new InMemorySessionStore() : new JdbcSessionStore(database), clock);
         LoginThrottle logins = new LoginThrottle(
                 database == null ? new InMemoryLoginAttempts() : new JdbcLoginAttempts(database), clock);
-        CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret);
+        ModerationWords words = ModerationWords.load(config.wordsFile());
+        CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret, words);
         this.comments = service;
         // Every instance inserts the built-in posts a post with their slug does not already hold: once per
         // database, racing instances included (the slug is the key), and never over the admin's edits.
@@ -250,10 +257,12 @@ public final class DemoServer implements AutoCloseable {
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         add(context, "/", new IndexServlet(service, blog, urls), "GET");
-        PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise());
+        PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise(),
+                new ModeratorTools(service, sessions));
         add(context, "/posts/*", postPage, "GET", "POST");
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins), "GET", "POST");
+        add(context, "/admin/words", new WordsServlet(words, blog, sessions), "GET", "POST");
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results), "GET",
                 "POST");
         add(context, "/feed/*", new FeedServlet(service, blog, urls), "GET");
@@ -289,6 +298,19 @@ public final class DemoServer implements AutoCloseable {
             throw new IllegalStateException("the demo server is not started");
         }
         return baseUrl;
+    }
+
+    /**
+     * The moderation password in use, and where it came from (so a generated one is printed once).
+     *
+     * @return the password
+     * @throws IllegalStateException if not started
+     */
+    public synchronized AdminPassword adminPassword() {
+        if (adminPassword == null) {
+            throw new IllegalStateException("the demo server is not started");
+        }
+        return adminPassword;
     }
 
     /**

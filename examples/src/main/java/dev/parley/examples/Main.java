@@ -50,12 +50,19 @@ public final class Main {
         out.println("Parley demo blog is running.");
         out.println("  Open:        " + base + "/");
         out.println("  Moderation:  " + base + "/admin");
-        if (config.adminPasswordGenerated()) {
-            out.println("  Password:    " + config.adminPassword()
-                    + "  (generated; set parley.admin.password or PARLEY_ADMIN_PASSWORD to choose one)");
-        } else {
-            out.println("  Password:    from parley.admin.password / PARLEY_ADMIN_PASSWORD");
+        AdminPassword password = server.adminPassword();
+        switch (password.source()) {
+            case CONFIGURED -> out.println("  Password:    from parley.admin.password / PARLEY_ADMIN_PASSWORD");
+            case GENERATED -> out.println("  Password:    " + password.password() + "  (generated once and kept "
+                    + (password.file() == null ? "in the database" : "in " + password.file())
+                    + "; set parley.admin.password or PARLEY_ADMIN_PASSWORD to choose one)");
+            case KEPT -> out.println("  Password:    the one generated at the first start, kept "
+                    + (password.file() == null ? "in the database (table parley_secret)" : "in " + password.file()));
+            case THIS_START_ONLY -> out.println("  Password:    " + password.password()
+                    + "  (generated for this start: the in-memory store keeps nothing)");
         }
+        out.println("  Words:       " + base + "/admin/words" + config.wordsFile().map(f -> "  (kept in " + f + ")")
+                .orElse("  (kept in memory)"));
         out.println("  Storage:     " + config.storeDescription());
         out.println("  Posts:       " + base + "/admin/posts");
         out.println("  Linkbacks:   " + (config.advertise().isEmpty() ? "none advertised"

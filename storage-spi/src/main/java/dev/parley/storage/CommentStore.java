@@ -286,6 +286,45 @@ public interface CommentStore {
     Page queue(Set<Status> statuses, PageRequest request);
 
     /**
+     * Reads a page of the comments that match {@code search}, across threads: a moderator's filtered list
+     * (newest first, by status, thread, author and text). See {@link CommentSearch} for what matches.
+     *
+     * <p>The page holds up to {@code request.limit()} matches in the requested order, continuing strictly after
+     * the cursor; its next cursor is set when it is full (as {@link Page#of} sets it), so the last page may
+     * come back full with an empty page after it. A page never holds a comment that does not match.
+     *
+     * <p>The default reads {@link #queue(Set, PageRequest)} pages of the statuses, keeps the matches and stops
+     * when the page is full or the statuses are exhausted: correct, but it may read every comment of those
+     * statuses to fill one page of a rare match. A database store answers with one query.
+     *
+     * @param search what to match
+     * @param request order, cursor and limit
+     * @return the page, in the requested order
+     * @throws StoreException if storage fails
+     */
+    default Page search(CommentSearch search, PageRequest request) {
+        Objects.requireNonNull(search, "search must not be null");
+        Objects.requireNonNull(request, "request must not be null");
+        List<Comment> matches = new ArrayList<>();
+        PageRequest read = new PageRequest(request.order(), request.after(), PageRequest.MAX_LIMIT);
+        while (true) {
+            Page page = queue(search.statuses(), read);
+            for (Comment comment : page.items()) {
+                if (search.matches(comment)) {
+                    matches.add(comment);
+                    if (matches.size() == request.limit()) {
+                        return Page.of(matches, request);
+                    }
+                }
+            }
+            if (page.nextCursor().isEmpty()) {
+                return Page.of(matches, request);
+            }
+            read = read.next(page.nextCursor().get());
+        }
+    }
+
+    /**
      * Reads a page of every stored comment, whatever its thread, status or kind: the export and migration
      * read.
      *

@@ -30,7 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * database the store and the key are shared by every instance, so a session started on one is valid on all of
  * them and survives restarts; on the in-memory store a restart ends every session.
  *
- * <p>The cookie is HttpOnly, SameSite=Strict, scoped to {@code /admin}, and Secure when the request came over
+ * <p>The cookie is HttpOnly, SameSite=Strict, scoped to the whole site (the post pages show a moderator the
+ * moderation controls), and Secure when the request came over
  * https. The CSRF token is an HMAC of the session id under the key, sent in every moderation form and checked
  * on every POST.
  *
@@ -137,6 +138,10 @@ public final class AdminSession {
             }
         }
         response.addCookie(cookie(request, "", 0));
+        // A cookie from before the session covered the post pages was scoped to /admin: expire that one too.
+        Cookie scoped = cookie(request, "", 0);
+        scoped.setPath("/admin");
+        response.addCookie(scoped);
     }
 
     /**
@@ -223,7 +228,8 @@ public final class AdminSession {
     private static Cookie cookie(HttpServletRequest request, String value, int maxAge) {
         Cookie cookie = new Cookie(COOKIE, value);
         cookie.setHttpOnly(true);
-        cookie.setPath("/admin");
+        // The whole site: the post pages show a logged-in moderator the moderation controls.
+        cookie.setPath("/");
         cookie.setMaxAge(maxAge);
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", "Strict");

@@ -41,15 +41,21 @@ import org.slf4j.LoggerFactory;
  *     A spam entry that was answered before it was marked spam tells how many replies readers still see
  *     below it, under a placeholder, and links to that placeholder in its thread, so those replies can be
  *     found and the spam restored or left as it is.</li>
+ * <li>{@code GET /admin/login}: the login form (the queue once logged in).</li>
+ * <li>{@code GET /admin/comments}: every comment, newest first, filtered by status, post, author and text, with
+ *     the same actions ({@link CommentListPage}).</li>
  * <li>{@code POST /admin/login}: counts the attempt with the {@link LoginThrottle} (a blocked one answers 429
  *     with {@code Retry-After} and the password is not looked at), checks the password in constant time, logs a
  *     wrong one at WARN with the client's address (never the password), and starts a session.</li>
- * <li>{@code POST /admin/moderate}: applies {@code action} (approve, spam, delete) to {@code id}; the form's
- *     CSRF token must match the session.</li>
+ * <li>{@code POST /admin/moderate}: applies {@code action} (approve, hold, spam, delete, restore) to {@code id};
+ *     the form's CSRF token must match the session. A delete first asks (a page with a confirming form, no
+ *     script), and is done when the form says {@code confirm=yes}.</li>
  * <li>{@code POST /admin/logout}: ends the session, for every copy of its cookie.</li>
  * </ul>
  *
- * <p>Every action redirects (303) back to the page of the queue it was taken on, so a reload never repeats it.
+ * <p>Every action redirects (303) back to the page it was taken on (the form's {@code back}, a local path, or
+ * the queue page its cursor names), so a reload never repeats it, with the parameters that make that page say
+ * what was done and offer an undo for spam and delete ({@link ModeratorTools}).
  * Thread-safe: immutable.
  */
 public final class ModerationServlet extends HttpServlet {
@@ -58,6 +64,7 @@ public final class ModerationServlet extends HttpServlet {
 
     private static final int SC_TOO_MANY_REQUESTS = 429;
     private static final int QUEUE_SIZE = 50;
+    private static final Set<String> ACTIONS = Set.of("approve", "hold", "spam", "delete", "restore");
     /** The one account the demo has; the throttle counts attempts against it and against the address. */
     private static final String ACCOUNT = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(ModerationServlet.class);
@@ -68,6 +75,8 @@ public final class ModerationServlet extends HttpServlet {
     private final transient Layout layout;
     private final transient AdminSession sessions;
     private final transient LoginThrottle logins;
+    private final transient ModeratorTools tools;
+    private final transient CommentListPage list;
 
     /**
      * Creates the servlet.
@@ -86,18 +95,28 @@ public final class ModerationServlet extends HttpServlet {
         this.layout = new Layout(blog);
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.logins = Objects.requireNonNull(logins, "logins");
+        this.tools = new ModeratorTools(comments, sessions);
+        this.list = new CommentListPage(comments, blog, tools);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        if (!"/".equals(path)) {
+        if (!"/".equals(path) && !"/login".equals(path) && !"/comments".equals(path)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "Nothing here");
             return;
         }
         Optional<String> session = sessions.session(request);
         if (session.isEmpty()) {
             loginPage(response, HttpServletResponse.SC_OK, null);
+            return;
+        }
+        if ("/login".equals(path)) {
+            redirectToQueue(response);
+            return;
+        }
+        if ("/comments".equals(path)) {
+            commentList(request, response, sessions.csrfToken(session.get()));
             return;
         }
         QueueRequest page;
@@ -107,7 +126,23 @@ public final class ModerationServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page of the queue does not exist");
             return;
         }
-        queuePage(response, sessions.csrfToken(session.get()), page);
+        queuePage(request, response, sessions.csrfToken(session.get()), page);
+    }
+
+    private void commentList(HttpServletRequest request, HttpServletResponse response, String csrf)
+            throws IOException {
+        CommentListPage.Filters filters;
+        try {
+            filters = CommentListPage.Filters.of(request, blog);
+        } catch (IllegalArgumentException e) {
+            Html body = new Html().raw("<h1>All comments</h1><p class=\"errors\" role=\"alert\">").text(e.getMessage())
+                    .raw("</p><p><a href=\"/admin/comments\">All comments</a></p>");
+            write(response, HttpServletResponse.SC_BAD_REQUEST, layout.page("All comments", "", body.toString()));
+            return;
+        }
+        Html body = new Html();
+        list.write(body, request, csrf, filters);
+        write(response, HttpServletResponse.SC_OK, layout.page("All comments", "", body.toString()));
     }
 
     @Override
@@ -163,38 +198,81 @@ public final class ModerationServlet extends HttpServlet {
             return;
         }
         String action = Objects.requireNonNullElse(request.getParameter("action"), "");
-        Optional<Comment> done = switch (action) {
-            case "approve" -> comments.approve(id);
-            case "spam" -> comments.markSpam(id);
-            case "delete" -> comments.delete(id);
-            default -> null;
-        };
-        if (done == null) {
+        if (!ACTIONS.contains(action)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Unknown action");
             return;
         }
+        Optional<Comment> before = comments.find(id);
+        if (before.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such comment");
+            return;
+        }
+        String back = back(request);
+        if ("delete".equals(action) && !"yes".equals(request.getParameter("confirm"))) {
+            confirmDelete(response, before.get(), session.get(), back);
+            return;
+        }
+        Optional<Comment> done = switch (action) {
+            case "approve" -> comments.approve(id);
+            case "hold" -> comments.hold(id);
+            case "spam" -> comments.markSpam(id);
+            case "delete" -> comments.delete(id);
+            default -> comments.restore(id);
+        };
         if (done.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such comment");
             return;
         }
-        // Back to the page the moderator was on; a cursor that no longer parses just means the first page.
-        QueueRequest back;
-        try {
-            back = QueueRequest.of(request);
-        } catch (IllegalArgumentException e) {
-            back = QueueRequest.FIRST;
-        }
+        String said = "1".equals(request.getParameter("undo")) ? "undo" : action;
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", back.path());
+        response.setHeader("Location", ModeratorTools.afterAction(back, said, done.get(), before.get().status()));
     }
 
-    private void queuePage(HttpServletResponse response, String csrf, QueueRequest request) throws IOException {
+    /**
+     * The page an action returns to: the form's {@code back} (a local path), else the queue page its cursor
+     * names; a cursor that no longer parses just means the first page.
+     */
+    private static String back(HttpServletRequest request) {
+        if (request.getParameter("back") != null) {
+            return ModeratorTools.safeBack(request.getParameter("back"));
+        }
+        try {
+            return QueueRequest.of(request).path();
+        } catch (IllegalArgumentException e) {
+            return QueueRequest.FIRST.path();
+        }
+    }
+
+    /** Asks before deleting: the comment, a button that confirms and a link back; works without script. */
+    private void confirmDelete(HttpServletResponse response, Comment comment, String session, String back)
+            throws IOException {
+        Html body = new Html().raw("<h1>Delete this comment?</h1><div class=\"confirm\"><p class=\"comment-meta\">")
+                .raw("By <strong>").text(comment.author().name()).raw("</strong>");
+        blog.post(comment.thread()).ifPresent(post -> body.raw(" on ").text(post.title()));
+        body.raw("</p><div class=\"comment-text\">").raw(comment.html()).raw("</div>")
+                .raw("<p class=\"byline\">Readers will no longer see it; replies stay, under a placeholder. "
+                        + "You can undo this right after.</p>")
+                .raw("<form method=\"post\" action=\"/admin/moderate\">")
+                .raw("<input type=\"hidden\" name=\"back\"").attr("value", back).raw(">")
+                .raw("<input type=\"hidden\" name=\"id\"").attr("value", comment.id().value()).raw(">")
+                .raw("<input type=\"hidden\" name=\"action\" value=\"delete\">")
+                .raw("<input type=\"hidden\" name=\"confirm\" value=\"yes\">")
+                .raw("<input type=\"hidden\" name=\"csrf\"").attr("value", sessions.csrfToken(session)).raw(">")
+                .raw("<button class=\"danger\" name=\"do\"").attr("value", "confirm-delete-" + comment.id().value())
+                .raw(">Delete</button> <a class=\"cancel\"").attr("href", back).raw(">Cancel</a></form></div>");
+        write(response, HttpServletResponse.SC_OK, layout.page("Delete this comment?", "", body.toString()));
+    }
+
+    private void queuePage(HttpServletRequest http, HttpServletResponse response, String csrf, QueueRequest request)
+            throws IOException {
         HeldPage held = heldPage(request);
         Page spam = comments.queue(Set.of(Status.SPAM), PageRequest.first(Order.NEWEST_FIRST, 10));
         Html body = new Html().raw("<h1>Moderation</h1>")
-                .raw("<p class=\"admin-nav\"><a href=\"/admin/posts\">Posts</a></p>")
-                .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>")
-                .raw("<h2 id=\"held\">Held for moderation</h2>");
+                .raw("<p class=\"admin-nav\"><a href=\"/admin/comments\">All comments</a> · ")
+                .raw("<a href=\"/admin/posts\">Posts</a> · <a href=\"/admin/words\">Words</a></p>")
+                .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>");
+        tools.flash(body, http, csrf, request.path());
+        body.raw("<h2 id=\"held\">Held for moderation</h2>");
         String empty = request.equals(QueueRequest.FIRST)
                 ? "Nothing is waiting. Comments with two or more links are held here."
                 : "Nothing more is waiting on this page.";
@@ -303,19 +381,7 @@ public final class ModerationServlet extends HttpServlet {
         if ("approve".equals(action) && comment.status() == Status.APPROVED) {
             return;
         }
-        out.raw("<form method=\"post\" action=\"/admin/moderate\">");
-        if (back.after() != null) {
-            out.raw("<input type=\"hidden\" name=\"after\"").attr("value", back.after().token()).raw(">");
-        }
-        if (back.before() != null) {
-            out.raw("<input type=\"hidden\" name=\"before\"").attr("value", back.before().token()).raw(">");
-        }
-        out
-                .raw("<input type=\"hidden\" name=\"id\"").attr("value", comment.id().value()).raw(">")
-                .raw("<input type=\"hidden\" name=\"action\"").attr("value", action).raw(">")
-                .raw("<input type=\"hidden\" name=\"csrf\"").attr("value", csrf).raw(">")
-                .raw("<button").attr("class", cssClass).attr("name", "do").attr("value", action + "-" + comment.id().value())
-                .raw(">").text(label).raw("</button></form> ");
+        ModeratorTools.form(out, comment, csrf, back.path(), action, label, cssClass, false);
     }
 
     private void loginPage(HttpServletResponse response, int status, @Nullable String message) throws IOException {

@@ -12,6 +12,7 @@ import dev.parley.core.Viewer;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
 import dev.parley.pingback.Protocol;
+import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +68,8 @@ import org.jspecify.annotations.Nullable;
 public final class PostPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** No controls beyond the reader's own: the page as readers see it. */
+    private static final BiConsumer<Html, Comment> NO_CONTROLS = (out, comment) -> { };
 
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -79,6 +83,7 @@ public final class PostPageServlet extends HttpServlet {
     private final transient Set<Protocol> advertised;
     private final transient ContextPages pages;
     private final transient OwnCommentPages own;
+    private final transient @Nullable ModeratorTools moderation;
 
     /**
      * Creates the servlet advertising every linkback protocol.
@@ -103,6 +108,23 @@ public final class PostPageServlet extends HttpServlet {
      */
     public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
             Set<Protocol> advertised) {
+        this(comments, blog, urls, rootsPerPage, advertised, null);
+    }
+
+    /**
+     * Creates the servlet showing a logged-in moderator the moderation controls under each comment, and held
+     * and spam comments as they are.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param rootsPerPage how many top-level comments a page shows
+     * @param advertised the linkback protocols whose endpoints the page advertises, possibly none
+     * @param moderation the moderator's controls, or {@code null} for none
+     */
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
+            Set<Protocol> advertised, @Nullable ModeratorTools moderation) {
+        this.moderation = moderation;
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -144,7 +166,25 @@ public final class PostPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
             return;
         }
+        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(request);
+        if (csrf.isPresent()) {
+            moderatorPage(request, response, post.get(), after, viewer, csrf.get());
+            return;
+        }
         render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null);
+    }
+
+    /** The page as a logged-in moderator sees it: every comment with its controls, and what the last one did. */
+    private void moderatorPage(HttpServletRequest request, HttpServletResponse response, Post post,
+            @Nullable Cursor after, Viewer viewer, String csrf) throws IOException {
+        String local = urls.page(post, after);
+        ModeratorTools tools = Objects.requireNonNull(moderation);
+        Html flash = new Html();
+        tools.flash(flash, request, csrf, local);
+        render(response, HttpServletResponse.SC_OK, post, after,
+                new Viewer(viewer.editTokens(), viewer.userId(), true), null, flash.toString(),
+                (out, comment) -> ModeratorTools.buttons(out, comment, csrf,
+                        local + "#" + SiteUrls.anchor(comment.id())));
     }
 
     @Override
@@ -286,7 +326,12 @@ public final class PostPageServlet extends HttpServlet {
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
             @Nullable CommentForm form) throws IOException {
-        byte[] html = page(post, after, viewer, form);
+        render(response, status, post, after, viewer, form, "", NO_CONTROLS);
+    }
+
+    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
+            @Nullable CommentForm form, String flash, BiConsumer<Html, Comment> controls) throws IOException {
+        byte[] html = page(post, after, viewer, form, flash, controls);
         response.setStatus(status);
         if (advertised.contains(Protocol.PINGBACK)) {
             response.setHeader("X-Pingback", urls.pingback());
@@ -301,14 +346,19 @@ public final class PostPageServlet extends HttpServlet {
     }
 
     private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form) {
+        return page(post, after, viewer, form, "", NO_CONTROLS);
+    }
+
+    private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form, String flash,
+            BiConsumer<Html, Comment> controls) {
         ThreadPage page = comments.page(post.thread(), Order.OLDEST_FIRST, after, rootsPerPage, viewer);
         Html body = new Html();
         article(body, post);
         long approved = page.counts().approved();
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
-                : approved + " responses").raw("</h2>");
+                : approved + " responses").raw("</h2>").raw(flash);
         threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null,
-                own.own(viewer));
+                own.own(viewer), controls);
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
         Optional<ContextPages.Previous> previous = pages.previous(post.thread(), after, page, viewer);
         if (previous.isPresent()) {

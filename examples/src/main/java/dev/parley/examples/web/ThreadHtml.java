@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,28 +68,30 @@ public final class ThreadHtml {
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm) {
-        thread(out, post, roots, openForm, Map.of());
+        thread(out, post, roots, openForm, Map.of(), (html, comment) -> { });
     }
 
     /**
      * Renders the roots of a page and their replies, with edit and delete controls on the reader's own comments
-     * that no one has answered.
+     * that no one has answered, and more controls under each comment (placeholders included), such as a
+     * moderator's.
      *
      * @param out where to write
      * @param post the post the thread belongs to
      * @param roots the page's roots
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      * @param own the comments the reader may still change
+     * @param controls writes the controls of one comment
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
-            Map<CommentId, OwnComment> own) {
+            Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls) {
         Map<CommentId, ThreadNode> shown = new HashMap<>();
         for (ThreadNode root : roots) {
             index(root, shown);
         }
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
-            node(out, post, root, openForm, own, shown);
+            node(out, post, root, openForm, own, controls, shown);
         }
         out.raw("</ol>");
     }
@@ -101,7 +104,7 @@ public final class ThreadHtml {
     }
 
     private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm,
-            Map<CommentId, OwnComment> own, Map<CommentId, ThreadNode> shown) {
+            Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls, Map<CommentId, ThreadNode> shown) {
         Comment comment = node.comment();
         String classes = "comment" + (comment.status() == Status.PENDING ? " pending" : "")
                 + (comment.kind() != Kind.COMMENT ? " linkback" : "");
@@ -114,10 +117,11 @@ public final class ThreadHtml {
             // The engine refuses to change a comment someone answered, so its author gets no controls for it.
             comment(out, post, comment, openForm, node.replies().isEmpty() ? own.get(comment.id()) : null, shown);
         }
+        controls.accept(out, comment);
         if (!node.replies().isEmpty()) {
             out.raw("<ol class=\"replies\">");
             for (ThreadNode reply : node.replies()) {
-                node(out, post, reply, openForm, own, shown);
+                node(out, post, reply, openForm, own, controls, shown);
             }
             out.raw("</ol>");
         }

@@ -136,12 +136,13 @@ class AdminLoginTest {
     }
 
     @Test
-    @DisplayName("the session cookie is HttpOnly, SameSite and scoped to /admin, and expires after 8 hours")
+    @DisplayName("the session cookie is HttpOnly, SameSite and scoped to the site (the post pages show moderators"
+            + " their controls), and expires after 8 hours")
     void cookieAttributesAndExpiry() throws Exception {
         HttpResponse<String> login = AdminLogins.login(demo.base(), RunningDemo.PASSWORD);
         String header = login.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(header).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
-                .containsIgnoringCase("Path=/admin");
+                .containsIgnoringCase("Path=/;");
         String cookie = header.split(";", 2)[0];
 
         clock.advance(AdminSession.LIFETIME.minusSeconds(1));

@@ -120,7 +120,8 @@ class ModerationPagingTest {
         HttpResponse<String> done = RunningDemo.postForm(client, demo.base() + "/admin/moderate", form);
 
         assertThat(done.statusCode()).isEqualTo(303);
-        assertThat(done.headers().firstValue("Location")).hasValue(second);
+        assertThat(done.headers().firstValue("Location").orElseThrow())
+                .startsWith(second + "&done=approve&id=" + form.get("id") + "&was=pending");
         assertThat(demo.server.comments().moderationQueue(PageRequest.first(Order.OLDEST_FIRST, 1000)).items())
                 .extracting(comment -> comment.id().value())
                 .hasSize(expected.size() - 1)

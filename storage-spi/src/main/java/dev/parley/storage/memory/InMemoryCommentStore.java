@@ -3,6 +3,7 @@ package dev.parley.storage.memory;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.CommentNotFoundException;
+import dev.parley.storage.CommentSearch;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.DuplicateCommentException;
@@ -331,6 +332,22 @@ public final class InMemoryCommentStore implements CommentStore {
     }
 
     @Override
+    public Page search(CommentSearch search, PageRequest request) {
+        Objects.requireNonNull(search, "search must not be null");
+        Objects.requireNonNull(request, "request must not be null");
+        lock.readLock().lock();
+        try {
+            List<NavigableMap<Key, Comment>> sources = new ArrayList<>(search.statuses().size());
+            for (Status status : search.statuses()) {
+                sources.add(byStatus.get(status));
+            }
+            return Page.of(merge(sources, request, search::matches), request);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public Page scan(PageRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         lock.readLock().lock();
@@ -398,6 +415,12 @@ public final class InMemoryCommentStore implements CommentStore {
 
     /** Reads up to {@code limit} entries after the cursor from each sorted source and merges them in order. */
     private static List<Comment> merge(List<NavigableMap<Key, Comment>> sources, PageRequest request) {
+        return merge(sources, request, comment -> true);
+    }
+
+    /** Up to a page of the comments that pass {@code keep}, from each source in order, merged. */
+    private static List<Comment> merge(List<NavigableMap<Key, Comment>> sources, PageRequest request,
+            java.util.function.Predicate<Comment> keep) {
         boolean ascending = request.order() == Order.OLDEST_FIRST;
         Cursor after = request.after();
         List<Comment> merged = new ArrayList<>();
@@ -408,10 +431,13 @@ public final class InMemoryCommentStore implements CommentStore {
             }
             int taken = 0;
             for (Comment comment : view.values()) {
-                if (taken++ == request.limit()) {
+                if (taken == request.limit()) {
                     break;
                 }
-                merged.add(comment);
+                if (keep.test(comment)) {
+                    taken++;
+                    merged.add(comment);
+                }
             }
         }
         if (sources.size() > 1) {

@@ -145,6 +145,14 @@ public abstract class CommentStoreContract {
     }
 
     @Nested
+    @DisplayName("search: a moderator's filtered list across every thread")
+    class Search extends SearchRules {
+        Search() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
     @DisplayName("linkbacks: unique by (thread, source URL)")
     class Linkbacks extends LinkbackRules {
         Linkbacks() {

@@ -2,6 +2,7 @@ package dev.parley.store.jdbc;
 
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import dev.parley.storage.CommentSearch;
 import dev.parley.storage.CommentNotFoundException;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.DuplicateCommentException;
@@ -373,6 +374,13 @@ public final class JdbcCommentStore implements CommentStore {
         requireStatuses(statuses);
         Objects.requireNonNull(request, "request must not be null");
         return Page.of(read("read the queue of " + statuses, KeysetQueries.queue(dialect, statuses, request)), request);
+    }
+
+    @Override
+    public Page search(CommentSearch search, PageRequest request) {
+        Objects.requireNonNull(search, "search must not be null");
+        Objects.requireNonNull(request, "request must not be null");
+        return Page.of(read("search comments", KeysetQueries.search(search, request)), request);
     }
 
     @Override

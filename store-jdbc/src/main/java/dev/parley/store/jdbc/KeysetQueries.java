@@ -1,11 +1,13 @@
 package dev.parley.store.jdbc;
 
+import dev.parley.storage.CommentSearch;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,6 +38,51 @@ final class KeysetQueries {
     static Sql queue(Dialect dialect, Set<Status> statuses, PageRequest request) {
         return page(dialect, statuses, request, "parley_comment_queue", "status = ?",
                 equalityOrder(dialect, "status%s, "));
+    }
+
+    /**
+     * A moderator's filtered list: the statuses, and the thread, author name and text when given. The thread and
+     * status use their indexes where the planner sees fit; the name and text are compared folded to lower case
+     * (the text with {@code LIKE}, its wildcards escaped), which no index serves, so a rare match may read every
+     * comment of the statuses, bounded by the limit once enough match.
+     */
+    static Sql search(CommentSearch search, PageRequest request) {
+        List<Object> statuses = new ArrayList<>();
+        for (Status status : Status.values()) {
+            if (search.statuses().contains(status)) {
+                statuses.add(status.name());
+            }
+        }
+        Sql sql = new Sql().append("SELECT " + CommentRows.COLUMNS + " FROM parley_comment WHERE status IN ("
+                + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")) + ")", statuses.toArray());
+        if (search.thread() != null) {
+            sql.append(" AND thread = ?", search.thread().value());
+        }
+        if (search.authorName() != null) {
+            sql.append(" AND LOWER(author_name) = ?", search.authorName().toLowerCase(Locale.ROOT));
+        }
+        if (search.text() != null) {
+            sql.append(" AND LOWER(body_text) LIKE ? ESCAPE '!'", "%" + likeEscaped(search.text()) + "%");
+        }
+        Cursor after = request.after();
+        if (after != null) {
+            sql.append(" AND ");
+            cursor(sql, request.order(), after);
+        }
+        String direction = direction(request.order());
+        return sql.append(" ORDER BY created_micros" + direction + ", id" + direction + " LIMIT ?", request.limit());
+    }
+
+    /** The text folded to lower case with {@code LIKE}'s wildcards and the escape character ({@code !}) escaped. */
+    private static String likeEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '!' || c == '%' || c == '_') {
+                out.append('!');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     static Sql scan(PageRequest request) {
