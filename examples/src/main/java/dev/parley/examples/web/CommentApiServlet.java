@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -171,6 +172,10 @@ public final class CommentApiServlet extends HttpServlet {
                 .build();
         PostResult result = comments.post(postRequest);
         if (result instanceof PostResult.Rejected rejected) {
+            if (rejected.retryAfter() != null) {
+                tooSoon(response, rejected, rejected.retryAfter());
+                return;
+            }
             error(response, 422, code(rejected.code()), rejected.message(), rejected.field());
             return;
         }
@@ -354,6 +359,18 @@ public final class CommentApiServlet extends HttpServlet {
             error.put("field", field.name().toLowerCase(Locale.ROOT));
         }
         write(response, status, out);
+    }
+
+    /** A flood rejection: the usual error, plus the wait as Retry-After and as {@code retryAfter} seconds. */
+    private void tooSoon(HttpServletResponse response, PostResult.Rejected rejected, Duration wait)
+            throws IOException {
+        long seconds = RetryAfter.send(response, wait);
+        ObjectNode out = mapper.createObjectNode();
+        ObjectNode error = out.putObject("error");
+        error.put("code", code(rejected.code()));
+        error.put("message", RetryAfter.message(rejected.message(), wait));
+        error.put("retryAfter", seconds);
+        write(response, 422, out);
     }
 
     private void write(HttpServletResponse response, int status, ObjectNode body) throws IOException {

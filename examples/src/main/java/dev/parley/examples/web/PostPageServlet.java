@@ -128,7 +128,7 @@ public final class PostPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
             return;
         }
-        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null);
+        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, RememberCookie.blank(request));
     }
 
     @Override
@@ -150,7 +150,8 @@ public final class PostPageServlet extends HttpServlet {
             parent = form.parentId();
         } catch (IllegalArgumentException e) {
             render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
-                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."));
+                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."),
+                    RememberCookie.blank(request));
             return;
         }
         PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
@@ -167,12 +168,19 @@ public final class PostPageServlet extends HttpServlet {
                             .filter(location -> location.comment().thread().equals(post.get().thread()));
             // The reply form comes back open under its parent; without a visible parent, as the main form.
             CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
+            String message = rejected.message();
+            if (rejected.retryAfter() != null) {
+                RetryAfter.send(response, rejected.retryAfter());
+                message = RetryAfter.message(message, rejected.retryAfter());
+            }
             render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(),
-                    parentLocation.map(Location::pageCursor).orElse(null), viewer, back.withError(field, rejected.message()));
+                    parentLocation.map(Location::pageCursor).orElse(null), viewer, back.withError(field, message),
+                    RememberCookie.blank(request));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
         EditTokenCookie.add(request, response, accepted.editToken());
+        RememberCookie.update(request, response, form);
         Set<EditToken> tokens = new HashSet<>(viewer.editTokens());
         tokens.add(accepted.editToken());
         Viewer author = new Viewer(tokens.size() > Viewer.MAX_TOKENS ? Set.of(accepted.editToken()) : tokens,
@@ -204,14 +212,14 @@ public final class PostPageServlet extends HttpServlet {
     }
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form) throws IOException {
+            @Nullable CommentForm form, CommentForm blank) throws IOException {
         ThreadPage page = comments.page(post.thread(), Order.OLDEST_FIRST, after, rootsPerPage, viewer);
         Html body = new Html();
         article(body, post);
         long approved = page.counts().approved();
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
                 : approved + " responses").raw("</h2>");
-        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null);
+        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null, blank);
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
         if (after != null) {
             body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
@@ -221,7 +229,7 @@ public final class PostPageServlet extends HttpServlet {
                     .raw(">More comments »</a>");
         }
         body.raw("</nav><h2>Leave a comment</h2>");
-        threadHtml.form(body, post, form != null && form.parent() == null ? form : CommentForm.empty(null),
+        threadHtml.form(body, post, form != null && form.parent() == null ? form : blank,
                 "Post comment");
         body.raw("<p class=\"byline\">Plain text; links become clickable. Comments with two or more links wait "
                 + "for moderation. ");

@@ -50,14 +50,28 @@ public final class ThreadHtml {
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm) {
+        thread(out, post, roots, openForm, CommentForm.empty(null));
+    }
+
+    /**
+     * Renders the roots of a page and their replies, with the reply forms filled in with remembered details.
+     *
+     * @param out where to write
+     * @param post the post the thread belongs to
+     * @param roots the page's roots
+     * @param openForm a form to show filled in (a rejected reply), or {@code null}
+     * @param blank the author details every other reply form starts with (empty, or the remembered ones)
+     */
+    public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
+            CommentForm blank) {
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
-            node(out, post, root, openForm);
+            node(out, post, root, openForm, blank);
         }
         out.raw("</ol>");
     }
 
-    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm) {
+    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm, CommentForm blank) {
         Comment comment = node.comment();
         String classes = "comment" + (comment.status() == Status.PENDING ? " pending" : "")
                 + (comment.kind() != Kind.COMMENT ? " linkback" : "");
@@ -67,19 +81,20 @@ public final class ThreadHtml {
         } else if (comment.kind() != Kind.COMMENT) {
             linkback(out, post, comment);
         } else {
-            comment(out, post, comment, openForm);
+            comment(out, post, comment, openForm, blank);
         }
         if (!node.replies().isEmpty()) {
             out.raw("<ol class=\"replies\">");
             for (ThreadNode reply : node.replies()) {
-                node(out, post, reply, openForm);
+                node(out, post, reply, openForm, blank);
             }
             out.raw("</ol>");
         }
         out.raw("</li>");
     }
 
-    private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm) {
+    private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm,
+            CommentForm blank) {
         Author author = comment.author();
         out.raw("<div class=\"comment-body\">");
         avatar(out, urls.avatar(author), author.name());
@@ -102,7 +117,7 @@ public final class ThreadHtml {
         out.raw(comment.html());
         out.raw("</div></div>");
         if (comment.status() == Status.APPROVED) {
-            replyForm(out, post, comment, openForm);
+            replyForm(out, post, comment, openForm, blank);
         }
     }
 
@@ -141,9 +156,10 @@ public final class ThreadHtml {
                 .attr("title", name).raw(" width=\"40\" height=\"40\">");
     }
 
-    private void replyForm(Html out, Post post, Comment parent, @Nullable CommentForm openForm) {
+    private void replyForm(Html out, Post post, Comment parent, @Nullable CommentForm openForm,
+            CommentForm blank) {
         boolean open = openForm != null && parent.id().value().equals(openForm.parent());
-        CommentForm form = open ? openForm : CommentForm.empty(parent.id().value());
+        CommentForm form = open ? openForm : blank.blankFor(parent.id().value());
         out.raw("<details class=\"reply\"").raw(open ? " open" : "").raw("><summary>Reply to ")
                 .text(parent.author().name()).raw("</summary>");
         form(out, post, form, "Post reply");
@@ -179,7 +195,12 @@ public final class ThreadHtml {
         input(out, "E-mail (never shown)", "email", "email", form.email(), "email");
         input(out, "Website", "url", "url", form.url(), "url");
         out.raw("<label>Comment <textarea name=\"text\" required maxlength=\"10000\">").text(form.text())
-                .raw("</textarea></label><button type=\"submit\">").text(button).raw("</button></form>");
+                .raw("</textarea></label>");
+        // Off unless the reader ticks it: the cookie holds personal data (RememberCookie).
+        out.raw("<label class=\"remember\"><input type=\"checkbox\" name=\"remember\" value=\"on\"")
+                .raw(form.remember() ? " checked" : "")
+                .raw("> Remember my name, e-mail and website in this browser (a cookie)</label>");
+        out.raw("<button type=\"submit\">").text(button).raw("</button></form>");
     }
 
     private static void input(Html out, String label, String name, String type, String value, String autocomplete) {
