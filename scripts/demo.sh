@@ -25,11 +25,12 @@ if up_to_date; then
 else
   echo "==> building the demo and the modules it uses (tests skipped; scripts/test.sh runs them)"
   # package, not install: the demo runs from examples/target (its jar and target/lib), nothing goes to ~/.m2.
-  # Maven's incremental compiler recompiles only what changed; -B and style.color keep redirected output plain.
+  # Maven's incremental compiler recompiles only what changed. -B and style.color turn colours off; Maven 3.8's
+  # console library still writes reset codes (ESC[0m) into a redirected log unless jansi.noreset is set.
   # The stamp is taken before the build, so a file saved while it runs is seen as changed next time.
   mkdir -p examples/target
   touch "$stamp.new"
-  mvn -B -ntp -q -Dstyle.color=never -pl examples -am package -DskipTests -Dmaven.javadoc.skip=true \
+  MAVEN_OPTS="-Djansi.noreset=true ${MAVEN_OPTS:-}" mvn -B -ntp -q -Dstyle.color=never -pl examples -am package -DskipTests -Dmaven.javadoc.skip=true \
     -Dmaven.source.skip=true
   mv "$stamp.new" "$stamp"
 fi

@@ -52,7 +52,7 @@ class DemoScriptTest {
         }
         executable("bin/mvn", """
                 #!/usr/bin/env bash
-                echo "$*" >> "$CALLS/mvn"
+                echo "MAVEN_OPTS=$MAVEN_OPTS $*" >> "$CALLS/mvn"
                 mkdir -p examples/target/lib
                 touch examples/target/parley-examples-0.1.0-SNAPSHOT.jar examples/target/lib/dependency.jar
                 """);
@@ -83,6 +83,7 @@ class DemoScriptTest {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().remove("PARLEY_DEMO_REBUILD");
+        builder.environment().remove("MAVEN_OPTS");
         builder.environment().put("PATH", repo.resolve("bin") + ":" + System.getenv("PATH"));
         builder.environment().put("CALLS", calls.toString());
         builder.environment().putAll(environment);
@@ -107,7 +108,8 @@ class DemoScriptTest {
     void firstStartBuilds() throws Exception {
         String output = run(Map.of());
 
-        assertThat(calls("mvn")).containsExactly("-B -ntp -q -Dstyle.color=never -pl examples -am package"
+        assertThat(calls("mvn")).containsExactly("MAVEN_OPTS=-Djansi.noreset=true  -B -ntp -q -Dstyle.color=never"
+                + " -pl examples -am package"
                 + " -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true");
         assertThat(calls("java")).containsExactly("-Dparley.port=9090 -cp"
                 + " examples/target/parley-examples-0.1.0-SNAPSHOT.jar:examples/target/lib/*"
