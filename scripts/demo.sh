@@ -8,11 +8,34 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "==> building the demo and the modules it uses (tests skipped; scripts/test.sh runs them)"
-# package, not install: the demo runs from examples/target (its jar and target/lib), nothing goes to ~/.m2.
-mvn -B -ntp -q -pl examples -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
+# The build is skipped when nothing it reads changed since the last successful one: a stamp in examples/target
+# newer than every pom and main source, with the jar and its lib in place. PARLEY_DEMO_REBUILD=1 forces it.
+stamp=examples/target/.demo-build-stamp
+demo_jar() {
+  ls examples/target/parley-examples-*.jar 2>/dev/null \
+    | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' -e '-tests\.jar$' | head -n 1 || true
+}
+up_to_date() {
+  [ "${PARLEY_DEMO_REBUILD:-0}" != 1 ] && [ -f "$stamp" ] && [ -n "$(demo_jar)" ] && [ -d examples/target/lib ] \
+    && [ -z "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
 
-jar=$(ls examples/target/parley-examples-*.jar | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' -e '-tests\.jar$' | head -n 1)
+if up_to_date; then
+  echo "==> the demo is up to date (PARLEY_DEMO_REBUILD=1 rebuilds it)"
+else
+  echo "==> building the demo and the modules it uses (tests skipped; scripts/test.sh runs them)"
+  # package, not install: the demo runs from examples/target (its jar and target/lib), nothing goes to ~/.m2.
+  # Maven's incremental compiler recompiles only what changed. -B and style.color turn colours off; Maven 3.8's
+  # console library still writes reset codes (ESC[0m) into a redirected log unless jansi.noreset is set.
+  # The stamp is taken before the build, so a file saved while it runs is seen as changed next time.
+  mkdir -p examples/target
+  touch "$stamp.new"
+  MAVEN_OPTS="-Djansi.noreset=true ${MAVEN_OPTS:-}" mvn -B -ntp -q -Dstyle.color=never -pl examples -am package -DskipTests -Dmaven.javadoc.skip=true \
+    -Dmaven.source.skip=true
+  mv "$stamp.new" "$stamp"
+fi
+
+jar=$(demo_jar)
 
 # -D options go to the JVM, before the main class; anything else is passed on to the demo.
 jvm_options=()

@@ -12,4 +12,5 @@ for step in scripts/setup.d/*.sh; do
   bash "$step"
 done
 
-exec mvn -B -ntp verify "$@"
+# Plain output when redirected: no colours, and no reset codes from Maven 3.8's console library.
+MAVEN_OPTS="-Djansi.noreset=true ${MAVEN_OPTS:-}" exec mvn -B -ntp -Dstyle.color=never verify "$@"

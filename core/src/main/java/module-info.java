@@ -4,7 +4,8 @@
 module dev.parley.core {
     requires transitive dev.parley.storage;
     requires org.jsoup;
-    requires tools.jackson.databind;
+    // static: only dev.parley.core.json uses Jackson; the engine runs without it (NoJacksonTest).
+    requires static tools.jackson.databind;
     requires org.slf4j;
     requires java.net.http;
     // transitive: @Nullable appears in exported signatures (-Xlint:exports)

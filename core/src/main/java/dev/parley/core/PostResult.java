@@ -3,6 +3,7 @@ package dev.parley.core;
 import dev.parley.core.moderation.RejectCode;
 import dev.parley.storage.Comment;
 import dev.parley.storage.Status;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -50,17 +51,36 @@ public sealed interface PostResult permits PostResult.Accepted, PostResult.Rejec
      * @param field the offending field for {@link RejectCode#TOO_LONG}, {@link RejectCode#INVALID_FIELD} and
      *     {@link RejectCode#EMPTY}; else null
      * @param message a sentence to show the author
+     * @param retryAfter for {@link RejectCode#FLOOD}, how long until the same comment would be taken (whole
+     *     seconds, rounded up; a web host sends it as {@code Retry-After}); else null
      */
-    record Rejected(RejectCode code, @Nullable InputField field, String message) implements PostResult {
+    record Rejected(RejectCode code, @Nullable InputField field, String message, @Nullable Duration retryAfter)
+            implements PostResult {
 
         /**
          * Checks the components.
          *
          * @throws NullPointerException naming the component, if a required one is null
+         * @throws IllegalArgumentException if {@code retryAfter} is not positive
          */
         public Rejected {
             Objects.requireNonNull(code, "code must not be null");
             Objects.requireNonNull(message, "message must not be null");
+            if (retryAfter != null && (retryAfter.isNegative() || retryAfter.isZero())) {
+                throw new IllegalArgumentException("retryAfter must be positive, was " + retryAfter);
+            }
+        }
+
+        /**
+         * A rejection that waiting does not cure.
+         *
+         * @param code why
+         * @param field the offending field, or null
+         * @param message a sentence to show the author
+         * @throws NullPointerException naming the component, if a required one is null
+         */
+        public Rejected(RejectCode code, @Nullable InputField field, String message) {
+            this(code, field, message, null);
         }
     }
 }

@@ -11,11 +11,13 @@ import dev.parley.storage.InsertConditions;
 import dev.parley.storage.InsertResult;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Status;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +87,8 @@ final class Posting {
                 ? new ModerationOutcome(Verdict.APPROVE, null, TRUSTED_REASON)
                 : engine.pipeline().evaluate(submission, engine.store(), now);
         if (outcome.verdict() == Verdict.REJECT) {
-            return rejected(outcome.code(), null);
+            RejectCode code = Objects.requireNonNull(outcome.code());
+            return new PostResult.Rejected(code, null, Engine.message(code), outcome.retryAfter());
         }
         Comment comment = Comment.builder()
                 .id(id)
@@ -112,7 +115,10 @@ final class Posting {
                 return rejected(RejectCode.DUPLICATE, null);
             }
             if (stored instanceof InsertResult.TooSoon) {
-                return rejected(RejectCode.FLOOD, null);
+                // A post from the same client landed a moment ago: the whole interval is the honest wait.
+                Duration interval = engine.settings().floodInterval();
+                return new PostResult.Rejected(RejectCode.FLOOD, null, Engine.message(RejectCode.FLOOD),
+                        interval.isZero() ? null : interval);
             }
         }
         EditToken token = engine.tokens().issue(comment.id(), now.plus(engine.settings().editWindow()));

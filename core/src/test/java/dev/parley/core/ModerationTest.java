@@ -117,7 +117,30 @@ class ModerationTest {
                     .author("Bob", "bob@example.org", null).client(ClientContext.of("203.0.113.7", null)).build());
 
             assertThat(second).isEqualTo(new PostResult.Rejected(RejectCode.FLOOD, null,
-                    "You are posting comments too quickly. Please slow down."));
+                    "You are posting comments too quickly. Please slow down.", Duration.ofSeconds(11)));
+        }
+
+        @Test
+        void theWaitIsRoundedUpToWholeSecondsSoARetryIsNeverEarly() {
+            f.accepted(by("Ann", "first").client(ClientContext.of("203.0.113.7", null)));
+            f.clock.advance(Duration.ofMillis(14_200));
+
+            PostResult second = f.service.post(by("Ann", "second").client(ClientContext.of("203.0.113.7", null))
+                    .build());
+
+            assertThat(((PostResult.Rejected) second).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+            f.clock.advance(Duration.ofSeconds(1));
+            assertThat(f.service.post(by("Ann", "second").client(ClientContext.of("203.0.113.7", null)).build()))
+                    .isInstanceOf(PostResult.Accepted.class);
+        }
+
+        @Test
+        void rejectionsThatWaitingDoesNotCureCarryNoWait() {
+            f.accepted(by("Ann", "first"));
+            f.clock.advance(Duration.ofMinutes(1));
+
+            assertThat(f.service.post(by("Ann", "first").build()))
+                    .isEqualTo(new PostResult.Rejected(RejectCode.DUPLICATE, null, Engine.message(RejectCode.DUPLICATE)));
         }
 
         @Test

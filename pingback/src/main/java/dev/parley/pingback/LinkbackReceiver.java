@@ -9,6 +9,7 @@ import dev.parley.pingback.verify.internal.Urls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,24 +85,12 @@ public final class LinkbackReceiver {
         Objects.requireNonNull(protocol, "protocol must not be null");
         Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(target, "target must not be null");
-        String canonicalSource = canonical(source);
-        if (canonicalSource == null) {
-            return reject(Fault.SOURCE_NOT_FOUND, "source must be an absolute http or https URL without user-info,"
-                    + " backslashes, spaces or control characters, at most " + maxUrlLength + " characters");
+        Prechecked checked = prechecked(source, target);
+        if (checked.rejected() != null) {
+            return checked.rejected();
         }
-        String canonicalTarget = canonical(target);
-        if (canonicalTarget == null) {
-            return reject(Fault.TARGET_NOT_FOUND, "target must be an absolute http or https URL without user-info,"
-                    + " backslashes, spaces or control characters, at most " + maxUrlLength + " characters");
-        }
-        if (canonicalSource.equals(canonicalTarget)) {
-            return reject(Fault.GENERIC, "source and target must be different URLs");
-        }
-        TargetCheck.Verdict verdict = Objects.requireNonNull(targetCheck.check(canonicalTarget),
-                "the target check returned null");
-        if (verdict instanceof TargetCheck.Refused refused) {
-            return reject(refused.fault(), refused.message());
-        }
+        String canonicalSource = checked.source();
+        String canonicalTarget = checked.target();
         if (protocol != Protocol.WEBMENTION
                 && registrationCheck.isRegistered(protocol, canonicalSource, canonicalTarget)) {
             return reject(Fault.ALREADY_REGISTERED, "this linkback is already registered");
@@ -115,6 +104,54 @@ public final class LinkbackReceiver {
             return reject(Fault.SOURCE_HAS_NO_LINK, "source does not link to target");
         }
         return new LinkbackResult.Accepted(linkback(protocol, canonicalSource, canonicalTarget, report));
+    }
+
+    /**
+     * Runs the checks of {@link #receive} that need no fetch: the URL rules, distinct source and target, and the
+     * host's {@link TargetCheck} (steps 1 to 3; the registration check and the fetch are left out). Cheap and
+     * synchronous, so a Webmention receiver answers 400 for a malformed or foreign target at once, before it
+     * answers 202 and queues {@link #receive}, as the Webmention spec says it should (3.2.1).
+     *
+     * @param source the source URL as the request gave it
+     * @param target the target URL as the request gave it
+     * @return the rejection {@link #receive} would return for these steps, or empty when it would go on to fetch
+     * @throws NullPointerException naming the argument, if one is null
+     */
+    public Optional<LinkbackResult.Rejected> precheck(String source, String target) {
+        Objects.requireNonNull(source, "source must not be null");
+        Objects.requireNonNull(target, "target must not be null");
+        return Optional.ofNullable(prechecked(source, target).rejected());
+    }
+
+    private record Prechecked(String source, String target, LinkbackResult.@Nullable Rejected rejected) {
+    }
+
+    private Prechecked prechecked(String source, String target) {
+        String canonicalSource = canonical(source);
+        if (canonicalSource == null) {
+            return refused(Fault.SOURCE_NOT_FOUND, "source must be an absolute http or https URL without"
+                    + " user-info, backslashes, spaces or control characters, at most " + maxUrlLength
+                    + " characters");
+        }
+        String canonicalTarget = canonical(target);
+        if (canonicalTarget == null) {
+            return refused(Fault.TARGET_NOT_FOUND, "target must be an absolute http or https URL without"
+                    + " user-info, backslashes, spaces or control characters, at most " + maxUrlLength
+                    + " characters");
+        }
+        if (canonicalSource.equals(canonicalTarget)) {
+            return refused(Fault.GENERIC, "source and target must be different URLs");
+        }
+        TargetCheck.Verdict verdict = Objects.requireNonNull(targetCheck.check(canonicalTarget),
+                "the target check returned null");
+        if (verdict instanceof TargetCheck.Refused refused) {
+            return refused(refused.fault(), refused.message());
+        }
+        return new Prechecked(canonicalSource, canonicalTarget, null);
+    }
+
+    private static Prechecked refused(Fault fault, String message) {
+        return new Prechecked("", "", new LinkbackResult.Rejected(fault, message));
     }
 
     /**

@@ -37,10 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Times are ISO-8601 UTC strings; absent values are left out; unknown properties are refused when
  * reading, so a typo in a client does not pass silently. Immutable and thread-safe.
+ *
+ * <p>Jackson 3 ({@code tools.jackson.core:jackson-databind}) is an optional dependency of parley-core: the
+ * {@code toPublic} and {@code toModerator} conversions work without it, {@link #write} and {@link #read} need
+ * it on the class or module path and throw {@link NoClassDefFoundError} otherwise.
  */
 public final class CommentJson {
 
-    private final JsonMapper mapper;
     private final Function<Author, @Nullable String> avatars;
     private final @Nullable Predicate<Comment> postAuthor;
 
@@ -51,9 +54,19 @@ public final class CommentJson {
     private CommentJson(Function<Author, @Nullable String> avatars, @Nullable Predicate<Comment> postAuthor) {
         this.avatars = avatars;
         this.postAuthor = postAuthor;
-        this.mapper = JsonMapper.builder()
+    }
+
+    /**
+     * Jackson 3 is an optional dependency: loaded on the first {@code write} or {@code read}, so that a host
+     * without it (or one serializing the views with Jackson 2) can still build the views.
+     */
+    private static final class Mapper {
+        static final JsonMapper INSTANCE = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+
+        private Mapper() {
+        }
     }
 
     /**
@@ -259,7 +272,7 @@ public final class CommentJson {
             throw new IllegalArgumentException("view must be one of the schema records of "
                     + CommentJson.class.getPackageName() + ", was " + view.getClass().getName());
         }
-        return mapper.writeValueAsString(view);
+        return Mapper.INSTANCE.writeValueAsString(view);
     }
 
     /**
@@ -275,7 +288,7 @@ public final class CommentJson {
     public <T extends Record> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json must not be null");
         Objects.requireNonNull(type, "type must not be null");
-        return mapper.readValue(json, type);
+        return Mapper.INSTANCE.readValue(json, type);
     }
 
     private static String lower(Enum<?> value) {

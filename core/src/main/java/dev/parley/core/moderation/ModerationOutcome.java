@@ -1,6 +1,7 @@
 package dev.parley.core.moderation;
 
 import dev.parley.storage.InsertConditions;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param conditions what the store must check atomically when it stores the comment, as the rules asked
  *     through {@link RuleContext#requireUnique(String)} and {@link RuleContext#requireQuiet}; empty for a
  *     rejection
+ * @param retryAfter for a rejection that passes with time, the winning rule's wait
+ *     ({@link Decision#retryAfter()}); else null
  */
 public record ModerationOutcome(Verdict verdict, @Nullable RejectCode code, String reason,
-        InsertConditions conditions) {
+        InsertConditions conditions, @Nullable Duration retryAfter) {
 
     /**
      * Checks the components.
@@ -33,6 +36,21 @@ public record ModerationOutcome(Verdict verdict, @Nullable RejectCode code, Stri
             throw new IllegalArgumentException("code must be present exactly for a rejection, verdict " + verdict
                     + ", code " + code);
         }
+    }
+
+    /**
+     * An outcome without a wait.
+     *
+     * @param verdict the winning verdict
+     * @param code for a rejection, the code; else null
+     * @param reason the stored reason
+     * @param conditions the insert conditions
+     * @throws NullPointerException naming the component, if a required one is null
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ModerationOutcome(Verdict verdict, @Nullable RejectCode code, String reason,
+            InsertConditions conditions) {
+        this(verdict, code, reason, conditions, null);
     }
 
     /**

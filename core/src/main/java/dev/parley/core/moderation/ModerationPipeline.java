@@ -105,7 +105,8 @@ public final class ModerationPipeline {
             return new ModerationOutcome(Verdict.APPROVE, null, context.join(NO_OBJECTION), context.conditions);
         }
         if (winner.verdict() == Verdict.REJECT) {
-            return new ModerationOutcome(Verdict.REJECT, winner.code(), context.join("rejected: " + winner.reason()));
+            return new ModerationOutcome(Verdict.REJECT, winner.code(), context.join("rejected: " + winner.reason()),
+                    InsertConditions.NONE, winner.retryAfter());
         }
         return new ModerationOutcome(winner.verdict(), winner.code(),
                 context.join(word(winner.verdict()) + ": " + winner.reason()), context.conditions);

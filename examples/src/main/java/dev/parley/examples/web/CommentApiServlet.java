@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,6 +188,10 @@ public final class CommentApiServlet extends HttpServlet {
                 .build();
         PostResult result = comments.post(postRequest);
         if (result instanceof PostResult.Rejected rejected) {
+            if (rejected.retryAfter() != null) {
+                tooSoon(response, rejected, rejected.retryAfter());
+                return;
+            }
             error(response, 422, code(rejected.code()), rejected.message(),
                     field(rejected.code(), rejected.field()));
             return;
@@ -400,6 +405,18 @@ public final class CommentApiServlet extends HttpServlet {
             error.put("field", field);
         }
         write(response, status, out);
+    }
+
+    /** A flood rejection: the usual error, plus the wait as Retry-After and as {@code retryAfter} seconds. */
+    private void tooSoon(HttpServletResponse response, PostResult.Rejected rejected, Duration wait)
+            throws IOException {
+        long seconds = RetryAfter.send(response, wait);
+        ObjectNode out = mapper.createObjectNode();
+        ObjectNode error = out.putObject("error");
+        error.put("code", code(rejected.code()));
+        error.put("message", RetryAfter.message(rejected.message(), wait));
+        error.put("retryAfter", seconds);
+        write(response, 422, out);
     }
 
     private void write(HttpServletResponse response, int status, ObjectNode body) throws IOException {

@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param url the website field
  * @param text the comment field
  * @param errors messages by field; {@code null} key entries are not allowed, a form-wide message uses TEXT
+ * @param remember the "remember me" box: keep name, e-mail and website in a cookie for the next comment
  */
 public record CommentForm(@Nullable String parent, String name, String email, String url, String text,
-        Map<InputField, String> errors) {
+        Map<InputField, String> errors, boolean remember) {
 
     /** The longest value kept from any field; more is cut, so a huge post cannot be echoed back. */
     public static final int MAX_ECHO = 70_000;
@@ -35,6 +36,32 @@ public record CommentForm(@Nullable String parent, String name, String email, St
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(text, "text");
         errors = errors.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(errors));
+    }
+
+    /**
+     * A form with the "remember me" box unticked.
+     *
+     * @param parent the comment replied to, or {@code null}
+     * @param name the name field
+     * @param email the e-mail field
+     * @param url the website field
+     * @param text the comment field
+     * @param errors messages by field
+     */
+    public CommentForm(@Nullable String parent, String name, String email, String url, String text,
+            Map<InputField, String> errors) {
+        this(parent, name, email, url, text, errors, false);
+    }
+
+    /**
+     * An empty form for the same author details, e.g. the remembered ones, for a reply to {@code parent} or a new
+     * thread.
+     *
+     * @param parent the comment replied to, or {@code null}
+     * @return the form, without text or errors
+     */
+    public CommentForm blankFor(@Nullable String parent) {
+        return new CommentForm(parent, name, email, url, "", Map.of(), remember);
     }
 
     /**
@@ -58,7 +85,8 @@ public record CommentForm(@Nullable String parent, String name, String email, St
     public static CommentForm from(FormFields fields) {
         String parent = field(fields, "parent");
         return new CommentForm(parent.isBlank() ? null : parent, field(fields, "name"), field(fields, "email"),
-                field(fields, "url"), field(fields, "text").replace("\r\n", "\n"), Map.of());
+                field(fields, "url"), field(fields, "text").replace("\r\n", "\n"), Map.of(),
+                "on".equals(fields.get("remember")));
     }
 
     /**
@@ -77,7 +105,7 @@ public record CommentForm(@Nullable String parent, String name, String email, St
      * @return the copy
      */
     public CommentForm asNewThread() {
-        return new CommentForm(null, name, email, url, text, errors);
+        return new CommentForm(null, name, email, url, text, errors, remember);
     }
 
     /**
@@ -91,7 +119,7 @@ public record CommentForm(@Nullable String parent, String name, String email, St
         Map<InputField, String> more = new EnumMap<>(InputField.class);
         more.putAll(errors);
         more.put(field, message);
-        return new CommentForm(parent, name, email, url, text, more);
+        return new CommentForm(parent, name, email, url, text, more, remember);
     }
 
     /**

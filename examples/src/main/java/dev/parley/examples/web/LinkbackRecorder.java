@@ -119,6 +119,18 @@ public final class LinkbackRecorder {
     }
 
     /**
+     * Runs the receiver's checks that need no fetch (URL rules, distinct URLs, the target is a post), for
+     * servlets that answer at once and verify later.
+     *
+     * @param source the source URL as sent
+     * @param target the target URL as sent
+     * @return the rejection, or empty when the linkback is worth verifying
+     */
+    public Optional<LinkbackResult.Rejected> precheck(String source, String target) {
+        return receiver.precheck(source, target);
+    }
+
+    /**
      * The post a target URL names, for servlets that check it before queueing work.
      *
      * @param target the target URL

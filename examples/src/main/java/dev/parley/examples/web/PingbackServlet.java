@@ -10,11 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The XML-RPC Pingback endpoint ({@code POST /pingback}, advertised by the post page's {@code X-Pingback}
@@ -47,7 +43,7 @@ public final class PingbackServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PingbackParse parse = parser.parse(request.getInputStream(), charset(request.getCharacterEncoding()));
+        PingbackParse parse = parser.parse(request.getMethod(), request.getContentType(), request.getInputStream());
         byte[] answer;
         if (parse instanceof PingbackParse.Refused refused) {
             answer = PingbackResponses.fault(refused);
@@ -62,16 +58,5 @@ public final class PingbackServlet extends HttpServlet {
         response.setContentType(PingbackResponses.CONTENT_TYPE);
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);
-    }
-
-    private static @Nullable Charset charset(@Nullable String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
-        }
     }
 }

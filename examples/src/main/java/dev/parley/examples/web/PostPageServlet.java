@@ -171,7 +171,7 @@ public final class PostPageServlet extends HttpServlet {
             moderatorPage(request, response, post.get(), after, viewer, csrf.get());
             return;
         }
-        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null);
+        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, RememberCookie.blank(request));
     }
 
     /** The page as a logged-in moderator sees it: every comment with its controls, and what the last one did. */
@@ -182,7 +182,8 @@ public final class PostPageServlet extends HttpServlet {
         Html flash = new Html();
         tools.flash(flash, request, csrf, local);
         render(response, HttpServletResponse.SC_OK, post, after,
-                new Viewer(viewer.editTokens(), viewer.userId(), true), null, flash.toString(),
+                new Viewer(viewer.editTokens(), viewer.userId(), true), null, RememberCookie.blank(request),
+                flash.toString(),
                 (out, comment) -> ModeratorTools.buttons(out, comment, csrf,
                         local + "#" + SiteUrls.anchor(comment.id())));
     }
@@ -210,13 +211,15 @@ public final class PostPageServlet extends HttpServlet {
         }
         FormFields fields = FormFields.read(request);
         CommentForm form = CommentForm.from(fields);
+        CommentForm blank = RememberCookie.blank(request);
         Viewer viewer = EditTokenCookie.viewer(request);
         CommentId parent;
         try {
             parent = form.parentId();
         } catch (IllegalArgumentException e) {
             render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
-                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."));
+                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."),
+                    blank);
             return;
         }
         PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
@@ -230,7 +233,7 @@ public final class PostPageServlet extends HttpServlet {
             refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, post.get(), parent, viewer,
                     checked.withError(InputField.TEXT, "Nothing was posted: the form came as "
                             + fields.unsupportedType() + ", which this page does not take. What could be read of "
-                            + "it is below; please send it again from here."));
+                            + "it is below; please send it again from here."), blank);
             return;
         }
         if (!fields.garbled().isEmpty()) {
@@ -238,21 +241,27 @@ public final class PostPageServlet extends HttpServlet {
                 checked = checked.withError(fieldNamed(name), "Nothing was posted: part of this was not readable "
                         + "text (not UTF-8) and shows as \uFFFD. Please check it and send it again.");
             }
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked, blank);
             return;
         }
         if (!checked.errors().isEmpty()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked, blank);
             return;
         }
         PostResult result = comments.post(postRequest);
         if (result instanceof PostResult.Rejected rejected) {
+            String message = rejected.message();
+            if (rejected.retryAfter() != null) {
+                RetryAfter.send(response, rejected.retryAfter());
+                message = RetryAfter.message(message, rejected.retryAfter());
+            }
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer,
-                    form.withErrors(List.of(rejected)));
+                    form.withError(rejected.field() == null ? InputField.TEXT : rejected.field(), message), blank);
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
         EditTokenCookie.add(request, response, accepted.editToken());
+        RememberCookie.update(request, response, form);
         Set<EditToken> tokens = new HashSet<>(viewer.editTokens());
         tokens.add(accepted.editToken());
         Viewer author = new Viewer(tokens.size() > Viewer.MAX_TOKENS ? Set.of(accepted.editToken()) : tokens,
@@ -288,14 +297,14 @@ public final class PostPageServlet extends HttpServlet {
 
     /** Answers a refused form: the page with the form as typed and its messages, under its parent if shown. */
     private void refuse(HttpServletResponse response, int status, Post post, @Nullable CommentId parent,
-            Viewer viewer, CommentForm form) throws IOException {
+            Viewer viewer, CommentForm form, CommentForm blank) throws IOException {
         Optional<Location> parentLocation = parent == null ? Optional.empty()
                 : comments.locate(parent, Order.OLDEST_FIRST, viewer)
                         .filter(location -> location.comment().thread().equals(post.thread()));
         // The reply form comes back open under its parent; without a visible parent, as the main form.
         CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
         render(response, status, post, parentLocation.map(location -> pages.around(location, viewer)).orElse(null),
-                viewer, back);
+                viewer, back, blank);
     }
 
     private static InputField fieldNamed(String name) {
@@ -325,13 +334,14 @@ public final class PostPageServlet extends HttpServlet {
     }
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form) throws IOException {
-        render(response, status, post, after, viewer, form, "", NO_CONTROLS);
+            @Nullable CommentForm form, CommentForm blank) throws IOException {
+        render(response, status, post, after, viewer, form, blank, "", NO_CONTROLS);
     }
 
     private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form, String flash, BiConsumer<Html, Comment> controls) throws IOException {
-        byte[] html = page(post, after, viewer, form, flash, controls);
+            @Nullable CommentForm form, CommentForm blank, String flash, BiConsumer<Html, Comment> controls)
+            throws IOException {
+        byte[] html = page(post, after, viewer, form, blank, flash, controls);
         response.setStatus(status);
         if (advertised.contains(Protocol.PINGBACK)) {
             response.setHeader("X-Pingback", urls.pingback());
@@ -346,18 +356,22 @@ public final class PostPageServlet extends HttpServlet {
     }
 
     private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form) {
-        return page(post, after, viewer, form, "", NO_CONTROLS);
+        return page(post, after, viewer, form, CommentForm.empty(null), "", NO_CONTROLS);
     }
 
-    private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form, String flash,
-            BiConsumer<Html, Comment> controls) {
+    /**
+     * The page. {@code blank} holds the author details every empty form starts with: none, or those a reader
+     * asked to be remembered.
+     */
+    private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form,
+            CommentForm blank, String flash, BiConsumer<Html, Comment> controls) {
         ThreadPage page = comments.page(post.thread(), Order.OLDEST_FIRST, after, rootsPerPage, viewer);
         Html body = new Html();
         article(body, post);
         long approved = page.counts().approved();
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
                 : approved + " responses").raw("</h2>").raw(flash);
-        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null,
+        threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null, blank,
                 own.own(viewer), controls);
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
         Optional<ContextPages.Previous> previous = pages.previous(post.thread(), after, page, viewer);
@@ -373,7 +387,7 @@ public final class PostPageServlet extends HttpServlet {
                     .raw(">More comments »</a>");
         }
         body.raw("</nav><h2>Leave a comment</h2>");
-        threadHtml.form(body, post, form != null && form.parent() == null ? form : CommentForm.empty(null),
+        threadHtml.form(body, post, form != null && form.parent() == null ? form : blank,
                 "Post comment");
         body.raw("<p class=\"byline\">Plain text; links become clickable. Comments with two or more links wait "
                 + "for moderation. ");

@@ -68,30 +68,32 @@ public final class ThreadHtml {
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm) {
-        thread(out, post, roots, openForm, Map.of(), (html, comment) -> { });
+        thread(out, post, roots, openForm, CommentForm.empty(null), Map.of(), (html, comment) -> { });
     }
 
     /**
-     * Renders the roots of a page and their replies, with edit and delete controls on the reader's own comments
-     * that no one has answered, and more controls under each comment (placeholders included), such as a
-     * moderator's.
+     * Renders the roots of a page and their replies, with the reply forms filled in with remembered details,
+     * edit and delete controls on the reader's own comments that no one has answered, and more controls under
+     * each comment (placeholders included), such as a moderator's.
      *
      * @param out where to write
      * @param post the post the thread belongs to
      * @param roots the page's roots
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
+     * @param blank the author details every other reply form starts with (empty, or the remembered ones)
      * @param own the comments the reader may still change
      * @param controls writes the controls of one comment
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
-            Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls) {
+            CommentForm blank, Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls) {
         Map<CommentId, ThreadNode> shown = new HashMap<>();
         for (ThreadNode root : roots) {
             index(root, shown);
         }
+        Rendering rendering = new Rendering(post, openForm, blank, own, controls, shown);
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
-            node(out, post, root, openForm, own, controls, shown);
+            node(out, rendering, root);
         }
         out.raw("</ol>");
     }
@@ -103,8 +105,13 @@ public final class ThreadHtml {
         }
     }
 
-    private void node(Html out, Post post, ThreadNode node, @Nullable CommentForm openForm,
+    /** What every comment of one page is rendered with. */
+    private record Rendering(Post post, @Nullable CommentForm openForm, CommentForm blank,
             Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls, Map<CommentId, ThreadNode> shown) {
+    }
+
+    private void node(Html out, Rendering rendering, ThreadNode node) {
+        Post post = rendering.post();
         Comment comment = node.comment();
         String classes = "comment" + (comment.status() == Status.PENDING ? " pending" : "")
                 + (comment.kind() != Kind.COMMENT ? " linkback" : "");
@@ -115,21 +122,21 @@ public final class ThreadHtml {
             linkback(out, post, comment);
         } else {
             // The engine refuses to change a comment someone answered, so its author gets no controls for it.
-            comment(out, post, comment, openForm, node.replies().isEmpty() ? own.get(comment.id()) : null, shown);
+            comment(out, rendering, comment, node.replies().isEmpty() ? rendering.own().get(comment.id()) : null);
         }
-        controls.accept(out, comment);
+        rendering.controls().accept(out, comment);
         if (!node.replies().isEmpty()) {
             out.raw("<ol class=\"replies\">");
             for (ThreadNode reply : node.replies()) {
-                node(out, post, reply, openForm, own, controls, shown);
+                node(out, rendering, reply);
             }
             out.raw("</ol>");
         }
         out.raw("</li>");
     }
 
-    private void comment(Html out, Post post, Comment comment, @Nullable CommentForm openForm,
-            @Nullable OwnComment own, Map<CommentId, ThreadNode> shown) {
+    private void comment(Html out, Rendering rendering, Comment comment, @Nullable OwnComment own) {
+        Post post = rendering.post();
         Author author = comment.author();
         out.raw("<div class=\"comment-body\">");
         avatar(out, urls.avatar(author), author.name());
@@ -145,7 +152,7 @@ public final class ThreadHtml {
         }
         out.raw(" · ");
         permalink(out, post, comment);
-        inReplyTo(out, comment, shown);
+        inReplyTo(out, comment, rendering.shown());
         out.raw("</div><div class=\"comment-text\">");
         if (comment.status() == Status.PENDING) {
             out.raw("<p class=\"notice\">Your comment is awaiting moderation. Only you can see it for now.</p>");
@@ -156,7 +163,7 @@ public final class ThreadHtml {
             ownControls(out, post, comment, own);
         }
         if (comment.status() == Status.APPROVED) {
-            replyForm(out, post, comment, openForm);
+            replyForm(out, post, comment, rendering.openForm(), rendering.blank());
         }
     }
 
@@ -232,9 +239,10 @@ public final class ThreadHtml {
                 .attr("title", name).raw(" width=\"40\" height=\"40\">");
     }
 
-    private void replyForm(Html out, Post post, Comment parent, @Nullable CommentForm openForm) {
+    private void replyForm(Html out, Post post, Comment parent, @Nullable CommentForm openForm,
+            CommentForm blank) {
         boolean open = openForm != null && parent.id().value().equals(openForm.parent());
-        CommentForm form = open ? openForm : CommentForm.empty(parent.id().value());
+        CommentForm form = open ? openForm : blank.blankFor(parent.id().value());
         out.raw("<details class=\"reply\"").raw(open ? " open" : "").raw("><summary>Reply to ")
                 .text(parent.author().name()).raw("</summary>");
         form(out, post, form, "Post reply");
@@ -283,7 +291,11 @@ public final class ThreadHtml {
         invalid(out, anchor, form, InputField.TEXT);
         out.raw(">").text(form.text()).raw("</textarea>");
         fieldError(out, anchor, form, InputField.TEXT);
-        out.raw("</div><button type=\"submit\">").text(button).raw("</button></form>");
+        // Off unless the reader ticks it: the cookie holds personal data (RememberCookie).
+        out.raw("</div><label class=\"remember\"><input type=\"checkbox\" name=\"remember\" value=\"on\"")
+                .raw(form.remember() ? " checked" : "")
+                .raw("> Remember my name, e-mail and website in this browser (a cookie)</label>");
+        out.raw("<button type=\"submit\">").text(button).raw("</button></form>");
     }
 
     private static void input(Html out, String anchor, CommentForm form, InputField field, String label,

@@ -1,7 +1,7 @@
 package dev.parley.examples.web;
 
 import dev.parley.core.ClientContext;
-import dev.parley.pingback.Fault;
+import dev.parley.pingback.LinkbackResult;
 import dev.parley.pingback.webmention.WebmentionAnswer;
 import dev.parley.pingback.webmention.WebmentionParse;
 import dev.parley.pingback.webmention.WebmentionParser;
@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Webmention endpoint ({@code POST /webmention}, advertised by the post page's {@code Link} header and
@@ -57,8 +58,10 @@ public final class WebmentionServlet extends HttpServlet {
             return;
         }
         WebmentionRequest mention = ((WebmentionParse.Parsed) parse).request();
-        if (recorder.postOf(mention.target()).isEmpty()) {
-            write(response, WebmentionAnswer.fault(Fault.TARGET_NOT_FOUND, "the target is not a post of this blog"));
+        // The checks that need no fetch answer 400 now, before the 202 (Webmention 3.2.1).
+        Optional<LinkbackResult.Rejected> rejected = recorder.precheck(mention.source(), mention.target());
+        if (rejected.isPresent()) {
+            write(response, WebmentionAnswer.fault(rejected.get().fault(), rejected.get().message()));
             return;
         }
         ClientContext client = ClientContext.of(request.getRemoteAddr(), request.getHeader("User-Agent"));

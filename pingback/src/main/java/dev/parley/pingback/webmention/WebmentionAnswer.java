@@ -98,6 +98,18 @@ public record WebmentionAnswer(int status, Map<String, String> headers, String b
     }
 
     /**
+     * Returns the answer to a request with another method than {@code POST} (a browser following the endpoint
+     * link, a crawler): 405 Method Not Allowed with {@code Allow: POST} and a plain-text reason, as RFC 9110
+     * 15.5.6 requires. Check the method before parsing.
+     *
+     * @return the answer
+     */
+    public static WebmentionAnswer methodNotAllowed() {
+        return new WebmentionAnswer(405, Map.of("Allow", "POST", "Content-Type", TEXT_PLAIN),
+                "Webmentions are POSTed as a form with source and target.\n");
+    }
+
+    /**
      * Returns 400 Bad Request with a plain-text reason.
      *
      * @param reason what the sender did wrong

@@ -1,11 +1,14 @@
 package dev.parley.pingback.xmlrpc;
 
 import dev.parley.pingback.Fault;
+import dev.parley.pingback.trackback.internal.ContentType;
 import dev.parley.pingback.xmlrpc.internal.BoundedBody;
 import dev.parley.pingback.xmlrpc.internal.PingbackCallReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -119,7 +122,65 @@ public final class PingbackRequestParser {
     }
 
     /**
-     * Parses a request body held in memory.
+     * Parses a request as the TrackBack and Webmention parsers do: from the HTTP method, the raw
+     * {@code Content-Type} header and the body. Only {@code POST} is accepted (XML-RPC calls are POSTs; a GET
+     * never pings); the media type is not judged, its {@code charset} parameter decodes the body.
+     *
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param contentType the Content-Type header value, or null when absent
+     * @param body the body bytes
+     * @return the call or the fault: {@link Fault#INVALID_REQUEST} for another method, {@link Fault#PARSE_ERROR}
+     *     for a charset the JDK does not know, else as {@link #parse(byte[], Charset)}
+     * @throws NullPointerException if {@code method} or {@code body} is null
+     */
+    public PingbackParse parse(String method, @Nullable String contentType, byte[] body) {
+        Objects.requireNonNull(method, "method must not be null");
+        Objects.requireNonNull(body, "body must not be null");
+        HeaderCharset header = headerCharset(method, contentType);
+        return header.refused() != null ? header.refused() : parse(body, header.charset());
+    }
+
+    /**
+     * Reads and parses a request from the HTTP method, the raw {@code Content-Type} header and the body stream;
+     * the body is not read at all unless the method and charset are acceptable (see
+     * {@link #parse(String, String, byte[])}), and never past the cap plus one byte; the stream is not closed.
+     *
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param contentType the Content-Type header value, or null when absent
+     * @param body the body stream
+     * @return the call or the fault
+     * @throws NullPointerException if {@code method} or {@code body} is null
+     */
+    public PingbackParse parse(String method, @Nullable String contentType, InputStream body) {
+        Objects.requireNonNull(method, "method must not be null");
+        Objects.requireNonNull(body, "body must not be null");
+        HeaderCharset header = headerCharset(method, contentType);
+        return header.refused() != null ? header.refused() : parse(body, header.charset());
+    }
+
+    private record HeaderCharset(@Nullable Charset charset, PingbackParse.@Nullable Refused refused) {
+    }
+
+    private static HeaderCharset headerCharset(String method, @Nullable String contentType) {
+        if (!method.equals("POST")) {
+            return new HeaderCharset(null, new PingbackParse.Refused(Fault.INVALID_REQUEST,
+                    "XML-RPC requests must use the POST method"));
+        }
+        String name = contentType == null ? null : ContentType.parse(contentType).charset();
+        if (name == null) {
+            return new HeaderCharset(null, null);
+        }
+        try {
+            return new HeaderCharset(Charset.forName(name), null);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return new HeaderCharset(null, new PingbackParse.Refused(Fault.PARSE_ERROR,
+                    "unsupported charset in Content-Type"));
+        }
+    }
+
+    /**
+     * Parses a request body held in memory, for a host that has already taken the charset from the
+     * {@code Content-Type} (and refused methods other than {@code POST}) itself.
      *
      * @param body the body bytes
      * @param charset the charset parameter of the request's Content-Type, or null to let the XML declaration

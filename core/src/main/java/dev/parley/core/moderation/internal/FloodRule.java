@@ -63,11 +63,16 @@ public final class FloodRule implements ModerationRule {
                     return quiet(submission, context, since);
                 }
                 if (!comment.kind().isLinkback() && Authors.sameClient(submission.author(), comment.author())) {
-                    long ago = Math.max(0, Duration.between(comment.createdAt(), context.now()).toSeconds());
+                    Duration elapsed = Duration.between(comment.createdAt(), context.now());
+                    long ago = Math.max(0, elapsed.toSeconds());
+                    // Whole seconds, rounded up: what Retry-After can say, and never too early.
+                    Duration wait = interval.minus(elapsed.isNegative() ? Duration.ZERO : elapsed);
+                    long waitSeconds = Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
                     return Optional.of(Decision.reject(RejectCode.FLOOD,
                             "flood: previous comment from the same " + Authors.sharedClientField(
                                     submission.author(), comment.author())
-                                    + " " + ago + " s ago, interval " + interval.toSeconds() + " s"));
+                                    + " " + ago + " s ago, interval " + interval.toSeconds() + " s",
+                            Duration.ofSeconds(waitSeconds)));
                 }
             }
             if (page.next() == null) {
