@@ -39,7 +39,7 @@ abstract class JobConcurrencyRules extends JobRules {
 
     @Test
     @DisplayName("8 workers claiming 1,000 due jobs at once, in batches of 1 to 8, never get the same job twice"
-            + " and together get every job")
+            + " nor more than their batch, and together get every job")
     void concurrentClaimsNeverOverlap() {
         Set<JobId> enqueued = new HashSet<>();
         for (int i = 0; i < JOBS; i++) {
@@ -54,6 +54,9 @@ abstract class JobConcurrencyRules extends JobRules {
             workers.add(() -> {
                 for (List<Job> claimed = queue().claim(owner, batch, LEASE); !claimed.isEmpty();
                         claimed = queue().claim(owner, batch, LEASE)) {
+                    if (claimed.size() > batch) {
+                        doubles.add(owner + " asked for at most " + batch + " jobs and got " + claimed.size());
+                    }
                     for (Job job : claimed) {
                         String earlier = claimedBy.putIfAbsent(job.id(), owner);
                         if (earlier != null) {

@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Claiming.</b> On PostgreSQL one statement leases the jobs: an {@code UPDATE} of the ids chosen by
- * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so concurrent claimers skip each other's rows instead of waiting
- * on them. Elsewhere (H2, MariaDB, SQLite) the due jobs are read, then each is taken with a conditional
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} in a materialized CTE, so concurrent claimers skip each other's rows
+ * instead of waiting on them, and never lease more than asked. Elsewhere (H2, MariaDB, SQLite) the due jobs are read, then each is taken with a conditional
  * {@code UPDATE} that matches only if the job is still due and its attempt count unchanged; since every claim
  * adds an attempt, a claimer that lost the race updates nothing and moves on to the next job. Both are atomic
  * per job under any isolation level the databases offer, so no job is leased to two claimers at once. A claim
@@ -186,20 +186,23 @@ public final class JdbcJobQueue implements JobQueue {
 
     private static List<Row> claimSkippingLocked(Connection connection, @Nullable String kind, String owner,
             int max, long now, long leaseUntil) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE parley_job " + CLAIMED_SET
-                + " WHERE id IN (SELECT id FROM parley_job WHERE " + (kind == null ? "" : "kind = ? AND ")
-                + "due_micros <= ? ORDER BY run_at_micros, seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING "
-                + COLUMNS)) {
+        // The ids are chosen in a materialized CTE, not in "WHERE id IN (SELECT ... LIMIT ? FOR UPDATE SKIP
+        // LOCKED)": PostgreSQL may run such a subquery again for a row a concurrent claimer changed, and then
+        // lease more rows than the limit. Materialized, the choice is made once, locked, and then updated.
+        try (PreparedStatement update = connection.prepareStatement("WITH picked AS MATERIALIZED (SELECT id AS"
+                + " picked_id FROM parley_job WHERE " + (kind == null ? "" : "kind = ? AND ") + "due_micros <= ?"
+                + " ORDER BY run_at_micros, seq LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE parley_job " + CLAIMED_SET
+                + " FROM picked WHERE parley_job.id = picked.picked_id RETURNING " + COLUMNS)) {
             int index = 1;
-            update.setString(index++, owner);
-            update.setLong(index++, leaseUntil);
-            update.setLong(index++, leaseUntil);
-            update.setLong(index++, now);
             if (kind != null) {
                 update.setString(index++, kind);
             }
             update.setLong(index++, now);
-            update.setInt(index, max);
+            update.setInt(index++, max);
+            update.setString(index++, owner);
+            update.setLong(index++, leaseUntil);
+            update.setLong(index++, leaseUntil);
+            update.setLong(index, now);
             return read(update);
         }
     }
