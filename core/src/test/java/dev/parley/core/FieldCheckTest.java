@@ -18,7 +18,7 @@ class FieldCheckTest {
                 .build();
 
         assertThat(f.service.check(request)).containsExactly(
-                new PostResult.Rejected(RejectCode.INVALID_FIELD, InputField.NAME, "Please enter your name."),
+                new PostResult.Rejected(RejectCode.EMPTY, InputField.NAME, "Please enter your name."),
                 new PostResult.Rejected(RejectCode.INVALID_FIELD, InputField.EMAIL,
                         "Please enter a valid e-mail address."),
                 new PostResult.Rejected(RejectCode.INVALID_FIELD, InputField.URL,
