@@ -256,7 +256,10 @@ public final class DemoServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new RequestGuardFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        add(context, "/", new IndexServlet(service, blog, urls), "GET");
+        // The front page answers its own path only ("" is the context root, exactly); every path no servlet maps
+        // falls to "/", which is 404 to every method, as nothing is there to allow a method on.
+        add(context, "", new IndexServlet(service, blog, urls), "GET");
+        add(context, "/", new Absent());
         PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise(),
                 new ModeratorTools(service, sessions));
         add(context, "/posts/*", postPage, "GET", "POST");

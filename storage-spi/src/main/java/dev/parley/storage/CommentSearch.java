@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * <p>A comment matches when every part given holds: its status is one of {@link #statuses()}; its thread is
  * {@link #thread()}; its author's name equals {@link #authorName()} ignoring case; its text contains
- * {@link #text()} ignoring case. Case is folded as {@link String#toLowerCase(Locale)} with {@link Locale#ROOT}
- * folds it; stores fold at least the ASCII letters alike, and the TCK checks no more than that.
+ * {@link #text()} ignoring case. Case is folded as {@link String#toLowerCase(Locale)} folds it with
+ * {@link Locale#ROOT}; stores fold at least the ASCII letters alike, and the TCK checks no more than that.
  *
  * <p>Immutable and thread-safe.
  *

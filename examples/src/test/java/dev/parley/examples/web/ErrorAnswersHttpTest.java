@@ -73,6 +73,21 @@ class ErrorAnswersHttpTest {
         assertSitePage(response, "Not found");
     }
 
+    @ParameterizedTest(name = "{0} {1} is 404 in the site's layout, whatever the method")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET    | /nope
+            POST   | /nope
+            DELETE | /no/such/page
+            PUT    | /index.html
+            """)
+    void unknownPathsAre404ForEveryMethod(String method, String path) throws Exception {
+        HttpResponse<String> response = send(method, path, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Allow")).isEmpty();
+        assertSitePage(response, "Not found");
+    }
+
     @ParameterizedTest(name = "{0} {1} is 405 with Allow: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             DELETE  | /posts/do-comment-threads-still-matter | GET, HEAD, POST
@@ -91,6 +106,15 @@ class ErrorAnswersHttpTest {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().allValues("Allow")).containsExactly(allow);
         assertSitePage(response, "Method not allowed");
+    }
+
+    @ParameterizedTest(name = "HEAD {0} is 405 with Allow: POST, as GET is")
+    @CsvSource({"/pingback", "/trackback/do-comment-threads-still-matter", "/webmention"})
+    void linkbackEndpointsRefuseHead(String path) throws Exception {
+        HttpResponse<String> response = send("HEAD", path, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().allValues("Allow")).containsExactly("POST");
     }
 
     @ParameterizedTest(name = "{0} /pingback is a 405 XML-RPC fault with Allow: POST")
