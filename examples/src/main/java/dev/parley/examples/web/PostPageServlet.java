@@ -155,7 +155,7 @@ public final class PostPageServlet extends HttpServlet {
         }
         Viewer viewer = EditTokenCookie.viewer(request);
         if (parts.length == 3) {
-            redirectToComment(response, post.get(), parts[2], viewer);
+            redirectToComment(response, post.get(), parts[2], asSeen(request, viewer));
             return;
         }
         Cursor after;
@@ -264,8 +264,8 @@ public final class PostPageServlet extends HttpServlet {
         RememberCookie.update(request, response, form);
         Set<EditToken> tokens = new HashSet<>(viewer.editTokens());
         tokens.add(accepted.editToken());
-        Viewer author = new Viewer(tokens.size() > Viewer.MAX_TOKENS ? Set.of(accepted.editToken()) : tokens,
-                null, false);
+        Viewer author = asSeen(request, new Viewer(tokens.size() > Viewer.MAX_TOKENS
+                ? Set.of(accepted.editToken()) : tokens, null, false));
         own.seeComment(response, post.get(), accepted.comment().id(), author);
     }
 
@@ -314,6 +314,15 @@ public final class PostPageServlet extends HttpServlet {
             case "url" -> InputField.URL;
             default -> InputField.TEXT;
         };
+    }
+
+    /**
+     * The viewer as the next page will be rendered for: a logged-in moderator's pages show held and spam roots
+     * too, so the page that ends at a comment must be counted as the moderator will see it.
+     */
+    private Viewer asSeen(HttpServletRequest request, Viewer viewer) {
+        boolean moderator = moderation != null && moderation.csrf(request).isPresent();
+        return moderator ? new Viewer(viewer.editTokens(), viewer.userId(), true) : viewer;
     }
 
     private void redirectToComment(HttpServletResponse response, Post post, String idText, Viewer viewer)
