@@ -8,52 +8,58 @@ import dev.parley.examples.DemoServer;
 import dev.parley.storage.Status;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two demo instances on one H2 file, as behind a load balancer: the moderation words live in the database, so an
+ * Two demo instances on one database, as behind a load balancer: the moderation words live in the database, so an
  * edit on one instance judges the comments of the other once that one's copy is
- * {@link ModerationWords#REFRESH_INTERVAL} old, on the demo's clock, which the test moves.
+ * {@link ModerationWords#REFRESH_INTERVAL} old, on the demo's clock, which the test moves. A subclass names the
+ * database.
  */
-@DisplayName("Moderation words shared by two instances on one database")
-class SharedWordsTest {
+abstract class SharedWordsContract {
 
     private static final Duration ALMOST = ModerationWords.REFRESH_INTERVAL.minusSeconds(1);
 
     private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
 
-    @TempDir
-    Path dir;
+    /**
+     * The demo's settings for the test's database, the same for both instances.
+     *
+     * @return the store's settings, without port and password
+     */
+    abstract Map<String, String> storeSettings();
+
+    /**
+     * A connection of the test's own to the instances' database.
+     *
+     * @return the connection
+     * @throws SQLException if the database cannot be reached
+     */
+    abstract Connection database() throws SQLException;
 
     private DemoServer server() throws Exception {
-        DemoConfig config = DemoConfig.from(Map.of("parley.port", "0", "parley.store", "h2",
-                "parley.h2.file", dir.resolve("blog").toString(), "parley.admin.password", RunningDemo.PASSWORD)::get);
+        Map<String, String> settings = new HashMap<>(storeSettings());
+        settings.put("parley.port", "0");
+        settings.put("parley.admin.password", RunningDemo.PASSWORD);
+        DemoConfig config = DemoConfig.from(settings::get);
         DemoServer server = DemoServer.builder().config(config).clock(clock)
                 .settings(Settings.builder().requireEmail(false).holdNewAuthors(false).linkLimit(2)
                         .floodInterval(Duration.ZERO).build())
                 .build();
         server.start();
         return server;
-    }
-
-    /** A connection to the instances' H2 file, shared in this JVM as theirs are. */
-    private Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("blog").toAbsolutePath() + ";WRITE_DELAY=0",
-                "sa", "");
     }
 
     private static Status status(DemoServer server, String text) throws Exception {
