@@ -151,4 +151,32 @@ abstract class SharedWordsContract {
             assertThat(status(b, "cheap pills on B")).isEqualTo(Status.SPAM);
         }
     }
+
+    @Test
+    @DisplayName("while the words cannot be read, an instance judges by its copy and reads again 5 s later")
+    void unreadableWordsKeepTheCopy() throws Exception {
+        try (DemoServer a = server(); DemoServer b = server()) {
+            assertThat(WordsTest.save(WordsTest.loggedIn(a.baseUrl()), a.baseUrl(), "casino", "").statusCode())
+                    .isEqualTo(303);
+            clock.advance(ModerationWords.REFRESH_INTERVAL);
+            assertThat(status(b, "casino one")).isEqualTo(Status.PENDING);
+
+            execute("ALTER TABLE parley_demo_moderation_words RENAME TO parley_demo_moderation_words_away");
+            clock.advance(ModerationWords.REFRESH_INTERVAL);
+            assertThat(status(b, "casino two")).isEqualTo(Status.PENDING);
+
+            execute("ALTER TABLE parley_demo_moderation_words_away RENAME TO parley_demo_moderation_words");
+            execute("UPDATE parley_demo_moderation_words SET hold_words = '' WHERE id = 1");
+            clock.advance(ALMOST);
+            assertThat(status(b, "casino three")).isEqualTo(Status.PENDING);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(status(b, "casino four")).isEqualTo(Status.APPROVED);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 }
