@@ -495,16 +495,6 @@ public record DemoConfig(
         return besideDatabase(".admin-password");
     }
 
-    /**
-     * The file the hold and block words a moderator sets on {@code /admin/words} are kept in.
-     *
-     * @return {@code <database file>.words} for SQLite and H2, {@code ./data/parley-demo.words} for a database
-     *     server; empty for the in-memory store, whose words last until it stops
-     */
-    public Optional<Path> wordsFile() {
-        return store == Store.JDBC ? Optional.of(Path.of(DEFAULT_H2_FILE + ".words")) : besideDatabase(".words");
-    }
-
     /** A file named after the embedded database file, in its folder: {@code parley-demo.db} gives {@code parley-demo<suffix>}. */
     private Optional<Path> besideDatabase(String suffix) {
         return switch (store) {

@@ -20,6 +20,7 @@ import dev.parley.core.outbox.Outbox;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.LoginThrottle;
 import dev.parley.examples.web.ModerationServlet;
+import dev.parley.examples.web.InMemoryWordStore;
 import dev.parley.examples.web.ModerationWords;
 import dev.parley.examples.web.WordsServlet;
 import dev.parley.examples.web.ModeratorTools;
@@ -200,7 +201,9 @@ public final class DemoServer implements AutoCloseable {
                 database == null ? new InMemorySessionStore() : new JdbcSessionStore(database), clock);
         LoginThrottle logins = new LoginThrottle(
                 database == null ? new InMemoryLoginAttempts() : new JdbcLoginAttempts(database), clock);
-        ModerationWords words = ModerationWords.load(config.wordsFile());
+        // The moderator's words too: each instance keeps a copy a few seconds old at most (ModerationWords).
+        ModerationWords words = new ModerationWords(
+                database == null ? new InMemoryWordStore() : new JdbcWordStore(database), clock);
         CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret, words);
         this.comments = service;
         // Every instance inserts the built-in posts a post with their slug does not already hold: once per

@@ -61,8 +61,8 @@ public final class Main {
             case THIS_START_ONLY -> out.println("  Password:    " + password.password()
                     + "  (generated for this start: the in-memory store keeps nothing)");
         }
-        out.println("  Words:       " + base + "/admin/words" + config.wordsFile().map(f -> "  (kept in " + f + ")")
-                .orElse("  (kept in memory)"));
+        out.println("  Words:       " + base + "/admin/words" + (config.store() == DemoConfig.Store.MEMORY
+                ? "  (kept in memory)" : "  (kept in the database, table " + JdbcWordStore.TABLE + ")"));
         out.println("  Storage:     " + config.storeDescription());
         out.println("  Posts:       " + base + "/admin/posts");
         out.println("  Linkbacks:   " + (config.advertise().isEmpty() ? "none advertised"

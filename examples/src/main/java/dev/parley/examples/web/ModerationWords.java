@@ -5,12 +5,10 @@ import dev.parley.core.moderation.ModerationRule;
 import dev.parley.core.moderation.RuleContext;
 import dev.parley.core.moderation.Rules;
 import dev.parley.core.moderation.Submission;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.parley.storage.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,26 +16,26 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The demo's hold and block words, which a moderator edits on {@code /admin/words} or in a file, and the two
- * moderation rules that read them as they are now: a comment containing a hold word waits for a moderator, one
- * containing a block word is kept as spam (WordPress's "comment moderation" and "disallowed comment keys").
+ * The demo's hold and block words, which a moderator edits on {@code /admin/words}, and the two moderation rules
+ * that read them: a comment containing a hold word waits for a moderator, one containing a block word is kept as
+ * spam (WordPress's "comment moderation" and "disallowed comment keys").
  *
- * <p>The words are kept in a small text file when there is one (next to the demo's database file):
- * <pre>
- * # comment lines start with #
- * [hold]
- * casino
- * [block]
- * cheap pills
- * </pre>
- * one word or phrase per line, matched anywhere in any field, in any case. Saving writes the whole file anew
- * (a temporary file moved over it), so a reader never sees half of it. Without a file (the in-memory store)
- * the words last until the demo stops.
+ * <p>The words are kept in a {@link WordStore}: on a database the table every instance shares
+ * ({@code JdbcWordStore}), on the in-memory store this JVM's memory. So that the rules cost no query at most
+ * comments, each instance judges comments by its own copy and reads the words again when the copy is older than
+ * {@link #REFRESH_INTERVAL} on the demo's clock; a save on this instance is used here from the next comment on,
+ * and on the other instances within that interval. If reading them again fails, the copy stays in use and the
+ * read is tried again one interval later (logged at WARN).
  *
- * <p>Thread-safe: the lists are one immutable snapshot, replaced at once; saving is synchronized.
+ * <p>Thread-safe: the copy is one immutable snapshot in a volatile field, replaced at once; reading again and
+ * saving are serialized by a lock that a comment never waits for (while another thread reads the words again,
+ * a comment is judged by the copy).
  */
 public final class ModerationWords {
 
@@ -45,81 +43,75 @@ public final class ModerationWords {
     public static final int MAX_WORDS = 500;
     /** The longest word or phrase. */
     public static final int MAX_WORD_LENGTH = 100;
+    /**
+     * How old an instance's copy of the words may get before a comment makes it read them again: how long an edit
+     * on one instance takes at most to apply on the others.
+     */
+    public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
 
-    private final Optional<Path> file;
+    private static final Logger LOG = LoggerFactory.getLogger(ModerationWords.class);
+
+    private final WordStore store;
+    private final Clock clock;
+    private final ReentrantLock reading = new ReentrantLock();
     private volatile Snapshot current;
 
-    private ModerationWords(Optional<Path> file, Lists lists) {
-        this.file = file;
-        this.current = new Snapshot(lists);
-    }
-
     /**
-     * The words of a file, or none yet if it does not exist.
+     * Reads the words from where they are kept.
      *
-     * @param file the file to read and save to, or empty to keep the words in memory only
-     * @return the words
-     * @throws UncheckedIOException if the file exists but cannot be read
-     * @throws IllegalArgumentException if the file holds a line outside a {@code [hold]} or {@code [block]}
-     *     section, or too many or too long words
+     * @param store where the words are kept
+     * @param clock the clock the copy's age is measured on
+     * @throws StoreException if the words cannot be read
      */
-    public static ModerationWords load(Optional<Path> file) {
-        Objects.requireNonNull(file, "file");
-        if (file.isEmpty() || !Files.exists(file.get())) {
-            return new ModerationWords(file, new Lists(List.of(), List.of()));
-        }
-        try {
-            return new ModerationWords(file, parse(Files.readString(file.get(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the moderation words in " + file.get(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the moderation words in " + file.get() + " cannot be used: "
-                    + e.getMessage(), e);
-        }
+    public ModerationWords(WordStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.current = new Snapshot(store.load(), clock.instant());
     }
 
     /**
-     * The hold and block words now.
+     * The hold and block words as kept now, read afresh (a moderator edits these, not a copy up to
+     * {@link #REFRESH_INTERVAL} old); this instance's rules use them from now on.
      *
      * @return the lists
+     * @throws StoreException if the words cannot be read
      */
     public Lists lists() {
-        return current.lists();
+        reading.lock();
+        try {
+            Snapshot read = new Snapshot(store.load(), clock.instant());
+            current = read;
+            return read.lists();
+        } finally {
+            reading.unlock();
+        }
     }
 
     /**
-     * Where the words are saved.
+     * Where the words are kept, for the words page.
      *
-     * @return the file, or empty when they are kept in memory only
+     * @return a sentence
      */
-    public Optional<Path> file() {
-        return file;
+    public String description() {
+        return store.description();
     }
 
     /**
-     * Replaces both lists, saving them first when there is a file: the rules use them from the next comment on.
+     * Replaces both lists, all or nothing: this instance's rules use them from the next comment on, the other
+     * instances' within {@link #REFRESH_INTERVAL}.
      *
      * @param lists the new lists
-     * @throws UncheckedIOException if the file cannot be written; the lists in use stay as they were
+     * @throws StoreException if they cannot be saved; the lists kept and in use stay as they were
      */
-    public synchronized void save(Lists lists) {
+    public void save(Lists lists) {
         Objects.requireNonNull(lists, "lists");
-        if (file.isPresent()) {
-            Path target = file.get().toAbsolutePath();
-            try {
-                Files.createDirectories(target.getParent());
-                Path temporary = Files.createTempFile(target.getParent(), ".words", ".tmp");
-                try {
-                    Files.writeString(temporary, format(lists), StandardCharsets.UTF_8);
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save the moderation words to " + target, e);
-            }
+        reading.lock();
+        try {
+            store.save(lists);
+            current = new Snapshot(lists, clock.instant());
+        } finally {
+            reading.unlock();
         }
-        current = new Snapshot(lists);
     }
 
     /**
@@ -140,52 +132,30 @@ public final class ModerationWords {
         return new Live("hold-words", Snapshot::hold);
     }
 
-    /**
-     * Reads lists from the file format.
-     *
-     * @param text the file's text
-     * @return the lists
-     * @throws IllegalArgumentException for a word outside a section, or too many or too long words
-     */
-    static Lists parse(String text) {
-        List<String> hold = new ArrayList<>();
-        List<String> block = new ArrayList<>();
-        List<String> section = null;
-        int number = 0;
-        for (String raw : text.split("\r?\n|\r", -1)) {
-            number++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            switch (line.toLowerCase(Locale.ROOT)) {
-                case "[hold]" -> section = hold;
-                case "[block]" -> section = block;
-                default -> {
-                    if (section == null) {
-                        throw new IllegalArgumentException("line " + number + " is not under [hold] or [block]");
-                    }
-                    section.add(line);
-                }
-            }
+    /** The copy in use, read again first when it is due and no other thread is reading it. */
+    private Snapshot current() {
+        Snapshot snapshot = current;
+        if (!snapshot.dueAt(clock.instant()) || !reading.tryLock()) {
+            return snapshot;
         }
-        return new Lists(hold, block);
-    }
-
-    /**
-     * Writes lists in the file format.
-     *
-     * @param lists the lists
-     * @return the file's text
-     */
-    static String format(Lists lists) {
-        StringBuilder out = new StringBuilder("# Moderation words of the Parley demo: one word or phrase per line,\n"
-                + "# matched anywhere in a comment's name, e-mail, website or text, in any case.\n"
-                + "# Hold words send a comment to the moderation queue; block words keep it as spam.\n[hold]\n");
-        lists.hold().forEach(word -> out.append(word).append('\n'));
-        out.append("[block]\n");
-        lists.block().forEach(word -> out.append(word).append('\n'));
-        return out.toString();
+        try {
+            Instant now = clock.instant();
+            snapshot = current;
+            if (!snapshot.dueAt(now)) {
+                return snapshot;
+            }
+            try {
+                snapshot = new Snapshot(store.load(), now);
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the moderation words again; the copy from {} stays in use for {} s: {}",
+                        snapshot.readAt(), REFRESH_INTERVAL.toSeconds(), e.getMessage());
+                snapshot = snapshot.readAgainAt(now);
+            }
+            current = snapshot;
+            return snapshot;
+        } finally {
+            reading.unlock();
+        }
     }
 
     /**
@@ -246,10 +216,19 @@ public final class ModerationWords {
         }
     }
 
-    /** The lists and the engine's rules built from them. */
-    private record Snapshot(Lists lists, ModerationRule hold, ModerationRule block) {
-        Snapshot(Lists lists) {
-            this(lists, Rules.holdWords(lists.hold()), Rules.blockWords(lists.block()));
+    /** The lists, the engine's rules built from them, and when they were read. */
+    private record Snapshot(Lists lists, ModerationRule hold, ModerationRule block, Instant readAt) {
+        Snapshot(Lists lists, Instant readAt) {
+            this(lists, Rules.holdWords(lists.hold()), Rules.blockWords(lists.block()), readAt);
+        }
+
+        /** Whether the copy is too old at the instant, or read in its future (a clock set back). */
+        boolean dueAt(Instant now) {
+            return now.isBefore(readAt) || !now.isBefore(readAt.plus(REFRESH_INTERVAL));
+        }
+
+        Snapshot readAgainAt(Instant now) {
+            return new Snapshot(lists, hold, block, now);
         }
     }
 
@@ -270,7 +249,7 @@ public final class ModerationWords {
 
         @Override
         public Optional<Decision> evaluate(Submission submission, RuleContext context) {
-            return rule.apply(current).evaluate(submission, context);
+            return rule.apply(current()).evaluate(submission, context);
         }
     }
 }

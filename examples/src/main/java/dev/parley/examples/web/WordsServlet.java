@@ -1,11 +1,11 @@
 package dev.parley.examples.web;
 
 import dev.parley.examples.Blog;
+import dev.parley.storage.StoreException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
  * The moderator's hold and block words ({@link ModerationWords}), behind the moderation login.
  *
  * <ul>
- * <li>{@code GET /admin/words}: the two lists in two text areas, one word or phrase per line, and where they
- *     are kept.</li>
+ * <li>{@code GET /admin/words}: the two lists as kept now (read afresh, not this instance's copy), in two text
+ *     areas, one word or phrase per line, and where they are kept.</li>
  * <li>{@code POST /admin/words}: saves both lists (fields {@code hold} and {@code block}; the form's CSRF token
  *     must match the session) and redirects (303) back, saying how many words each list holds now; the next
- *     comment is judged by them. A list that is too long comes back (400) as typed, with the message.</li>
+ *     comment is judged by them. A list that is too long comes back (400) as typed, with the message; so does
+ *     a save the database refused (503), the words before staying in use.</li>
  * </ul>
  *
  * <p>Without a session, the page redirects (303) to the login at {@code /admin/login} and the form answers 401.
@@ -85,9 +86,9 @@ public final class WordsServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             page(response, HttpServletResponse.SC_BAD_REQUEST, csrf, hold, block, null, e.getMessage());
             return;
-        } catch (UncheckedIOException e) {
+        } catch (StoreException e) {
             LOG.error("saving the moderation words failed", e);
-            page(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, csrf, hold, block, null,
+            page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, csrf, hold, block, null,
                     "The words could not be saved; the ones before are still in use.");
             return;
         }
@@ -107,8 +108,7 @@ public final class WordsServlet extends HttpServlet {
         }
         body.raw("<p class=\"byline\">One word or phrase per line, matched anywhere in a comment's name, e-mail, "
                         + "website or text, in any case. ")
-                .text(words.file().map(file -> "Kept in " + file + ".").orElse(
-                        "Kept in memory until the demo stops (the in-memory store keeps no files)."))
+                .text(words.description())
                 .raw("</p><form class=\"comment-form\" method=\"post\" action=\"/admin/words\">")
                 .raw("<input type=\"hidden\" name=\"csrf\"").attr("value", csrf).raw(">")
                 .raw("<label>Hold words: a comment with one waits for a moderator <textarea name=\"hold\">")
