@@ -44,8 +44,10 @@ public final class ImportStoppedException extends ImportFormatException {
         if (threads == 0) {
             return "nothing was written" + where.replace(" of thread", ", the break is in thread");
         }
-        return (report.dryRun() ? "a dry run: nothing was written, but " : "") + "the " + threads
-                + " threads before the break were imported whole (" + report.read() + " comments, the last thread "
+        return (report.dryRun() ? "a dry run: nothing was written, but " : "")
+                + (threads == 1 ? "the thread before the break was"
+                        : "the " + threads + " threads before the break were")
+                + " imported whole (" + report.read() + " comments, the last thread "
                 + last + ") and nothing" + where + " was; fix the file and run the import again to complete it";
     }
 
