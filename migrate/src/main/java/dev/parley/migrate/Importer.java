@@ -35,8 +35,11 @@ import java.util.Objects;
  * thread of more than {@link Builder#maxThreadComments(int)} comments is not kept: the import falls back to two
  * passes over the whole source (the threads written before stay, and are counted as written), so memory stays
  * bounded whatever a thread's size. A thread id that comes back later in the file (two items of one post)
- * continues its thread: its replies find parents written before, but a reply written before its parent's item is
- * an orphan, as it could be found only by reading ahead.
+ * continues its thread, its replies finding their parents among the comments written before. The result never
+ * depends on the order of the items: a thread with a reply whose parent it does not hold (an orphan, or a parent
+ * in a later item of a post split over two items) is not written in one reading, but makes the import fall back
+ * to two passes in the same way, before anything of that thread is written. A file whose threads all have their
+ * parents, as WordPress writes them, is read once; one with an orphan costs a second reading from there.
  *
  * <p><b>Two passes</b> (for every other reader, such as Disqus's, whose posts name threads anywhere in the file,
  * and whenever {@link Builder#twoPasses(boolean)} asks for it). The first reads the whole source without
@@ -135,7 +138,7 @@ public final class Importer {
         ReportBuilder report = new ReportBuilder(maxWarnings);
         try {
             return runOnce(reader, source, report);
-        } catch (ThreadByThread.ThreadTooLarge tooLarge) {
+        } catch (ThreadByThread.TwoPassesNeeded needed) {
             ReportBuilder again = new ReportBuilder(maxWarnings);
             if (!dryRun) {
                 again.carryWrites(report);
@@ -159,7 +162,7 @@ public final class Importer {
             flushAfter(writer, broken);
             throw new ImportStoppedException(broken, report.build(dryRun), handler.threadsDone(),
                     handler.lastThread(), handler.currentThread());
-        } catch (MigrateException | UncheckedIOException | ThreadByThread.ThreadTooLarge stopped) {
+        } catch (MigrateException | UncheckedIOException | ThreadByThread.TwoPassesNeeded stopped) {
             flushAfter(writer, stopped);
             throw stopped;
         }

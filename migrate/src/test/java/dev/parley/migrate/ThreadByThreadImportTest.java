@@ -210,6 +210,75 @@ class ThreadByThreadImportTest {
                 .run(new WxrReader(), source));
     }
 
+    @Test
+    void aReplyInTheFirstItemOfASplitPostAttachesToItsParentInTheSecondAsInTwoPasses() throws IOException {
+        ImportSource source = write("split-reply.xml", wxr(item("2", comment("21", "0")),
+                item("1", comment("11", "0"), comment("14", "15"), comment("16", "14")),
+                item("3", comment("31", "0"), comment("32", "31")),
+                item("1", comment("15", "11"), comment("17", "99")),
+                item("4", comment("41", "0"))));
+        InMemoryCommentStore twoPassStore = new InMemoryCommentStore();
+
+        ImportReport report = importer(store).batchSize(1).build().run(new WxrReader(), source);
+
+        assertThat(tree(store)).containsExactly(
+                Map.entry("1/11", "/p/1/ under - answering - at 0"),
+                Map.entry("1/14", "/p/1/ under 15 answering 15 at 2"),
+                Map.entry("1/15", "/p/1/ under 11 answering 11 at 1"),
+                Map.entry("1/16", "/p/1/ under 14 answering 14 at 3"),
+                Map.entry("1/17", "/p/1/ under - answering - at 0"),
+                Map.entry("2/21", "/p/2/ under - answering - at 0"),
+                Map.entry("3/31", "/p/3/ under - answering - at 0"),
+                Map.entry("3/32", "/p/3/ under 31 answering 31 at 1"),
+                Map.entry("4/41", "/p/4/ under - answering - at 0"));
+        assertThat(report.warnings()).extracting(ImportWarning::code, ImportWarning::commentId)
+                .containsExactly(tuple(ImportWarning.Code.ORPHAN_PARENT, "17"));
+        assertThat(report.inserted()).isEqualTo(9);
+        assertThat(report.unchanged()).isZero();
+        assertThat(report).isEqualTo(importer(twoPassStore).twoPasses(true).build().run(new WxrReader(), source));
+        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
+        assertThat(importer(new InMemoryCommentStore()).dryRun(true).build().run(new WxrReader(), source))
+                .isEqualTo(importer(new InMemoryCommentStore()).twoPasses(true).dryRun(true).build()
+                        .run(new WxrReader(), source));
+
+        ImportReport again = importer(store).batchSize(1).build().run(new WxrReader(), source);
+
+        assertThat(again.inserted()).isZero();
+        assertThat(again.updated()).isZero();
+        assertThat(again.replaced()).isZero();
+        assertThat(again.unchanged()).isEqualTo(9);
+        assertThat(again.warnings()).isEqualTo(report.warnings());
+        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
+    }
+
+    @Test
+    void aSplitPostWhoseRepliesAllFindTheirParentsMatchesTwoPassesAndReimportsUnchanged() throws IOException {
+        ImportSource source = write("split-whole.xml", wxr(item("1", comment("11", "0"), comment("12", "11")),
+                item("2", comment("21", "0")), item("1", comment("14", "12"), comment("13", "14"))));
+        InMemoryCommentStore twoPassStore = new InMemoryCommentStore();
+
+        ImportReport report = importer(store).build().run(new WxrReader(), source);
+
+        assertThat(tree(store)).containsExactly(
+                Map.entry("1/11", "/p/1/ under - answering - at 0"),
+                Map.entry("1/12", "/p/1/ under 11 answering 11 at 1"),
+                Map.entry("1/13", "/p/1/ under 14 answering 14 at 3"),
+                Map.entry("1/14", "/p/1/ under 12 answering 12 at 2"),
+                Map.entry("2/21", "/p/2/ under - answering - at 0"));
+        assertThat(report.warningTotal()).isZero();
+        assertThat(report).isEqualTo(importer(twoPassStore).twoPasses(true).build().run(new WxrReader(), source));
+        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
+        assertThat(importer(new InMemoryCommentStore()).dryRun(true).build().run(new WxrReader(), source))
+                .isEqualTo(importer(new InMemoryCommentStore()).twoPasses(true).dryRun(true).build()
+                        .run(new WxrReader(), source));
+
+        ImportReport again = importer(store).build().run(new WxrReader(), source);
+
+        assertThat(again.inserted()).isZero();
+        assertThat(again.unchanged()).isEqualTo(5);
+        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
+    }
+
     static Stream<String> fixtures() {
         return Stream.of("thread-identity.xml", "date-fallbacks.xml", "split-cdata.xml",
                 "wxr-1.0-bare-fields.xml", "wordpress-com-https-1.2-layout.xml", "utf8-challenges.xml",

@@ -22,8 +22,12 @@ import org.jspecify.annotations.Nullable;
  * maps it, and builds and queues every comment of it. A thread the reader never finishes (the file breaks
  * inside it) is never written.
  *
- * <p>A thread of more than the buffer's bound throws {@link ThreadTooLarge} out of the reader, before the
- * comment past the bound is kept.
+ * <p>Two cases throw {@link TwoPassesNeeded} out of the reader, so that the import falls back to two passes: a
+ * thread of more than the buffer's bound, before the comment past the bound is kept; and a thread with a reply
+ * whose parent is not among the comments of that thread read so far, before anything of that thread is queued.
+ * Such a parent may come in a later item of the same post (a post split over two items), and only two passes
+ * attach the reply to it whatever the order; the threads queued before are whole and have every parent, so no
+ * later item can change them.
  *
  * <p>Not API. Not thread-safe.
  */
@@ -67,7 +71,8 @@ public final class ThreadByThread implements CommentReader.Handler {
     @Override
     public void comment(SourceComment comment) {
         if (buffered == maxBuffered) {
-            throw new ThreadTooLarge(comment.threadId(), maxBuffered);
+            throw new TwoPassesNeeded("thread " + comment.threadId() + " has more than " + maxBuffered
+                    + " comments");
         }
         pending.add(new Pending(comment, null));
         buffered++;
@@ -83,7 +88,7 @@ public final class ThreadByThread implements CommentReader.Handler {
     public void thread(SourceThread thread) {
         plan.describe(thread);
         ticker.tick(ImportProgress.Phase.WRITING);
-        end(thread.id());
+        end(thread.id(), true);
     }
 
     /** Ends the source: comments the reader left without their thread are written under the thread they name. */
@@ -96,7 +101,7 @@ public final class ThreadByThread implements CommentReader.Handler {
             }
         }
         if (threadId != null) {
-            end(threadId);
+            end(threadId, false);
         }
         for (Pending record : pending) {
             report.warn(record.warning());
@@ -136,7 +141,8 @@ public final class ThreadByThread implements CommentReader.Handler {
         return null;
     }
 
-    private void end(String threadId) {
+    /** Ends a thread; {@code more} tells whether the source may hold more of it, so a parent could still come. */
+    private void end(String threadId, boolean more) {
         if (buffered == 0) {
             for (Pending record : pending) {
                 report.warn(record.warning());
@@ -160,6 +166,11 @@ public final class ThreadByThread implements CommentReader.Handler {
             occurrence[n++] = plan.lastOccurrence();
         }
         plan.index().resolve(null, Comment.MAX_DEPTH);
+        for (int i = 0; more && i < n; i++) {
+            if (plan.index().problem(at[i]) == TreeIndex.ORPHAN) {
+                throw new TwoPassesNeeded("thread " + threadId + " has a reply whose parent it does not hold yet");
+            }
+        }
         ThreadKey key = mapped.get(threadId);
         if (key == null) {
             key = plan.mapThread(threadId, mapper, report, "the " + threadsDone + " threads before it were"
@@ -188,19 +199,20 @@ public final class ThreadByThread implements CommentReader.Handler {
     }
 
     /**
-     * A thread holds more comments than the one-pass import keeps at once: the import falls back to two passes.
+     * The one-pass import cannot go on without holding too much or depending on the order of the file: the
+     * import falls back to two passes. Either a thread holds more comments than the one-pass import keeps at
+     * once, or a thread has a reply whose parent a later item of the same thread could supply.
      */
-    public static final class ThreadTooLarge extends RuntimeException {
+    public static final class TwoPassesNeeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         /**
          * Creates the signal.
          *
-         * @param threadId the thread
-         * @param bound the most comments kept
+         * @param why what the one-pass import met
          */
-        ThreadTooLarge(String threadId, int bound) {
-            super("thread " + threadId + " has more than " + bound + " comments", null, false, false);
+        TwoPassesNeeded(String why) {
+            super(why, null, false, false);
         }
     }
 }
