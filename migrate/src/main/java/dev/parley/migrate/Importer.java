@@ -33,7 +33,8 @@ import java.util.Objects;
  * import throws {@link ImportStoppedException}, with the line and column, how many threads were written and the
  * last of them, and a report of what was written; fixing the file and running the import again completes it. A
  * thread of more than {@link Builder#maxThreadComments(int)} comments is not kept: the import falls back to two
- * passes over the whole source (the threads written before stay, and are counted as written), so memory stays
+ * passes over the whole source (the threads written before stay, and are counted as written; should the source
+ * then break, the {@link ImportStoppedException} names them, and nothing after them is written), so memory stays
  * bounded whatever a thread's size. A thread id that comes back later in the file (two items of one post)
  * continues its thread, its replies finding their parents among the comments written before. The result never
  * depends on the order of the items: a thread with a reply whose parent it does not hold (an orphan, or a parent
@@ -143,7 +144,16 @@ public final class Importer {
             if (!dryRun) {
                 again.carryWrites(report);
             }
-            return runTwoPasses(reader, source, again);
+            try {
+                return runTwoPasses(reader, source, again);
+            } catch (ImportFormatException broken) {
+                if (needed.threadsDone() == 0 || broken instanceof ImportStoppedException) {
+                    throw broken;
+                }
+                // The first pass broke after the one-pass import had written whole threads: they stay, say so.
+                throw new ImportStoppedException(broken, report.build(dryRun), needed.threadsDone(),
+                        needed.lastThread(), needed.thread());
+            }
         }
     }
 

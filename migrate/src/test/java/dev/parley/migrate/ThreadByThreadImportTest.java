@@ -112,6 +112,35 @@ class ThreadByThreadImportTest {
     }
 
     @Test
+    void aFileBrokenAfterAnOrphanMadeTheImportFallBackNamesTheThreadsWrittenBefore() throws IOException {
+        String whole = wxr(item("1", comment("11", "0"), comment("12", "11")),
+                item("2", comment("21", "0")),
+                item("3", comment("31", "0"), comment("32", "99")),
+                item("4", comment("41", "0"), comment("42", "41")));
+        String truncated = whole.substring(0, whole.indexOf("<wp:comment_id>42"));
+        ImportSource source = write("orphan-then-truncated.xml", truncated);
+
+        assertThatThrownBy(() -> importer(store).build().run(new WxrReader(), source))
+                .isInstanceOfSatisfying(ImportStoppedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(truncated.split("\n", -1).length);
+                    assertThat(e.getMessage()).endsWith("; the 2 threads before the break were imported whole"
+                            + " (3 comments, the last thread 2) and nothing of thread 3 was; fix the file and run"
+                            + " the import again to complete it");
+                    assertThat(e.threadsWritten()).isEqualTo(2);
+                    assertThat(e.lastThread()).isEqualTo("2");
+                    assertThat(e.report().inserted()).isEqualTo(3);
+                });
+        assertThat(tree(store)).containsOnlyKeys("1/11", "1/12", "2/21");
+
+        ImportReport fixed = importer(store).build().run(new WxrReader(), write("fixed.xml", whole));
+
+        assertThat(fixed.inserted()).isEqualTo(4);
+        assertThat(fixed.unchanged()).isEqualTo(3);
+        assertThat(fixed.warnings()).extracting(ImportWarning::code, ImportWarning::commentId)
+                .containsExactly(tuple(ImportWarning.Code.ORPHAN_PARENT, "32"));
+    }
+
+    @Test
     void aFileBrokenInItsFirstThreadWritesNothing() throws IOException {
         String whole = wxr(item("1", comment("11", "0"), comment("12", "11")));
         ImportSource source = write("broken.xml", whole.replace("</wp:comment_parent>\n</wp:comment>\n</item>",

@@ -72,7 +72,7 @@ public final class ThreadByThread implements CommentReader.Handler {
     public void comment(SourceComment comment) {
         if (buffered == maxBuffered) {
             throw new TwoPassesNeeded("thread " + comment.threadId() + " has more than " + maxBuffered
-                    + " comments");
+                    + " comments", comment.threadId(), threadsDone, lastThread);
         }
         pending.add(new Pending(comment, null));
         buffered++;
@@ -168,7 +168,8 @@ public final class ThreadByThread implements CommentReader.Handler {
         plan.index().resolve(null, Comment.MAX_DEPTH);
         for (int i = 0; more && i < n; i++) {
             if (plan.index().problem(at[i]) == TreeIndex.ORPHAN) {
-                throw new TwoPassesNeeded("thread " + threadId + " has a reply whose parent it does not hold yet");
+                throw new TwoPassesNeeded("thread " + threadId + " has a reply whose parent it does not hold yet",
+                        threadId, threadsDone, lastThread);
             }
         }
         ThreadKey key = mapped.get(threadId);
@@ -206,13 +207,50 @@ public final class ThreadByThread implements CommentReader.Handler {
     public static final class TwoPassesNeeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        private final String thread;
+        private final long threadsDone;
+        private final @Nullable String lastThread;
+
         /**
          * Creates the signal.
          *
          * @param why what the one-pass import met
+         * @param thread the thread it met it in, of which nothing was queued
+         * @param threadsDone how many threads were queued whole before
+         * @param lastThread the last of them, or null
          */
-        TwoPassesNeeded(String why) {
+        TwoPassesNeeded(String why, String thread, long threadsDone, @Nullable String lastThread) {
             super(why, null, false, false);
+            this.thread = thread;
+            this.threadsDone = threadsDone;
+            this.lastThread = lastThread;
+        }
+
+        /**
+         * Returns the thread the one-pass import stopped in; nothing of it was queued.
+         *
+         * @return its source id
+         */
+        public String thread() {
+            return thread;
+        }
+
+        /**
+         * Returns how many threads were queued whole before the one-pass import stopped.
+         *
+         * @return the count
+         */
+        public long threadsDone() {
+            return threadsDone;
+        }
+
+        /**
+         * Returns the last thread queued whole before the one-pass import stopped.
+         *
+         * @return its source id, or null if none was
+         */
+        public @Nullable String lastThread() {
+            return lastThread;
         }
     }
 }
