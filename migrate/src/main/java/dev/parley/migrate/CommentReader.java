@@ -28,6 +28,21 @@ public interface CommentReader {
     IdScope idScope();
 
     /**
+     * Tells whether the reader hands each thread over whole: all of a thread's comments (and its warnings) one
+     * after another, then the thread itself, before anything of the next thread. With ids scoped per thread
+     * ({@link IdScope#THREAD}) that lets the {@link Importer} write thread by thread in one reading. A thread id
+     * may still come back later in the source (two items of one post); its comments are then a continuation of
+     * the thread, and since a reply in the earlier part may answer a comment of the later one, the importer falls
+     * back to two passes when a part of a thread ends with a parent it does not hold. The default is false, for
+     * readers that make no such promise.
+     *
+     * @return true if threads come whole
+     */
+    default boolean threadsComeWhole() {
+        return false;
+    }
+
+    /**
      * Reads the whole source.
      *
      * <p>A thread may be handed over before or after its comments, or never (a comment then names a thread the

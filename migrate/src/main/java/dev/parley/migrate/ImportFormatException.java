@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * JSON, a database without the expected tables. The message says where: {@link #line()} and
  * {@link #column()} for a text file, when they are known.
  *
- * <p>An import that throws it has written nothing: the importer reads the whole source before it writes.
+ * <p>An import that throws it has written nothing when it reads the whole source before it writes (two passes);
+ * an import that writes thread by thread throws the subclass {@link ImportStoppedException} instead, which says
+ * which whole threads were written before the break.
  */
 public class ImportFormatException extends MigrateException {
 
@@ -15,6 +17,7 @@ public class ImportFormatException extends MigrateException {
 
     private final int line;
     private final int column;
+    private final String detail;
 
     /**
      * Creates the exception for a place in a text file.
@@ -28,6 +31,7 @@ public class ImportFormatException extends MigrateException {
         super(place(line, column) + message, cause);
         this.line = line;
         this.column = column;
+        this.detail = message;
     }
 
     /**
@@ -44,6 +48,15 @@ public class ImportFormatException extends MigrateException {
             return "";
         }
         return column < 1 ? "line " + line + ": " : "line " + line + ", column " + column + ": ";
+    }
+
+    /**
+     * Returns what is wrong, without the place.
+     *
+     * @return the message as given
+     */
+    String detail() {
+        return detail;
     }
 
     /**

@@ -37,9 +37,15 @@ public record ImportProgress(Phase phase, long items, long bytesRead, long total
 
     /** The phases of a migration. */
     public enum Phase {
-        /** The first pass: the whole source is read and checked, and every comment's place in its tree found. */
+        /**
+         * The first of two passes: the whole source is read and checked, and every comment's place in its tree
+         * found. An import in one reading has no such phase.
+         */
         CHECKING,
-        /** The second pass: comments are written (or, in a dry run, compared with the store). */
+        /**
+         * Comments are written (or, in a dry run, compared with the store): the second of two passes, or the
+         * one reading of an import thread by thread.
+         */
         WRITING,
         /** Comments are read from a store and written to a file. */
         EXPORTING

@@ -3,30 +3,56 @@ package dev.parley.migrate;
 import dev.parley.core.content.CommentRenderer;
 import dev.parley.core.content.ContentRenderer;
 import dev.parley.migrate.internal.CommentFactory;
+import dev.parley.migrate.internal.CommentPlacer;
 import dev.parley.migrate.internal.ImportKeys;
 import dev.parley.migrate.internal.ImportPlan;
 import dev.parley.migrate.internal.ProgressPacer;
 import dev.parley.migrate.internal.ProgressTicker;
 import dev.parley.migrate.internal.ReportBuilder;
 import dev.parley.migrate.internal.StoreWriter;
+import dev.parley.migrate.internal.ThreadByThread;
 import dev.parley.migrate.internal.WritingPass;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentStore;
-import java.util.List;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Imports a source into a {@link CommentStore}: any store, any source size, nothing lost.
  *
- * <p><b>Two passes.</b> The first reads the whole source without writing: it checks the file (a truncated or
- * not well-formed file fails here, with nothing written), maps every thread with the {@link ThreadMapper}, and
- * indexes every comment by a key made from its source ids, so that parents are found by id whatever their
- * order in the file. The second pass reads the source again and writes, in batches of
- * {@link Builder#batchSize(int)} comments ({@link CommentStore#insertAll(List)}: one transaction per batch on a
- * database store). Memory is about 60 bytes per comment for the index, whatever the text, plus the source URL of
- * each linkback (to keep one linkback per page and thread) and the report's counts per thread; a file is never
- * held in memory.
+ * <p><b>Thread by thread, in one reading</b> (the default for a reader whose threads
+ * {@link CommentReader#threadsComeWhole() come whole} and whose ids are scoped per thread: WordPress WXR). The
+ * importer keeps one thread's comments until the reader hands the thread over after them, then resolves their
+ * parents by id within the thread, whatever their order, maps the thread with the {@link ThreadMapper}, and
+ * writes it. A thread's new comments go to the store in one {@link CommentStore#insertAll(List)} call (one
+ * transaction on a database store), all or none, when the thread has at most {@value CommentStore#MAX_BATCH}
+ * of them; batches of {@link Builder#batchSize(int)} hold whole threads. A file that breaks (not well-formed,
+ * truncated) leaves every thread before the break written whole and nothing of the thread the break is in: the
+ * import throws {@link ImportStoppedException}, with the line and column, how many threads were written and the
+ * last of them, and a report of what was written; fixing the file and running the import again completes it. A
+ * thread of more than {@link Builder#maxThreadComments(int)} comments is not kept: the import falls back to two
+ * passes over the whole source (the threads written before stay, and are counted as written; should the source
+ * then break, the {@link ImportStoppedException} names them, and nothing after them is written), so memory stays
+ * bounded whatever a thread's size. A thread id that comes back later in the file (two items of one post)
+ * continues its thread, its replies finding their parents among the comments written before. The result never
+ * depends on the order of the items: a thread with a reply whose parent it does not hold (an orphan, or a parent
+ * in a later item of a post split over two items) is not written in one reading, but makes the import fall back
+ * to two passes in the same way, before anything of that thread is written. A file whose threads all have their
+ * parents, as WordPress writes them, is read once; one with an orphan costs a second reading from there.
+ *
+ * <p><b>Two passes</b> (for every other reader, such as Disqus's, whose posts name threads anywhere in the file,
+ * and whenever {@link Builder#twoPasses(boolean)} asks for it). The first reads the whole source without
+ * writing: it checks the file (a truncated or not well-formed file fails here, with nothing written), maps every
+ * thread with the {@link ThreadMapper}, and indexes every comment by a key made from its source ids, so that
+ * parents are found by id whatever their order in the file. The second pass reads the source again and writes, in
+ * batches of {@link Builder#batchSize(int)} comments ({@link CommentStore#insertAll(List)}: one transaction per
+ * batch on a database store).
+ *
+ * <p>Memory is about 60 bytes per comment for the index, whatever the text, plus the source URL of each linkback
+ * (to keep one linkback per page and thread) and the report's counts per thread, and in one reading the comments
+ * of one thread; a file is never held in memory.
  *
  * <p><b>Trees.</b> A reply stays under its parent whatever the parent's status (a deleted or spam parent
  * keeps its replies: it is a status, not a removal). A parent the source does not hold, the comment itself,
@@ -51,6 +77,8 @@ public final class Importer {
     public static final int DEFAULT_BATCH_SIZE = 500;
     /** The default number of warnings a report keeps (all are counted). */
     public static final int DEFAULT_MAX_WARNINGS = 10_000;
+    /** The default number of comments of one thread an import in one reading keeps at once. */
+    public static final int DEFAULT_MAX_THREAD_COMMENTS = 10_000;
 
     private final CommentStore store;
     private final ThreadMapper threadMapper;
@@ -61,6 +89,8 @@ public final class Importer {
     private final int maxWarnings;
     private final ImportProgress.Listener progress;
     private final Clock clock;
+    private final boolean twoPasses;
+    private final int maxThreadComments;
 
     private Importer(Builder builder) {
         this.store = builder.store;
@@ -72,6 +102,8 @@ public final class Importer {
         this.maxWarnings = builder.maxWarnings;
         this.progress = builder.progress;
         this.clock = builder.clock;
+        this.twoPasses = builder.twoPasses;
+        this.maxThreadComments = builder.maxThreadComments;
     }
 
     /**
@@ -84,14 +116,16 @@ public final class Importer {
     }
 
     /**
-     * Imports a source.
+     * Imports a source, thread by thread in one reading or in two passes, as the class documentation tells.
      *
      * @param reader the source's format
      * @param source the file
      * @return what was done (or, in a dry run, what would be)
-     * @throws ImportFormatException if the source is not of the reader's format; nothing was written
-     * @throws MigrateException if the thread mapper refuses a thread (nothing was written), or the source
-     *     changed between the two passes
+     * @throws ImportStoppedException if the source breaks after whole threads of it were written, in one
+     *     reading: those threads stay, nothing of the broken one is written
+     * @throws ImportFormatException if the source is not of the reader's format and nothing was written
+     * @throws MigrateException if the thread mapper refuses a thread (in two passes nothing was written; in one
+     *     reading the threads before it stay), or the source changed between the two passes
      * @throws java.io.UncheckedIOException if the file cannot be read
      * @throws dev.parley.storage.StoreException if the store fails; the batches written before stay, and running
      *     the import again completes it
@@ -99,7 +133,64 @@ public final class Importer {
     public ImportReport run(CommentReader reader, ImportSource source) {
         Objects.requireNonNull(reader, "reader must not be null");
         Objects.requireNonNull(source, "source must not be null");
+        if (twoPasses || reader.idScope() != IdScope.THREAD || !reader.threadsComeWhole()) {
+            return runTwoPasses(reader, source, new ReportBuilder(maxWarnings));
+        }
         ReportBuilder report = new ReportBuilder(maxWarnings);
+        try {
+            return runOnce(reader, source, report);
+        } catch (ThreadByThread.TwoPassesNeeded needed) {
+            ReportBuilder again = new ReportBuilder(maxWarnings);
+            if (!dryRun) {
+                again.carryWrites(report);
+            }
+            try {
+                return runTwoPasses(reader, source, again);
+            } catch (ImportFormatException broken) {
+                if (needed.threadsDone() == 0 || broken instanceof ImportStoppedException) {
+                    throw broken;
+                }
+                // The first pass broke after the one-pass import had written whole threads: they stay, say so.
+                throw new ImportStoppedException(broken, report.build(dryRun), needed.threadsDone(),
+                        needed.lastThread(), needed.thread());
+            }
+        }
+    }
+
+    private ImportReport runOnce(CommentReader reader, ImportSource source, ReportBuilder report) {
+        ImportPlan plan = new ImportPlan(reader.idScope(), new ImportKeys(reader.system(), sourceName));
+        ProgressTicker ticker = new ProgressTicker(new ProgressPacer(progress, clock), source);
+        StoreWriter writer = new StoreWriter(store, dryRun, batchSize, report);
+        CommentPlacer placer = new CommentPlacer(plan, factory(), writer, report, ticker);
+        ThreadByThread handler = new ThreadByThread(plan, threadMapper, placer, writer, report, ticker,
+                maxThreadComments);
+        try {
+            reader.read(source, handler);
+            handler.finish();
+        } catch (ImportFormatException broken) {
+            // Only whole threads are queued: write them, so the report and the store agree on what is in.
+            flushAfter(writer, broken);
+            throw new ImportStoppedException(broken, report.build(dryRun), handler.threadsDone(),
+                    handler.lastThread(), handler.currentThread());
+        } catch (MigrateException | UncheckedIOException | ThreadByThread.TwoPassesNeeded stopped) {
+            flushAfter(writer, stopped);
+            throw stopped;
+        }
+        writer.flush();
+        ticker.done(ImportProgress.Phase.WRITING);
+        return report.build(dryRun);
+    }
+
+    private static void flushAfter(StoreWriter writer, RuntimeException failure) {
+        try {
+            writer.flush();
+        } catch (RuntimeException flushing) {
+            flushing.addSuppressed(failure);
+            throw flushing;
+        }
+    }
+
+    private ImportReport runTwoPasses(CommentReader reader, ImportSource source, ReportBuilder report) {
         ImportKeys keys = new ImportKeys(reader.system(), sourceName);
         ImportPlan plan = new ImportPlan(reader.idScope(), keys);
         ProgressTicker ticker = new ProgressTicker(new ProgressPacer(progress, clock), source);
@@ -126,17 +217,20 @@ public final class Importer {
         plan.mapThreads(threadMapper, report);
         plan.resolve(Comment.MAX_DEPTH);
 
+        StoreWriter writer = new StoreWriter(store, dryRun, batchSize, report);
+        CommentPlacer placer = new CommentPlacer(plan, factory(), writer, report, ticker);
+        reader.read(source, new WritingPass(plan, placer, report, ticker));
+        writer.flush();
+        ticker.done(ImportProgress.Phase.WRITING);
+        return report.build(dryRun);
+    }
+
+    private CommentFactory factory() {
         CommentRenderer base = CommentRenderer.standard() == renderer
                 ? CommentRenderer.builder().maxInputLength(CommentRenderer.MAX_INPUT_LENGTH_LIMIT).build() : null;
         ContentRenderer html = base != null ? base : renderer;
         ContentRenderer markdown = base != null ? base.toBuilder().htmlParagraphs(false).build() : renderer;
-        CommentFactory factory = new CommentFactory(html, markdown);
-        StoreWriter writer = new StoreWriter(store, dryRun, batchSize, report);
-        WritingPass second = new WritingPass(plan, factory, writer, report, ticker);
-        reader.read(source, second);
-        writer.flush();
-        ticker.done(ImportProgress.Phase.WRITING);
-        return report.build(dryRun);
+        return new CommentFactory(html, markdown);
     }
 
     /**
@@ -154,6 +248,8 @@ public final class Importer {
         private int maxWarnings = DEFAULT_MAX_WARNINGS;
         private ImportProgress.Listener progress = ImportProgress.Listener.NONE;
         private Clock clock = Clock.systemUTC();
+        private boolean twoPasses;
+        private int maxThreadComments = DEFAULT_MAX_THREAD_COMMENTS;
 
         private Builder() {
         }
@@ -272,6 +368,36 @@ public final class Importer {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Makes the import read the source twice whatever the reader: the whole file is checked before anything
+         * is written, so a broken file writes nothing, at the cost of a second reading. The default is false:
+         * a reader whose threads come whole is imported thread by thread in one reading.
+         *
+         * @param twoPasses true to always read twice
+         * @return this builder
+         */
+        public Builder twoPasses(boolean twoPasses) {
+            this.twoPasses = twoPasses;
+            return this;
+        }
+
+        /**
+         * Sets how many comments of one thread an import in one reading keeps at once; a larger thread makes the
+         * import fall back to two passes. The default is {@value #DEFAULT_MAX_THREAD_COMMENTS}, a few tens of
+         * megabytes of comments.
+         *
+         * @param maxThreadComments 1 or more
+         * @return this builder
+         */
+        public Builder maxThreadComments(int maxThreadComments) {
+            if (maxThreadComments < 1) {
+                throw new IllegalArgumentException(
+                        "max thread comments must be 1 or more, was " + maxThreadComments);
+            }
+            this.maxThreadComments = maxThreadComments;
             return this;
         }
 

@@ -41,9 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * trial. {@link #bareStaxPass()} is the floor: the JDK's {@link XMLStreamReader}, DTDs off as the importer
  * has them, over the same buffered stream the importer reads, taking every element's name and the text of
  * every text and CDATA event. {@link #importIntoMemory()} is {@link Importer#run} with a {@link WxrReader} into
- * a fresh {@link InMemoryCommentStore}: both of the importer's passes, rendering and storing.
- * {@link #readerPass()} is one pass of the reader alone, and {@link #dryRun()} the import without the store's
- * writes: where the time goes.
+ * a fresh {@link InMemoryCommentStore}, with the importer's default settings: one reading, thread by thread,
+ * with parents resolved, rendering and storing. {@link #readerPass()} is one pass of the reader alone, and
+ * {@link #dryRun()} the import without the store's writes: where the time goes.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ImportBenchmark}. {@link ImportRatio} measures the
  * same operations interleaved, for a machine whose load drifts between JMH's benchmarks.
@@ -109,7 +109,7 @@ public class ImportBenchmark {
     }
 
     /**
-     * The import without writes: both passes and rendering, the store only looked up.
+     * The import without writes: reading, trees and rendering, the store only looked up.
      *
      * @return the comments that would be inserted
      */

@@ -2,6 +2,7 @@ package dev.parley.migrate.cli;
 
 import dev.parley.migrate.ImportReport;
 import dev.parley.migrate.ImportSource;
+import dev.parley.migrate.ImportStoppedException;
 import dev.parley.migrate.Importer;
 import dev.parley.storage.CommentStore;
 import dev.parley.storage.ThreadKey;
@@ -79,6 +80,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Comments written per transaction, 1 to " + CommentStore.MAX_BATCH + ".")
     private int batchSize = Importer.DEFAULT_BATCH_SIZE;
 
+    @Option(names = "--two-passes", order = 25,
+            description = "Reads the file twice, checking all of it before writing anything, instead of writing a"
+                    + " WordPress export thread by thread as it reads.")
+    private boolean twoPasses;
+
     /**
      * Creates the command.
      *
@@ -129,11 +135,20 @@ final class ImportCommand implements Callable<Integer> {
                     .sourceName(sourceName)
                     .dryRun(dryRun)
                     .batchSize(batchSize)
+                    .twoPasses(twoPasses)
                     .progress(progress)
                     .build();
             ImportReport report;
             try {
                 report = importer.run(sourceFormat.reader(), source);
+            } catch (ImportStoppedException stopped) {
+                progress.finish(false);
+                // The threads written before the break are in the database: say which, then fail.
+                PrintWriter out = environment.out();
+                out.print(stopped.report().format(WARNING_LINES));
+                out.print(threads(stopped.report().threads()));
+                out.flush();
+                throw stopped;
             } catch (RuntimeException e) {
                 progress.finish(false);
                 throw e;

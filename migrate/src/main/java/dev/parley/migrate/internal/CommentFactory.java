@@ -286,8 +286,15 @@ public final class CommentFactory {
      * and unpaired surrogates (not valid UTF-8).
      */
     static String storable(String value) {
+        int clean = 0;
+        while (clean < value.length() && value.charAt(clean) != 0 && !Character.isSurrogate(value.charAt(clean))) {
+            clean++;
+        }
+        if (clean == value.length()) {
+            return value;
+        }
         StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = clean; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean bad;
             if (c == 0) {

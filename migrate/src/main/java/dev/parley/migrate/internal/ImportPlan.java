@@ -16,8 +16,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an import's first pass learns: the threads and their Parley keys, and every comment's key in the tree
- * index.
+ * What an import learns of its source: the threads and their Parley keys, and every comment's key in the tree
+ * index. The two-pass import fills it in its first pass and maps every thread at once; the thread-by-thread
+ * import fills and maps it one thread at a time.
  *
  * <p>Not API. Not thread-safe.
  */
@@ -31,6 +32,7 @@ public final class ImportPlan {
     private final BitSet withComments = new BitSet();
     private ThreadKey @Nullable [] threadKeys;
     private int @Nullable [] threadGroups;
+    private int lastOccurrence;
 
     /**
      * Creates an empty plan.
@@ -80,8 +82,9 @@ public final class ImportPlan {
      * Indexes a comment under the first free occurrence of its key.
      *
      * @param comment the comment
+     * @return its index in {@link #index()}; which occurrence of its key it took is {@link #lastOccurrence()}
      */
-    public void index(SourceComment comment) {
+    public int index(SourceComment comment) {
         int thread = ordinal(comment.threadId());
         withComments.set(thread);
         String scopeKey = scopeOf(comment);
@@ -95,10 +98,21 @@ public final class ImportPlan {
         }
         for (int occurrence = 1; ; occurrence++) {
             keys.key(scopeKey, comment.id(), occurrence);
-            if (index.add(keys.hi(), keys.lo(), thread, parentId != null, pHi, pLo) >= 0) {
-                return;
+            int at = index.add(keys.hi(), keys.lo(), thread, parentId != null, pHi, pLo);
+            if (at >= 0) {
+                lastOccurrence = occurrence;
+                return at;
             }
         }
+    }
+
+    /**
+     * Returns which occurrence of its key the comment last {@link #index(SourceComment) indexed} took.
+     *
+     * @return 1 for the first comment with its id in its scope, 2 for a second one, and so on
+     */
+    public int lastOccurrence() {
+        return lastOccurrence;
     }
 
     /**
@@ -118,26 +132,44 @@ public final class ImportPlan {
                 groupsByOrdinal[i] = -1 - i;
                 continue;
             }
-            SourceThread thread = described.get(i);
-            if (thread == null) {
-                thread = SourceThread.ofId(threadIds.get(i));
-                report.warn(new ImportWarning(ImportWarning.Code.THREAD_MISSING, thread.id(), null,
-                        "comments name thread " + thread.id() + ", which the source does not describe:"
-                                + " mapped from its id alone"));
-            }
-            ThreadKey key;
-            try {
-                key = Objects.requireNonNull(mapper.map(thread), "the thread mapper returned null");
-            } catch (RuntimeException e) {
-                throw new MigrateException("the thread mapper refused thread " + thread.id() + " (link "
-                        + thread.link() + "): " + e.getMessage() + "; nothing was written", e);
-            }
+            ThreadKey key = map(i, mapper, report, "nothing was written");
             keysByOrdinal[i] = key;
             Integer group = groups.putIfAbsent(key, groups.size());
             groupsByOrdinal[i] = group == null ? groups.size() - 1 : group;
         }
         threadKeys = keysByOrdinal;
         threadGroups = groupsByOrdinal;
+    }
+
+    /**
+     * Maps one thread, for an import that writes thread by thread: the thread a comment just
+     * {@link #index(SourceComment) indexed} belongs to, described or only named.
+     *
+     * @param threadId the thread's id in the source
+     * @param mapper the host's mapping
+     * @param report where a thread named but not described is reported
+     * @param written what the error says was written before, should the mapper refuse the thread
+     * @return its Parley key
+     * @throws MigrateException if the mapper refuses the thread
+     */
+    public ThreadKey mapThread(String threadId, ThreadMapper mapper, ReportBuilder report, String written) {
+        return map(ordinal(threadId), mapper, report, written);
+    }
+
+    private ThreadKey map(int ordinal, ThreadMapper mapper, ReportBuilder report, String written) {
+        SourceThread thread = described.get(ordinal);
+        if (thread == null) {
+            thread = SourceThread.ofId(threadIds.get(ordinal));
+            report.warn(new ImportWarning(ImportWarning.Code.THREAD_MISSING, thread.id(), null,
+                    "comments name thread " + thread.id() + ", which the source does not describe:"
+                            + " mapped from its id alone"));
+        }
+        try {
+            return Objects.requireNonNull(mapper.map(thread), "the thread mapper returned null");
+        } catch (RuntimeException e) {
+            throw new MigrateException("the thread mapper refused thread " + thread.id() + " (link "
+                    + thread.link() + "): " + e.getMessage() + "; " + written, e);
+        }
     }
 
     /**

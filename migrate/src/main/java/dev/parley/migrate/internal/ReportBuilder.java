@@ -110,6 +110,20 @@ public final class ReportBuilder {
     }
 
     /**
+     * Takes over the writes of an earlier run over the same source that was abandoned part-way (the one-pass
+     * import falling back to two passes): every comment it wrote, this run found stored as it would have built
+     * it and counted unchanged, so it counts as the earlier run wrote it instead.
+     *
+     * @param earlier the abandoned run's counts
+     */
+    public void carryWrites(ReportBuilder earlier) {
+        inserted += earlier.inserted;
+        updated += earlier.updated;
+        replaced += earlier.replaced;
+        unchanged -= earlier.inserted + earlier.updated + earlier.replaced;
+    }
+
+    /**
      * Builds the report.
      *
      * @param dryRun whether nothing was written

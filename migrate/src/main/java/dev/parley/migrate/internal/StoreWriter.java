@@ -29,6 +29,8 @@ public final class StoreWriter {
     private final ReportBuilder report;
     private final List<Comment> batch = new ArrayList<>();
     private final List<Consumer<ImportWarning>> warners = new ArrayList<>();
+    /** The batch is written when it holds this many: the batch size, or a whole thread that fits one call. */
+    private int limit;
 
     /**
      * Creates the writer.
@@ -43,6 +45,22 @@ public final class StoreWriter {
         this.dryRun = dryRun;
         this.batchSize = batchSize;
         this.report = report;
+        this.limit = batchSize;
+    }
+
+    /**
+     * Announces a whole thread about to be written, so that its new comments go to the store in one
+     * {@link CommentStore#insertAll} call, all or none: the batch queued so far is written first if the thread
+     * would not fit beside it, and a thread of more than the batch size but at most
+     * {@value CommentStore#MAX_BATCH} comments makes a batch of its own. A larger thread is written in batches.
+     *
+     * @param comments how many comments the thread has
+     */
+    public void startThread(int comments) {
+        if (!batch.isEmpty() && batch.size() + comments > batchSize) {
+            flush();
+        }
+        limit = comments <= CommentStore.MAX_BATCH ? Math.max(batchSize, comments) : batchSize;
     }
 
     /**
@@ -54,7 +72,7 @@ public final class StoreWriter {
     public void write(Comment comment, Consumer<ImportWarning> warn) {
         batch.add(comment);
         warners.add(warn);
-        if (batch.size() >= batchSize) {
+        if (batch.size() >= limit) {
             flush();
         }
     }

@@ -1,12 +1,17 @@
 package dev.parley.migrate.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The importer's first-pass index: every comment of a source by a 128-bit key, with its thread and its parent's
- * key, and after {@link #resolve(int[], int)} its place in the tree. Primitive arrays only, about 60 bytes per
+ * The importer's index: every comment of a source by a 128-bit key, with its thread and its parent's key, and
+ * after {@link #resolve(int @Nullable [], int)} its place in the tree. Primitive arrays only, about 60 bytes per
  * comment, so a source of a million comments is indexed in a few tens of megabytes whatever the size of their
  * text.
+ *
+ * <p>It resolves in steps: each {@link #resolve(int @Nullable [], int)} places the comments added since the last
+ * one, finding parents among all comments added so far. The two-pass import adds the whole source and resolves
+ * once; the thread-by-thread import adds and resolves one thread at a time.
  *
  * <p>Not API. Not thread-safe.
  */
@@ -31,11 +36,13 @@ public final class TreeIndex {
     private boolean[] hasParent = new boolean[1024];
     private int[] thread = new int[1024];
 
-    private int[] parent;
-    private int[] root;
-    private int[] depth;
-    private int[] attach;
-    private byte[] problem;
+    private int[] parent = new int[1024];
+    private int[] root = new int[1024];
+    private int[] depth = new int[1024];
+    private int[] attach = new int[1024];
+    private byte[] problem = new byte[1024];
+    /** Comments below this index are placed. */
+    private int resolved;
 
     /**
      * Adds a comment.
@@ -49,9 +56,6 @@ public final class TreeIndex {
      * @return the comment's index, or -1 if the key is indexed already
      */
     public int add(long hi, long lo, int threadOrdinal, boolean withParent, long pHi, long pLo) {
-        if (parent != null) {
-            throw new IllegalStateException("the index is resolved; no more comments can be added");
-        }
         int index = keys.add(hi, lo);
         if (index == NONE) {
             return NONE;
@@ -117,20 +121,21 @@ public final class TreeIndex {
     }
 
     /**
-     * Finds every comment's parent, root and depth. A parent that is missing, the comment itself, in another
-     * thread (by {@code threadGroups}), or closes a cycle leaves the comment a root, with the problem noted. A
-     * comment deeper than {@code maxDepth} is attached to its ancestor at {@code maxDepth - 1}.
+     * Finds the parent, root and depth of every comment added since the last call, looking parents up among all
+     * comments added so far. A parent that is missing, the comment itself, in another thread (by
+     * {@code threadGroups}), or closes a cycle leaves the comment a root, with the problem noted. A comment deeper
+     * than {@code maxDepth} is attached to its ancestor at {@code maxDepth - 1}.
      *
      * @param threadGroups for each thread ordinal, the group of threads it is stored with: parents in the same
-     *     group are in the same thread
+     *     group are in the same thread; null when a parent key can only name a comment of the same thread
      * @param maxDepth the deepest level a comment is stored at
      */
-    public void resolve(int[] threadGroups, int maxDepth) {
+    public void resolve(int @Nullable [] threadGroups, int maxDepth) {
         int size = keys.size();
-        parent = new int[size];
-        problem = new byte[size];
-        for (int i = 0; i < size; i++) {
+        int from = resolved;
+        for (int i = from; i < size; i++) {
             parent[i] = NONE;
+            problem[i] = FINE;
             if (!hasParent[i]) {
                 continue;
             }
@@ -139,23 +144,17 @@ public final class TreeIndex {
                 problem[i] = ORPHAN;
             } else if (p == i) {
                 problem[i] = SELF_PARENT;
-            } else if (threadGroups[thread[p]] != threadGroups[thread[i]]) {
+            } else if (threadGroups != null && threadGroups[thread[p]] != threadGroups[thread[i]]) {
                 problem[i] = CROSS_THREAD;
             } else {
                 parent[i] = p;
             }
         }
-        // The parent keys are no longer needed; free them before the next arrays are made.
-        parentHi = null;
-        parentLo = null;
-        hasParent = null;
-        root = new int[size];
-        depth = new int[size];
-        attach = new int[size];
-        Arrays.fill(depth, NONE);
+        Arrays.fill(depth, from, size, NONE);
         int[] path = new int[64];
-        byte[] state = new byte[size];
-        for (int start = 0; start < size; start++) {
+        // A walk never goes below the comments placed before: their depth is known.
+        byte[] state = new byte[size - from];
+        for (int start = from; start < size; start++) {
             if (depth[start] != NONE) {
                 continue;
             }
@@ -164,7 +163,7 @@ public final class TreeIndex {
             int length = 0;
             int at = start;
             while (at != NONE && depth[at] == NONE) {
-                if (state[at] == 1) {
+                if (state[at - from] == 1) {
                     // Cut at the comment whose parent closes the loop: the last one walked, so the path still
                     // unwinds from a root downwards.
                     int last = path[length - 1];
@@ -172,7 +171,7 @@ public final class TreeIndex {
                     problem[last] = CYCLE;
                     break;
                 }
-                state[at] = 1;
+                state[at - from] = 1;
                 if (length == path.length) {
                     path = Arrays.copyOf(path, length * 2);
                 }
@@ -181,7 +180,7 @@ public final class TreeIndex {
             }
             for (int k = length - 1; k >= 0; k--) {
                 int node = path[k];
-                state[node] = 2;
+                state[node - from] = 2;
                 int p = parent[node];
                 if (p == NONE) {
                     depth[node] = 0;
@@ -200,10 +199,11 @@ public final class TreeIndex {
                 }
             }
         }
+        resolved = size;
     }
 
     /**
-     * Returns the comment a comment answers, after {@link #resolve(int[], int)}.
+     * Returns the comment a comment answers, after {@link #resolve(int @Nullable [], int)}.
      *
      * @param index the comment
      * @return its parent's index, or -1 for a root
@@ -259,5 +259,10 @@ public final class TreeIndex {
         parentLo = Arrays.copyOf(parentLo, capacity);
         hasParent = Arrays.copyOf(hasParent, capacity);
         thread = Arrays.copyOf(thread, capacity);
+        parent = Arrays.copyOf(parent, capacity);
+        root = Arrays.copyOf(root, capacity);
+        depth = Arrays.copyOf(depth, capacity);
+        attach = Arrays.copyOf(attach, capacity);
+        problem = Arrays.copyOf(problem, capacity);
     }
 }

@@ -1,49 +1,36 @@
 package dev.parley.migrate.internal;
 
 import dev.parley.migrate.CommentReader;
-import dev.parley.migrate.IdScope;
 import dev.parley.migrate.ImportProgress;
 import dev.parley.migrate.ImportWarning;
 import dev.parley.migrate.MigrateException;
 import dev.parley.migrate.SourceComment;
 import dev.parley.migrate.SourceThread;
-import dev.parley.storage.Comment;
-import dev.parley.storage.CommentId;
-import dev.parley.storage.ThreadKey;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * An import's second pass: places each comment in its tree from the plan, builds it and hands it to the
- * writer.
+ * The two-pass import's second pass: finds each comment in the plan its first pass made, and hands it to the
+ * placer.
  *
  * <p>Not API. Not thread-safe.
  */
 public final class WritingPass implements CommentReader.Handler {
     private final ImportPlan plan;
-    private final CommentFactory factory;
-    private final StoreWriter writer;
+    private final CommentPlacer placer;
     private final ReportBuilder report;
     private final ProgressTicker ticker;
     private final boolean[] seen;
-    private final Map<ThreadKey, Set<String>> linkbackSources = new HashMap<>();
 
     /**
      * Creates the pass.
      *
-     * @param plan what the first pass learned
-     * @param factory builds the comments
-     * @param writer writes them
+     * @param plan what the first pass learned, resolved and with its threads mapped
+     * @param placer builds and writes each comment
      * @param report collects counts and warnings
      * @param ticker tells progress
      */
-    public WritingPass(ImportPlan plan, CommentFactory factory, StoreWriter writer, ReportBuilder report,
-            ProgressTicker ticker) {
+    public WritingPass(ImportPlan plan, CommentPlacer placer, ReportBuilder report, ProgressTicker ticker) {
         this.plan = plan;
-        this.factory = factory;
-        this.writer = writer;
+        this.placer = placer;
         this.report = report;
         this.ticker = ticker;
         this.seen = new boolean[plan.index().size()];
@@ -63,7 +50,7 @@ public final class WritingPass implements CommentReader.Handler {
     public void comment(SourceComment comment) {
         TreeIndex index = plan.index();
         String scopeKey = plan.scopeOf(comment);
-        int at = -1;
+        int at;
         int occurrence = 1;
         while (true) {
             plan.keys().key(scopeKey, comment.id(), occurrence);
@@ -78,64 +65,6 @@ public final class WritingPass implements CommentReader.Handler {
             }
             occurrence++;
         }
-        for (ImportWarning warning : comment.warnings()) {
-            report.warn(warning);
-        }
-        if (occurrence > 1) {
-            report.warn(new ImportWarning(ImportWarning.Code.DUPLICATE_ID, comment.threadId(), comment.id(),
-                    "id " + comment.id() + " is used by " + occurrence + " comments: imported under a key of"
-                            + " its own; replies attach to the first"));
-        }
-        ThreadKey thread = plan.threadKey(index.thread(at));
-        Comment.Builder placed = Comment.builder().id(id(at)).thread(thread);
-        placeInTree(comment, at, placed);
-
-        boolean linkbackAllowed = true;
-        String source = CommentFactory.linkbackSource(comment);
-        if (source != null) {
-            linkbackAllowed = linkbackSources.computeIfAbsent(thread, t -> new HashSet<>()).add(source);
-        }
-        Comment built = factory.build(comment, placed, linkbackAllowed, report::warn);
-        report.read(thread, built.status(), built.kind(), comment.provenance().type());
-        writer.write(built, report::warn);
-        ticker.tick(ImportProgress.Phase.WRITING);
-    }
-
-    private void placeInTree(SourceComment comment, int at, Comment.Builder placed) {
-        TreeIndex index = plan.index();
-        switch (index.problem(at)) {
-            case TreeIndex.ORPHAN -> warn(comment, ImportWarning.Code.ORPHAN_PARENT, "parent "
-                    + comment.parentId() + " is not in the source" + (plan.scope() == IdScope.THREAD
-                            ? " (in this thread)" : "") + ": imported as a root");
-            case TreeIndex.SELF_PARENT -> warn(comment, ImportWarning.Code.SELF_PARENT,
-                    "the comment names itself as its parent: imported as a root");
-            case TreeIndex.CROSS_THREAD -> warn(comment, ImportWarning.Code.CROSS_THREAD_PARENT, "parent "
-                    + comment.parentId() + " is in another thread: imported as a root");
-            case TreeIndex.CYCLE -> warn(comment, ImportWarning.Code.PARENT_CYCLE, "parent "
-                    + comment.parentId() + " leads back to this comment: the cycle is cut here, as a root");
-            default -> { }
-        }
-        int parent = index.parent(at);
-        if (parent < 0) {
-            placed.asRoot();
-            return;
-        }
-        int depth = index.depth(at);
-        if (depth > Comment.MAX_DEPTH) {
-            warn(comment, ImportWarning.Code.DEPTH_CAPPED, "reply at depth " + depth + " stored at depth "
-                    + Comment.MAX_DEPTH + ", still answering " + comment.parentId());
-        }
-        placed.parentId(id(index.attachedTo(at)))
-                .rootId(id(index.root(at)))
-                .depth(Math.min(depth, Comment.MAX_DEPTH))
-                .inReplyToId(id(parent));
-    }
-
-    private CommentId id(int at) {
-        return plan.keys().commentId(plan.index().keyHi(at), plan.index().keyLo(at));
-    }
-
-    private void warn(SourceComment comment, ImportWarning.Code code, String message) {
-        report.warn(new ImportWarning(code, comment.threadId(), comment.id(), message));
+        placer.place(comment, at, occurrence, plan.threadKey(index.thread(at)));
     }
 }

@@ -203,25 +203,34 @@ final class XmlDecoding {
             return chars.hasRemaining();
         }
 
-        /** Moves the line and column past characters handed out, a CR LF pair being one line end. */
+        /**
+         * Moves the line and column past characters handed out, a CR LF pair being one line end. It runs over
+         * every character of the file, so it reads the array behind the buffer and only counts line ends; the
+         * column is the distance from the last one.
+         */
         private void advance(int from, int to) {
+            char[] text = chars.array();
+            int offset = chars.arrayOffset();
+            int lastBreak = -1;
+            boolean carriageReturn = afterCarriageReturn;
             for (int i = from; i < to; i++) {
-                char c = chars.get(i);
+                char c = text[offset + i];
                 if (c == '\n') {
-                    if (!afterCarriageReturn) {
+                    if (!carriageReturn) {
                         line++;
                     }
-                    column = 1;
-                    afterCarriageReturn = false;
+                    lastBreak = i;
+                    carriageReturn = false;
                 } else if (c == '\r') {
                     line++;
-                    column = 1;
-                    afterCarriageReturn = true;
+                    lastBreak = i;
+                    carriageReturn = true;
                 } else {
-                    column++;
-                    afterCarriageReturn = false;
+                    carriageReturn = false;
                 }
             }
+            afterCarriageReturn = carriageReturn;
+            column = lastBreak < 0 ? column + (to - from) : to - lastBreak;
         }
 
         @Override

@@ -45,6 +45,10 @@ final class WxrComment {
     private final List<Entry> fields = new ArrayList<>();
     private final List<Entry> metadata = new ArrayList<>();
     private int metadataWithoutKey;
+    /** The two dates read as UTC, once: both the hand-over and the mapping ask. */
+    private boolean datesRead;
+    private @Nullable Instant gmt;
+    private @Nullable Instant local;
 
     private WxrComment(int position) {
         this.position = position;
@@ -152,7 +156,16 @@ final class WxrComment {
      * @return true if {@code comment_date_gmt} or {@code comment_date} is a usable date
      */
     boolean hasOwnDate() {
-        return WxrValues.utc(dateGmt) != null || WxrValues.utc(date) != null;
+        readDates();
+        return gmt != null || local != null;
+    }
+
+    private void readDates() {
+        if (!datesRead) {
+            datesRead = true;
+            gmt = WxrValues.utc(dateGmt);
+            local = WxrValues.utc(date);
+        }
     }
 
     /**
@@ -249,12 +262,11 @@ final class WxrComment {
      * not depend on where the import runs; the warning names the date used, off by the site's offset.
      */
     private Instant createdAt(SourceComment.Builder comment, @Nullable String postDateGmt) {
-        Instant gmt = WxrValues.utc(dateGmt);
+        readDates();
         if (gmt != null) {
             return gmt;
         }
         String why = WxrValues.unusable("wp:comment_date_gmt", dateGmt);
-        Instant local = WxrValues.utc(date);
         if (local != null) {
             comment.warning(ImportWarning.Code.DATE_FALLBACK,
                     why + ": used wp:comment_date " + date + ", read as UTC");

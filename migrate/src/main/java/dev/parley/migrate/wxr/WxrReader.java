@@ -88,6 +88,17 @@ public final class WxrReader implements CommentReader {
     }
 
     /**
+     * Returns true: an {@code <item>} holds its comments, and the reader hands the thread over at the item's end,
+     * after them.
+     *
+     * @return true
+     */
+    @Override
+    public boolean threadsComeWhole() {
+        return true;
+    }
+
+    /**
      * Reads the file, handing over records on the calling thread, in file order.
      *
      * @param source the file, possibly gzip-compressed

@@ -3,7 +3,9 @@ package dev.parley.migrate.wxr;
 import dev.parley.storage.Kind;
 import dev.parley.storage.Status;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -90,11 +92,50 @@ final class WxrValues {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
+        if (raw.length() == ZERO_DATE.length() && raw.charAt(4) == '-' && raw.charAt(7) == '-'
+                && raw.charAt(10) == ' ' && raw.charAt(13) == ':' && raw.charAt(16) == ':') {
+            return utcByHand(raw);
+        }
+        // Any other shape (a signed or five-digit year, a stray character) is the formatter's to judge.
         try {
             return LocalDateTime.parse(raw, DATE_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * Reads {@code yyyy-MM-dd HH:mm:ss} with its separators in place, as the formatter would but without its
+     * per-call objects: an import reads two dates per comment. A field that is not all ASCII digits, or a value
+     * out of its range (month 13, February 30, hour 24, second 60, the zero date), is no date, as the strict
+     * formatter finds.
+     */
+    private static @Nullable Instant utcByHand(String raw) {
+        int year = digits(raw, 0, 4);
+        int month = digits(raw, 5, 2);
+        int day = digits(raw, 8, 2);
+        int hour = digits(raw, 11, 2);
+        int minute = digits(raw, 14, 2);
+        int second = digits(raw, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
+    }
+
+    /** The value of {@code length} ASCII digits from {@code start}, or -1 if one is not such a digit. */
+    private static int digits(String raw, int start, int length) {
+        int value = 0;
+        for (int i = start; i < start + length; i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

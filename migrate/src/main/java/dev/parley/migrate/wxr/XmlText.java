@@ -129,12 +129,18 @@ final class XmlText {
                 }
             }
         }
-        if (cdataStart < 0) {
-            return trim(text);
+        // Layout is trimmed only outside the CDATA sections, which run from cdataStart to cdataEnd: one copy.
+        int start = 0;
+        int end = text.length();
+        int keepFrom = cdataStart < 0 ? end : cdataStart;
+        int keepTo = cdataStart < 0 ? 0 : cdataEnd;
+        while (start < keepFrom && isXmlSpace(text.charAt(start))) {
+            start++;
         }
-        return trimLeading(text.subSequence(0, cdataStart))
-                + text.substring(cdataStart, cdataEnd)
-                + trimTrailing(text.subSequence(cdataEnd, text.length()));
+        while (end > Math.max(keepTo, start) && isXmlSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     private static void startTag(XMLStreamReader xml, StringBuilder text) {

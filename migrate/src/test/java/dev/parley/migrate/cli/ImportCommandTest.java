@@ -126,7 +126,7 @@ class ImportCommandTest {
     }
 
     @Test
-    void aTruncatedFileExitsWithOneSayingWhereAndWritesNothing() throws IOException {
+    void aTruncatedFileExitsWithOneSayingWhereAndWritesOnlyTheWholeThreadBeforeTheBreak() throws IOException {
         Path truncated = dir.resolve("truncated.xml");
         String whole = Files.readString(Path.of(EXAMPLE));
         Files.writeString(truncated, whole.substring(0, whole.indexOf("<wp:comment_id>32")));
@@ -135,7 +135,25 @@ class ImportCommandTest {
         Cli.Result result = new Cli().run("import", "--format", "wxr", truncated.toString(), "--db", url);
 
         assertThat(result.exit()).as(result.toString()).isEqualTo(1);
-        assertThat(result.err()).startsWith("parley-migrate import: line ").doesNotContain("\tat ");
+        assertThat(result.err()).startsWith("parley-migrate import: line ").doesNotContain("\tat ")
+                .contains("the thread before the break was imported whole (6 comments, the last thread ");
+        assertThat(result.out()).startsWith("Read 6 comments in 1 threads: 6 inserted, 0 updated, 0 replaced,"
+                + " 0 unchanged.\n").endsWith("Threads by Parley key:\n  /2019/05/hello-world/  6 comments\n");
+        assertThat(bySourceId(Cli.all(Cli.h2Store(url)))).containsOnlyKeys("21", "22", "23", "24", "25", "26");
+    }
+
+    @Test
+    void aTruncatedFileReadInTwoPassesWritesNothing() throws IOException {
+        Path truncated = dir.resolve("truncated.xml");
+        String whole = Files.readString(Path.of(EXAMPLE));
+        Files.writeString(truncated, whole.substring(0, whole.indexOf("<wp:comment_id>32")));
+        String url = Cli.h2Url(dir, "parley");
+
+        Cli.Result result = new Cli().run("import", "--format", "wxr", truncated.toString(), "--db", url,
+                "--two-passes");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).startsWith("parley-migrate import: line ").doesNotContain("imported whole");
         assertThat(Cli.all(Cli.h2Store(url))).isEmpty();
     }
 
@@ -200,7 +218,7 @@ class ImportCommandTest {
     @Test
     void progressWithoutAConsoleIsPlainLinesWithoutCarriageReturnsNorEscapes() {
         Cli.Result result = new Cli().terminal(false).clockStep(6_000_000_000L).run("import", "--format", "wxr",
-                EXAMPLE, "--db", Cli.h2Url(dir, "parley"));
+                EXAMPLE, "--db", Cli.h2Url(dir, "parley"), "--two-passes");
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).contains("checking: done, ", "writing: done, ")
@@ -211,10 +229,19 @@ class ImportCommandTest {
     @Test
     void progressOnATerminalIsRedrawnInPlace() {
         Cli.Result result = new Cli().terminal(true).run("import", "--format", "wxr", EXAMPLE, "--db",
-                Cli.h2Url(dir, "parley"));
+                Cli.h2Url(dir, "parley"), "--two-passes");
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).startsWith("\rchecking  [####################] 100%").contains("\rwriting   [")
                 .doesNotContain("\u001b");
+    }
+
+    @Test
+    void aWordPressExportReadOnceShowsOnlyTheWritingPhase() {
+        Cli.Result result = new Cli().terminal(false).clockStep(6_000_000_000L).run("import", "--format", "wxr",
+                EXAMPLE, "--db", Cli.h2Url(dir, "parley"));
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("writing: done, 10 items").doesNotContain("checking");
     }
 }

@@ -104,7 +104,7 @@ class MigrateJarIT {
         assertThat(run.out()).startsWith("Read 8 comments in 2 threads: 8 inserted, 0 updated, 0 replaced,"
                 + " 0 unchanged.\n");
         // No console: plain progress lines, and the logging binding inside the jar keeps SLF4J quiet.
-        assertThat(run.err()).contains("checking: done, ").doesNotContain("\r").doesNotContain("\u001b")
+        assertThat(run.err()).contains("writing: done, ").doesNotContain("\r").doesNotContain("\u001b")
                 .doesNotContain("SLF4J");
         try (Connection connection = h2(url).getConnection()) {
             // Counted before the test's own store opens the database: the jar ran the schema migrations.
