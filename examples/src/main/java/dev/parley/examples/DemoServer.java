@@ -21,6 +21,7 @@ import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.LoginThrottle;
 import dev.parley.examples.web.ModerationServlet;
 import dev.parley.examples.web.InMemoryWordStore;
+import dev.parley.examples.web.MinimumBodyRateHandler;
 import dev.parley.examples.web.ModerationWords;
 import dev.parley.examples.web.WordsServlet;
 import dev.parley.examples.web.ModeratorTools;
@@ -67,7 +68,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -95,10 +95,16 @@ public final class DemoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
 
     /**
-     * The slowest a request body may come, in bytes per second, measured from its first byte: slower ones are
-     * cut off (408). A reader's browser on a poor mobile link sends tens of kilobytes a second.
+     * The slowest a request body may come, in bytes per second, measured from when it is first waited for: a body
+     * more than {@link #MIN_REQUEST_DATA_RATE_GRACE} behind this rate is cut off (408). A reader's browser on a
+     * poor mobile link sends tens of kilobytes a second.
      */
     public static final long MIN_REQUEST_DATA_RATE = 512;
+    /**
+     * How far behind {@link #MIN_REQUEST_DATA_RATE} a body may fall before it is cut off, so that a short comment
+     * whose last packet comes late (a slow link, a pause of this JVM) is not refused.
+     */
+    public static final Duration MIN_REQUEST_DATA_RATE_GRACE = Duration.ofSeconds(5);
     /** How long a connection may send nothing at all before Jetty closes it. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
     /** The body limits, from the longest comment text. */
@@ -287,7 +293,8 @@ public final class DemoServer implements AutoCloseable {
         // only memory, bounded by the limits, until it completes or falls below the minimum rate and is cut off.
         EagerContentHandler eager = new EagerContentHandler(context,
                 new EagerContentHandler.RetainedContentLoaderFactory(LIMITS.largest() + 1L, 0, true));
-        jetty.setHandler(new MinimumDataRateHandler(new BodyLimitHandler(LIMITS, eager), MIN_REQUEST_DATA_RATE, 0));
+        jetty.setHandler(new MinimumBodyRateHandler(new BodyLimitHandler(LIMITS, eager), MIN_REQUEST_DATA_RATE,
+                MIN_REQUEST_DATA_RATE_GRACE));
         jetty.setErrorHandler(new DemoErrorHandler(errors, postPage::refusedForm));
         jetty.start();
         LOG.info("Parley demo listening on {}", base);

@@ -57,6 +57,35 @@ class SlowBodiesTest {
         }
     }
 
+    @Test
+    @DisplayName("a short comment whose body comes in three packets, the last 600 ms after the first, is taken")
+    void lateLastPacketOfAShortBodyIsTaken() throws Exception {
+        try (RunningDemo demo = RunningDemo.start(builder -> builder.config(DemoConfig.inMemory(RunningDemo.PASSWORD)));
+                java.net.Socket socket = new java.net.Socket()) {
+            URI base = URI.create(demo.base());
+            byte[] body = "{\"name\":\"Late Packet\",\"text\":\"A short comment on a slow link.\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            String head = "POST /api/threads/" + demo.post().slug() + "/comments HTTP/1.1\r\nHost: " + base.getHost()
+                    + ":" + base.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(30));
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            // Each pause puts the body far below 512 bytes a second for a moment, well within the grace.
+            int third = body.length / 3;
+            for (int[] part : new int[][] {{0, third}, {third, 2 * third}, {2 * third, body.length}}) {
+                Thread.sleep(300);
+                out.write(body, part[0], part[1] - part[0]);
+                out.flush();
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 201");
+        }
+    }
+
     /** Many non-blocking sockets, each sending its body a byte at a time; a socket is done when answered or closed. */
     private static final class Trickle implements AutoCloseable {
         private final List<SocketChannel> open = new ArrayList<>();
