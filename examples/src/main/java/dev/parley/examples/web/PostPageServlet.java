@@ -166,25 +166,31 @@ public final class PostPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
             return;
         }
-        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(request);
-        if (csrf.isPresent()) {
-            moderatorPage(request, response, post.get(), after, viewer, csrf.get());
-            return;
-        }
-        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, RememberCookie.blank(request));
+        show(request, response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, true);
     }
 
-    /** The page as a logged-in moderator sees it: every comment with its controls, and what the last one did. */
-    private void moderatorPage(HttpServletRequest request, HttpServletResponse response, Post post,
-            @Nullable Cursor after, Viewer viewer, String csrf) throws IOException {
+    /**
+     * Answers with the page as the request's reader sees it: a logged-in moderator gets every comment with its
+     * controls (and, after an action, what it did), and every reader their remembered details in the blank
+     * forms. Every answer of the page, a refused form too, goes through here, so none loses the reader's view.
+     *
+     * @param flash whether to show what the moderator's last action did: only a GET carries it
+     */
+    private void show(HttpServletRequest request, HttpServletResponse response, int status, Post post,
+            @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form, boolean flash) throws IOException {
+        CommentForm blank = RememberCookie.blank(request);
+        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(request);
+        if (csrf.isEmpty()) {
+            render(response, status, post, after, viewer, form, blank);
+            return;
+        }
         String local = urls.page(post, after);
-        ModeratorTools tools = Objects.requireNonNull(moderation);
-        Html flash = new Html();
-        tools.flash(flash, request, csrf, local);
-        render(response, HttpServletResponse.SC_OK, post, after,
-                new Viewer(viewer.editTokens(), viewer.userId(), true), null, RememberCookie.blank(request),
-                flash.toString(),
-                (out, comment) -> ModeratorTools.buttons(out, comment, csrf,
+        Html message = new Html();
+        if (flash) {
+            Objects.requireNonNull(moderation).flash(message, request, csrf.get(), local);
+        }
+        render(response, status, post, after, new Viewer(viewer.editTokens(), viewer.userId(), true), form, blank,
+                message.toString(), (out, comment) -> ModeratorTools.buttons(out, comment, csrf.get(),
                         local + "#" + SiteUrls.anchor(comment.id())));
     }
 
@@ -211,15 +217,14 @@ public final class PostPageServlet extends HttpServlet {
         }
         FormFields fields = FormFields.read(request);
         CommentForm form = CommentForm.from(fields);
-        CommentForm blank = RememberCookie.blank(request);
         Viewer viewer = EditTokenCookie.viewer(request);
         CommentId parent;
         try {
             parent = form.parentId();
         } catch (IllegalArgumentException e) {
-            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
+            show(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
                     form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."),
-                    blank);
+                    false);
             return;
         }
         PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
@@ -230,10 +235,10 @@ public final class PostPageServlet extends HttpServlet {
                 .build();
         CommentForm checked = form.withErrors(comments.check(postRequest));
         if (fields.unsupportedType() != null) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, post.get(), parent, viewer,
+            refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, post.get(), parent, viewer,
                     checked.withError(InputField.TEXT, "Nothing was posted: the form came as "
                             + fields.unsupportedType() + ", which this page does not take. What could be read of "
-                            + "it is below; please send it again from here."), blank);
+                            + "it is below; please send it again from here."));
             return;
         }
         if (!fields.garbled().isEmpty()) {
@@ -241,11 +246,11 @@ public final class PostPageServlet extends HttpServlet {
                 checked = checked.withError(fieldNamed(name), "Nothing was posted: part of this was not readable "
                         + "text (not UTF-8) and shows as \uFFFD. Please check it and send it again.");
             }
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked, blank);
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
             return;
         }
         if (!checked.errors().isEmpty()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked, blank);
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
             return;
         }
         PostResult result = comments.post(postRequest);
@@ -255,8 +260,8 @@ public final class PostPageServlet extends HttpServlet {
                 RetryAfter.send(response, rejected.retryAfter());
                 message = RetryAfter.message(message, rejected.retryAfter());
             }
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer,
-                    form.withError(rejected.field() == null ? InputField.TEXT : rejected.field(), message), blank);
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer,
+                    form.withError(rejected.field() == null ? InputField.TEXT : rejected.field(), message));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
@@ -296,15 +301,15 @@ public final class PostPageServlet extends HttpServlet {
     }
 
     /** Answers a refused form: the page with the form as typed and its messages, under its parent if shown. */
-    private void refuse(HttpServletResponse response, int status, Post post, @Nullable CommentId parent,
-            Viewer viewer, CommentForm form, CommentForm blank) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, Post post,
+            @Nullable CommentId parent, Viewer viewer, CommentForm form) throws IOException {
         Optional<Location> parentLocation = parent == null ? Optional.empty()
                 : comments.locate(parent, Order.OLDEST_FIRST, viewer)
                         .filter(location -> location.comment().thread().equals(post.thread()));
         // The reply form comes back open under its parent; without a visible parent, as the main form.
         CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
-        render(response, status, post, parentLocation.map(location -> pages.around(location, viewer)).orElse(null),
-                viewer, back, blank);
+        show(request, response, status, post,
+                parentLocation.map(location -> pages.around(location, viewer)).orElse(null), viewer, back, false);
     }
 
     private static InputField fieldNamed(String name) {
@@ -372,10 +377,13 @@ public final class PostPageServlet extends HttpServlet {
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
                 : approved + " responses").raw("</h2>").raw(flash);
         threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null, blank,
-                own.own(viewer), controls);
+                own.own(viewer), own.heldOwn(viewer, page.roots()), controls);
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
         Optional<ContextPages.Previous> previous = pages.previous(post.thread(), after, page, viewer);
-        if (previous.isPresent()) {
+        if (previous.isPresent() && !previous.get().exact()) {
+            // Too many hidden roots lie before this page to find the previous one cheaply: the first page, then.
+            body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
+        } else if (previous.isPresent()) {
             if (previous.get().after() != null) {
                 body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
             }
