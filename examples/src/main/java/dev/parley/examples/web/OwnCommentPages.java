@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The cookie must hold a genuine token for the comment (else 403), and the form the CSRF token derived from
- * it (else 403). The engine then decides: a closed edit window or a reply is 409, a comment gone is 404.
+ * it (else 403). The engine then decides: a closed edit window or a reply (shown or not) is 409, a comment gone
+ * is 404; the edit page answers so before showing the form.
  *
  * <p>Thread-safe: immutable; the engine is thread-safe.
  */
@@ -112,6 +113,12 @@ final class OwnCommentPages {
         Instant until = comments.editableUntil(viewer).get(owned.get().comment().id());
         if (until == null) {
             refuse(response, HttpServletResponse.SC_CONFLICT, post, "The time to edit this comment has passed.");
+            return;
+        }
+        // Within its window, and this reader's: only a reply, seen on the page or not, can still stand in the way.
+        if (!comments.changeableUntil(viewer).containsKey(owned.get().comment().id())) {
+            refuse(response, HttpServletResponse.SC_CONFLICT, post,
+                    "This comment has replies and can no longer be changed.");
             return;
         }
         form(response, HttpServletResponse.SC_OK, post, owned.get(), until, owned.get().comment().text(), null);
