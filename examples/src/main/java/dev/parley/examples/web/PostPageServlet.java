@@ -16,6 +16,7 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -178,18 +179,26 @@ public final class PostPageServlet extends HttpServlet {
      */
     private void show(HttpServletRequest request, HttpServletResponse response, int status, Post post,
             @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form, boolean flash) throws IOException {
-        CommentForm blank = RememberCookie.blank(request);
-        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(request);
+        write(response, status, readerPage(request.getCookies(), post, after, viewer, form, flash ? request : null));
+    }
+
+    /**
+     * The page as the reader the cookies stand for sees it; {@code flashFrom} is the request whose parameters
+     * say what the moderator's last action did, or {@code null} for none.
+     */
+    private byte[] readerPage(Cookie @Nullable [] cookies, Post post, @Nullable Cursor after, Viewer viewer,
+            @Nullable CommentForm form, @Nullable HttpServletRequest flashFrom) {
+        CommentForm blank = RememberCookie.blank(cookies);
+        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(cookies);
         if (csrf.isEmpty()) {
-            render(response, status, post, after, viewer, form, blank);
-            return;
+            return page(post, after, viewer, form, blank, "", NO_CONTROLS);
         }
         String local = urls.page(post, after);
         Html message = new Html();
-        if (flash) {
-            Objects.requireNonNull(moderation).flash(message, request, csrf.get(), local);
+        if (flashFrom != null) {
+            Objects.requireNonNull(moderation).flash(message, flashFrom, csrf.get(), local);
         }
-        render(response, status, post, after, new Viewer(viewer.editTokens(), viewer.userId(), true), form, blank,
+        return page(post, after, new Viewer(viewer.editTokens(), viewer.userId(), true), form, blank,
                 message.toString(), (out, comment) -> ModeratorTools.buttons(out, comment, csrf.get(),
                         local + "#" + SiteUrls.anchor(comment.id())));
     }
@@ -276,13 +285,15 @@ public final class PostPageServlet extends HttpServlet {
 
     /**
      * The answer to a comment form whose body was refused before this servlet could read it, for being larger
-     * than the body limit: the post page with the form and a message at the text, instead of a bare error page.
-     * What was typed cannot be echoed, as it was never read.
+     * than the body limit: the post page with the form and a message at the text, instead of a bare error page,
+     * as the reader sees it (their own comments, remembered details, a moderator's view). What was typed cannot
+     * be echoed, as it was never read.
      *
      * @param path the request's path in the site, e.g. {@code /posts/hello}
+     * @param cookies the request's cookies
      * @return the page, or empty when the path is not the form of a post that is shown
      */
-    public Optional<ErrorAnswers.Answer> refusedForm(String path) {
+    public Optional<ErrorAnswers.Answer> refusedForm(String path, Cookie[] cookies) {
         if (!path.startsWith("/posts/")) {
             return Optional.empty();
         }
@@ -292,12 +303,12 @@ public final class PostPageServlet extends HttpServlet {
         if (post.isEmpty() || post.get().deleted()) {
             return Optional.empty();
         }
-        CommentForm form = CommentForm.empty(null).withError(InputField.TEXT, "Nothing was posted: what you sent "
-                + "was larger than this page takes. A comment has at most " + comments.settings().maxTextLength()
+        CommentForm form = RememberCookie.blank(cookies).withError(InputField.TEXT, "Nothing was posted: what you "
+                + "sent was larger than this page takes. A comment has at most " + comments.settings().maxTextLength()
                 + " characters; please shorten it and send it again (your browser's Back button should bring back "
                 + "what you typed).");
         return Optional.of(new ErrorAnswers.Answer("text/html; charset=UTF-8",
-                page(post.get(), null, Viewer.anonymous(), form)));
+                readerPage(cookies, post.get(), null, EditTokenCookie.viewer(cookies), form, null)));
     }
 
     /** Answers a refused form: the page with the form as typed and its messages, under its parent if shown. */
@@ -338,15 +349,7 @@ public final class PostPageServlet extends HttpServlet {
                 + SiteUrls.anchor(location.get().comment().id()));
     }
 
-    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form, CommentForm blank) throws IOException {
-        render(response, status, post, after, viewer, form, blank, "", NO_CONTROLS);
-    }
-
-    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form, CommentForm blank, String flash, BiConsumer<Html, Comment> controls)
-            throws IOException {
-        byte[] html = page(post, after, viewer, form, blank, flash, controls);
+    private void write(HttpServletResponse response, int status, byte[] html) throws IOException {
         response.setStatus(status);
         if (advertised.contains(Protocol.PINGBACK)) {
             response.setHeader("X-Pingback", urls.pingback());
@@ -358,10 +361,6 @@ public final class PostPageServlet extends HttpServlet {
         response.setContentType("text/html; charset=UTF-8");
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
-    }
-
-    private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form) {
-        return page(post, after, viewer, form, CommentForm.empty(null), "", NO_CONTROLS);
     }
 
     /**

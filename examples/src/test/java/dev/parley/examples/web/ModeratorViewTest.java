@@ -7,6 +7,7 @@ import dev.parley.core.PostResult;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -65,5 +66,20 @@ class ModeratorViewTest {
         assertThat(comment).isNotNull();
         assertThat(comment.select(":scope > .moderate form button").eachText()).contains("Approve", "Delete");
         assertThat(page.select("ol.thread > li.comment > .moderate")).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("a form refused for its size (413) still shows the moderator the held comment and the controls")
+    void oversizedFormKeepsTheModeratorView() throws Exception {
+        RawHttp.Answer answer = RawHttp.announceAndRead(demo.base(), "POST", demo.post().path(),
+                "application/x-www-form-urlencoded", 10L * 1024 * 1024, "name=x&text=".getBytes(StandardCharsets.UTF_8),
+                "Cookie: " + session + "\r\n");
+
+        assertThat(answer.status()).isEqualTo(413);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.selectFirst("#respond .field-error").text()).startsWith("Nothing was posted: what you sent");
+        Element comment = heldIn(page);
+        assertThat(comment).isNotNull();
+        assertThat(comment.select(":scope > .moderate form button").eachText()).contains("Approve", "Delete");
     }
 }
