@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Changes to stored comments: the author's edit and delete, and every moderator action. */
@@ -119,6 +121,42 @@ final class Changes {
             return refuse(RejectCode.HAS_REPLIES);
         }
         return null;
+    }
+
+    /**
+     * Leaves out of the open windows the comments the author could not change now: gone, no longer published
+     * or held, or answered. Two store reads whatever the number: the comments, then the replies of their roots.
+     */
+    Map<CommentId, Instant> changeable(Map<CommentId, Instant> open) {
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        Map<CommentId, Comment> found = engine.store().findAll(open.keySet());
+        Set<CommentId> roots = new HashSet<>();
+        for (Comment comment : found.values()) {
+            if (editable(comment)) {
+                roots.add(comment.rootId());
+            }
+        }
+        Set<CommentId> answered = new HashSet<>();
+        if (!roots.isEmpty()) {
+            for (Comment reply : engine.store().replies(roots, EnumSet.of(Status.APPROVED, Status.PENDING))) {
+                if (reply.parentId() != null) {
+                    answered.add(reply.parentId());
+                }
+                if (reply.inReplyToId() != null) {
+                    answered.add(reply.inReplyToId());
+                }
+            }
+        }
+        Map<CommentId, Instant> changeable = new HashMap<>();
+        open.forEach((id, until) -> {
+            Comment comment = found.get(id);
+            if (comment != null && editable(comment) && !answered.contains(id)) {
+                changeable.put(id, until);
+            }
+        });
+        return Map.copyOf(changeable);
     }
 
     private static boolean editable(Comment comment) {

@@ -314,6 +314,23 @@ public final class CommentService {
         return Map.copyOf(open);
     }
 
+    /**
+     * Tells which comments the viewer may edit or delete now and until when: those of {@link #editableUntil}
+     * that the engine would also let the author change, so that a page shows controls exactly where they work.
+     * A comment anyone answered is left out, whether the reply hangs under it, answers it beside it past the
+     * deepest level, or awaits moderation unseen by the author; so is a comment no longer published or held.
+     * The store is read twice whatever the number of tokens: the comments at once, then the replies of their
+     * roots at once.
+     *
+     * @param viewer who reads, with the tokens they present
+     * @return for each comment the viewer may change now, when its edit window closes; an unmodifiable map
+     * @throws NullPointerException if {@code viewer} is null
+     */
+    public Map<CommentId, Instant> changeableUntil(Viewer viewer) {
+        Objects.requireNonNull(viewer, "viewer must not be null");
+        return changes.changeable(editableUntil(viewer));
+    }
+
     // ---- moderation ---------------------------------------------------------------------------------------
 
     /**

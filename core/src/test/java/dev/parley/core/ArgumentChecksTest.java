@@ -75,6 +75,7 @@ class ArgumentChecksTest {
                 npe("editToken", "id", () -> SERVICE.editToken(null, Viewer.anonymous())),
                 npe("editToken", "viewer", () -> SERVICE.editToken(ID, null)),
                 npe("editableUntil", "viewer", () -> SERVICE.editableUntil(null)),
+                npe("changeableUntil", "viewer", () -> SERVICE.changeableUntil(null)),
                 npe("editAsModerator", "id", () -> SERVICE.editAsModerator(null, "x", InputFormat.HTML)),
                 npe("editAsModerator", "text", () -> SERVICE.editAsModerator(ID, null, InputFormat.HTML)),
                 npe("editAsModerator", "format", () -> SERVICE.editAsModerator(ID, "x", null)),

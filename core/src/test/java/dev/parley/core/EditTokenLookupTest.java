@@ -3,6 +3,8 @@ package dev.parley.core;
 import static dev.parley.core.Fixture.by;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.core.content.InputFormat;
+import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,44 @@ class EditTokenLookupTest {
         f.clock.advance(Duration.ofMinutes(14));
 
         assertThat(f.service.editableUntil(viewer)).containsOnlyKeys(second.comment().id());
+    }
+
+    @Test
+    void changeableUntilLeavesOutACommentAnsweredByAHeldReply() {
+        PostResult.Accepted answered = f.acceptedResult(by("Ann", "answered"));
+        PostResult.Accepted alone = f.acceptedResult(by("Ann", "alone"));
+        Comment reply = f.accepted(by("Bob", "a reply").inReplyTo(answered.comment().id()));
+        f.service.hold(reply.id());
+        Viewer viewer = Viewer.withTokens(Set.of(answered.editToken(), alone.editToken()));
+
+        assertThat(f.service.editableUntil(viewer)).containsOnlyKeys(answered.comment().id(), alone.comment().id());
+        assertThat(f.service.changeableUntil(viewer)).containsOnlyKeys(alone.comment().id());
+        assertThat(f.service.editByAuthor(answered.comment().id(), answered.editToken(), "changed",
+                InputFormat.PLAIN_TEXT)).isInstanceOf(EditResult.Rejected.class);
+    }
+
+    @Test
+    void changeableUntilLeavesOutADeepestCommentAnsweredBesideIt() {
+        CommentId parent = null;
+        for (int level = 0; level < f.service.settings().maxDepth(); level++) {
+            parent = f.accepted(by("Bob", "level " + level).inReplyTo(parent)).id();
+        }
+        PostResult.Accepted deepest = f.acceptedResult(by("Ann", "deepest").inReplyTo(parent));
+        Viewer viewer = Viewer.withTokens(Set.of(deepest.editToken()));
+        assertThat(f.service.changeableUntil(viewer)).containsOnlyKeys(deepest.comment().id());
+
+        Comment beside = f.accepted(by("Bob", "beside").inReplyTo(deepest.comment().id()));
+
+        assertThat(beside.parentId()).isEqualTo(parent);
+        assertThat(f.service.changeableUntil(viewer)).isEmpty();
+    }
+
+    @Test
+    void changeableUntilLeavesOutADeletedComment() {
+        PostResult.Accepted gone = f.acceptedResult(by("Ann", "gone"));
+        f.service.delete(gone.comment().id());
+
+        assertThat(f.service.changeableUntil(Viewer.withTokens(Set.of(gone.editToken())))).isEmpty();
     }
 
     @Test

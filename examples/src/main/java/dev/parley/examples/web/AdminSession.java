@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The moderator's login: the password check, server-side sessions, and the CSRF token of a session.
@@ -151,7 +152,16 @@ public final class AdminSession {
      * @return the session id, or empty if the request is not logged in
      */
     public Optional<String> session(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
+        return session(request.getCookies());
+    }
+
+    /**
+     * The id of the valid session some cookies hold.
+     *
+     * @param cookies a request's cookies, or {@code null} for none
+     * @return the session id, or empty if they hold none
+     */
+    Optional<String> session(Cookie @Nullable [] cookies) {
         if (cookies == null) {
             return Optional.empty();
         }

@@ -25,9 +25,17 @@ import org.jspecify.annotations.Nullable;
  * next-page link to what follows. Both answers are read through the engine's pages in the opposite order, so
  * they skip what the viewer does not see exactly as the pages do.
  *
+ * <p>Each answer reads at most {@value #MAX_PAGE_READS} engine pages, so a long run of roots the viewer does not
+ * see (spam, deleted) costs every page view a bounded read, not a walk to the start of the thread. Past that
+ * bound the answers fall back: the comment's page is the engine's own page cursor, and the page before a page
+ * is the first page.
+ *
  * <p>Immutable and thread-safe: the engine is.
  */
 final class ContextPages {
+
+    /** The most engine pages one answer reads; each is itself bounded by the engine. */
+    static final int MAX_PAGE_READS = 2;
 
     private final CommentService comments;
     private final int rootsPerPage;
@@ -49,17 +57,21 @@ final class ContextPages {
 
     /**
      * The page that shows a located comment in its context: up to {@code rootsPerPage - 1} visible roots before
-     * its root, then its root. When there are fewer roots before it, that is the first page.
+     * its root, then its root. When there are fewer roots before it, that is the first page. When they could not
+     * be counted within the read bound, it is the page that starts at the root ({@link Location#pageCursor()}).
      *
      * @param location where the comment is, located in {@link Order#OLDEST_FIRST}
      * @param viewer who reads
      * @return the cursor to read the page with, or null for the first page
      */
     @Nullable Cursor around(Location location, Viewer viewer) {
-        List<ThreadNode> before = rootsBefore(location.comment().thread(), Cursor.after(location.root()),
-                rootsPerPage, viewer);
+        Before before = rootsBefore(location.comment().thread(), Cursor.after(location.root()), rootsPerPage,
+                viewer);
+        if (before.roots().size() < rootsPerPage) {
+            return before.complete() ? null : location.pageCursor();
+        }
         // The page is read after the root just before those it shows.
-        return before.size() < rootsPerPage ? null : Cursor.after(before.get(rootsPerPage - 1).comment());
+        return Cursor.after(before.roots().get(rootsPerPage - 1).comment());
     }
 
     /**
@@ -70,22 +82,28 @@ final class ContextPages {
      * @param page the page
      * @param viewer who reads
      * @return empty on the first page; else the previous page's cursor, holding null when it is the first page
+     *     or when the roots before could not be counted within the read bound ({@link Previous#exact()} false)
      */
     Optional<Previous> previous(ThreadKey thread, @Nullable Cursor after, ThreadPage page, Viewer viewer) {
         if (after == null) {
             return Optional.empty();
         }
         Cursor start = page.roots().isEmpty() ? after : Cursor.after(page.roots().get(0).comment());
-        List<ThreadNode> before = rootsBefore(thread, start, rootsPerPage + 1, viewer);
-        return Optional.of(new Previous(before.size() <= rootsPerPage ? null
-                : Cursor.after(before.get(rootsPerPage).comment())));
+        Before before = rootsBefore(thread, start, rootsPerPage + 1, viewer);
+        if (before.roots().size() > rootsPerPage) {
+            return Optional.of(new Previous(Cursor.after(before.roots().get(rootsPerPage).comment()), true));
+        }
+        return Optional.of(new Previous(null, before.complete()));
     }
 
-    /** Up to {@code count} visible roots before {@code position}, nearest first. */
-    private List<ThreadNode> rootsBefore(ThreadKey thread, Cursor position, int count, Viewer viewer) {
+    /** Up to {@code count} visible roots before {@code position}, nearest first, in a bounded number of reads. */
+    private Before rootsBefore(ThreadKey thread, Cursor position, int count, Viewer viewer) {
         List<ThreadNode> found = new ArrayList<>(count);
         Cursor cursor = position;
-        while (found.size() < count) {
+        for (int reads = 0; found.size() < count; reads++) {
+            if (reads == MAX_PAGE_READS) {
+                return new Before(found, false);
+            }
             ThreadPage page = comments.page(thread, Order.NEWEST_FIRST, cursor,
                     Math.min(count - found.size(), PageRequest.MAX_LIMIT), viewer);
             found.addAll(page.roots());
@@ -94,14 +112,26 @@ final class ContextPages {
             }
             cursor = page.next();
         }
-        return found.size() > count ? found.subList(0, count) : found;
+        return new Before(found.size() > count ? found.subList(0, count) : found, true);
+    }
+
+    /**
+     * Roots before a position.
+     *
+     * @param roots the roots found, nearest first
+     * @param complete whether they are all there are, up to the count asked for; false when the read bound
+     *     stopped the search first
+     */
+    private record Before(List<ThreadNode> roots, boolean complete) {
     }
 
     /**
      * The page before another.
      *
-     * @param after the cursor to read it with, or null when it is the first page
+     * @param after the cursor to read it with, or null when it is the first page or is not known
+     * @param exact whether {@code after} is that page; false when the roots before could not be counted within the
+     *     read bound, and only the first page is offered
      */
-    record Previous(@Nullable Cursor after) {
+    record Previous(@Nullable Cursor after, boolean exact) {
     }
 }

@@ -49,7 +49,16 @@ public final class EditTokenCookie {
      * @return the tokens, oldest first
      */
     public static List<EditToken> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
+        return read(request.getCookies());
+    }
+
+    /**
+     * The tokens some cookies carry; malformed entries are ignored.
+     *
+     * @param cookies a request's cookies, or {@code null} for none
+     * @return the tokens, oldest first
+     */
+    static List<EditToken> read(Cookie @Nullable [] cookies) {
         if (cookies == null) {
             return List.of();
         }
@@ -79,7 +88,17 @@ public final class EditTokenCookie {
      * @return the viewer
      */
     public static Viewer viewer(HttpServletRequest request) {
-        List<EditToken> tokens = read(request);
+        return viewer(request.getCookies());
+    }
+
+    /**
+     * The viewer some cookies stand for: anonymous, plus whatever edit tokens they hold.
+     *
+     * @param cookies a request's cookies, or {@code null} for none
+     * @return the viewer
+     */
+    static Viewer viewer(Cookie @Nullable [] cookies) {
+        List<EditToken> tokens = read(cookies);
         return tokens.isEmpty() ? Viewer.anonymous() : Viewer.withTokens(Set.copyOf(tokens));
     }
 

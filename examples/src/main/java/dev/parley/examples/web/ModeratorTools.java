@@ -4,6 +4,7 @@ import dev.parley.core.CommentService;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Status;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,17 @@ public final class ModeratorTools {
      * @return the token, or empty when no moderator is logged in
      */
     public Optional<String> csrf(HttpServletRequest request) {
-        return sessions.session(request).map(sessions::csrfToken);
+        return csrf(request.getCookies());
+    }
+
+    /**
+     * The CSRF token of the moderator session some cookies hold.
+     *
+     * @param cookies a request's cookies, or {@code null} for none
+     * @return the token, or empty when they hold no valid session
+     */
+    Optional<String> csrf(Cookie @Nullable [] cookies) {
+        return sessions.session(cookies).map(sessions::csrfToken);
     }
 
     /**

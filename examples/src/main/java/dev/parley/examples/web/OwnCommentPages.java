@@ -4,6 +4,7 @@ import dev.parley.core.CommentService;
 import dev.parley.core.EditResult;
 import dev.parley.core.EditToken;
 import dev.parley.core.Location;
+import dev.parley.core.ThreadNode;
 import dev.parley.core.Viewer;
 import dev.parley.core.content.InputFormat;
 import dev.parley.examples.Post;
@@ -17,10 +18,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The cookie must hold a genuine token for the comment (else 403), and the form the CSRF token derived from
- * it (else 403). The engine then decides: a closed edit window or a reply is 409, a comment gone is 404.
+ * it (else 403). The engine then decides: a closed edit window or a reply (shown or not) is 409, a comment gone
+ * is 404; the edit page answers so before showing the form.
  *
  * <p>Thread-safe: immutable; the engine is thread-safe.
  */
@@ -57,18 +64,42 @@ final class OwnCommentPages {
     }
 
     /**
-     * The reader's comments they may still change, with what their controls need.
+     * The reader's comments they may change now, with what their controls need: only those the engine would
+     * let them change, so no control leads to a refusal (a reply the page does not show, flattened beside the
+     * comment or awaiting moderation, counts too).
      *
      * @param viewer the reader, with the cookie's tokens
      * @return the comments by id
      */
     Map<CommentId, OwnComment> own(Viewer viewer) {
         Map<CommentId, OwnComment> own = new HashMap<>();
-        for (Map.Entry<CommentId, Instant> open : comments.editableUntil(viewer).entrySet()) {
+        for (Map.Entry<CommentId, Instant> open : comments.changeableUntil(viewer).entrySet()) {
             comments.editToken(open.getKey(), viewer).ifPresent(token -> own.put(open.getKey(),
                     new OwnComment(EditTokenCookie.csrfToken(token), open.getValue())));
         }
         return Map.copyOf(own);
+    }
+
+    /**
+     * The held comments of a page that the reader wrote, as their tokens tell, whether or not they may still
+     * change them: those that say to their reader that they await moderation.
+     *
+     * @param viewer the reader, with the cookie's tokens
+     * @param roots the page's roots
+     * @return the ids
+     */
+    Set<CommentId> heldOwn(Viewer viewer, List<ThreadNode> roots) {
+        Set<CommentId> mine = new HashSet<>();
+        Deque<ThreadNode> nodes = new ArrayDeque<>(roots);
+        while (!nodes.isEmpty()) {
+            ThreadNode node = nodes.pop();
+            CommentId id = node.comment().id();
+            if (node.comment().status() == Status.PENDING && comments.editToken(id, viewer).isPresent()) {
+                mine.add(id);
+            }
+            nodes.addAll(node.replies());
+        }
+        return Set.copyOf(mine);
     }
 
     /** {@code GET .../comments/<id>/edit}. */
@@ -84,18 +115,26 @@ final class OwnCommentPages {
             refuse(response, HttpServletResponse.SC_CONFLICT, post, "The time to edit this comment has passed.");
             return;
         }
+        // Within its window, and this reader's: only a reply, seen on the page or not, can still stand in the way.
+        if (!comments.changeableUntil(viewer).containsKey(owned.get().comment().id())) {
+            refuse(response, HttpServletResponse.SC_CONFLICT, post,
+                    "This comment has replies and can no longer be changed.");
+            return;
+        }
         form(response, HttpServletResponse.SC_OK, post, owned.get(), until, owned.get().comment().text(), null);
     }
 
     /** {@code POST .../comments/<id>/edit}. */
     void edit(HttpServletRequest request, HttpServletResponse response, Post post, String idText)
             throws IOException {
+        // Read as the comment form is, so that a line break counts one character, as the textarea's maxlength does.
+        FormFields fields = FormFields.read(request);
         Viewer viewer = EditTokenCookie.viewer(request);
         Optional<Owned> owned = owned(response, post, idText, viewer);
-        if (owned.isEmpty() || !csrfChecked(request, response, post, owned.get())) {
+        if (owned.isEmpty() || !csrfChecked(fields.get("csrf"), response, post, owned.get())) {
             return;
         }
-        String text = Objects.requireNonNullElse(request.getParameter("text"), "");
+        String text = fields.get("text").replace("\r\n", "\n");
         Comment comment = owned.get().comment();
         EditResult result = comments.editByAuthor(comment.id(), owned.get().token(), text, InputFormat.PLAIN_TEXT);
         if (result instanceof EditResult.Done) {
@@ -117,7 +156,7 @@ final class OwnCommentPages {
             throws IOException {
         Viewer viewer = EditTokenCookie.viewer(request);
         Optional<Owned> owned = owned(response, post, idText, viewer);
-        if (owned.isEmpty() || !csrfChecked(request, response, post, owned.get())) {
+        if (owned.isEmpty() || !csrfChecked(request.getParameter("csrf"), response, post, owned.get())) {
             return;
         }
         // Where the comment stands is read before it goes: afterwards the engine no longer locates it.
@@ -176,9 +215,9 @@ final class OwnCommentPages {
         return Optional.of(new Owned(comment.get(), token.get()));
     }
 
-    private boolean csrfChecked(HttpServletRequest request, HttpServletResponse response, Post post, Owned owned)
+    private boolean csrfChecked(@Nullable String csrf, HttpServletResponse response, Post post, Owned owned)
             throws IOException {
-        if (EditTokenCookie.csrfMatches(owned.token(), request.getParameter("csrf"))) {
+        if (EditTokenCookie.csrfMatches(owned.token(), csrf)) {
             return true;
         }
         refuse(response, HttpServletResponse.SC_FORBIDDEN, post,

@@ -16,6 +16,7 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -166,25 +167,39 @@ public final class PostPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
             return;
         }
-        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(request);
-        if (csrf.isPresent()) {
-            moderatorPage(request, response, post.get(), after, viewer, csrf.get());
-            return;
-        }
-        render(response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, RememberCookie.blank(request));
+        show(request, response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, true);
     }
 
-    /** The page as a logged-in moderator sees it: every comment with its controls, and what the last one did. */
-    private void moderatorPage(HttpServletRequest request, HttpServletResponse response, Post post,
-            @Nullable Cursor after, Viewer viewer, String csrf) throws IOException {
+    /**
+     * Answers with the page as the request's reader sees it: a logged-in moderator gets every comment with its
+     * controls (and, after an action, what it did), and every reader their remembered details in the blank
+     * forms. Every answer of the page, a refused form too, goes through here, so none loses the reader's view.
+     *
+     * @param flash whether to show what the moderator's last action did: only a GET carries it
+     */
+    private void show(HttpServletRequest request, HttpServletResponse response, int status, Post post,
+            @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form, boolean flash) throws IOException {
+        write(response, status, readerPage(request.getCookies(), post, after, viewer, form, flash ? request : null));
+    }
+
+    /**
+     * The page as the reader the cookies stand for sees it; {@code flashFrom} is the request whose parameters
+     * say what the moderator's last action did, or {@code null} for none.
+     */
+    private byte[] readerPage(Cookie @Nullable [] cookies, Post post, @Nullable Cursor after, Viewer viewer,
+            @Nullable CommentForm form, @Nullable HttpServletRequest flashFrom) {
+        CommentForm blank = RememberCookie.blank(cookies);
+        Optional<String> csrf = moderation == null ? Optional.empty() : moderation.csrf(cookies);
+        if (csrf.isEmpty()) {
+            return page(post, after, viewer, form, blank, "", NO_CONTROLS);
+        }
         String local = urls.page(post, after);
-        ModeratorTools tools = Objects.requireNonNull(moderation);
-        Html flash = new Html();
-        tools.flash(flash, request, csrf, local);
-        render(response, HttpServletResponse.SC_OK, post, after,
-                new Viewer(viewer.editTokens(), viewer.userId(), true), null, RememberCookie.blank(request),
-                flash.toString(),
-                (out, comment) -> ModeratorTools.buttons(out, comment, csrf,
+        Html message = new Html();
+        if (flashFrom != null) {
+            Objects.requireNonNull(moderation).flash(message, flashFrom, csrf.get(), local);
+        }
+        return page(post, after, new Viewer(viewer.editTokens(), viewer.userId(), true), form, blank,
+                message.toString(), (out, comment) -> ModeratorTools.buttons(out, comment, csrf.get(),
                         local + "#" + SiteUrls.anchor(comment.id())));
     }
 
@@ -211,15 +226,14 @@ public final class PostPageServlet extends HttpServlet {
         }
         FormFields fields = FormFields.read(request);
         CommentForm form = CommentForm.from(fields);
-        CommentForm blank = RememberCookie.blank(request);
         Viewer viewer = EditTokenCookie.viewer(request);
         CommentId parent;
         try {
             parent = form.parentId();
         } catch (IllegalArgumentException e) {
-            render(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
+            show(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
                     form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."),
-                    blank);
+                    false);
             return;
         }
         PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
@@ -230,10 +244,10 @@ public final class PostPageServlet extends HttpServlet {
                 .build();
         CommentForm checked = form.withErrors(comments.check(postRequest));
         if (fields.unsupportedType() != null) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, post.get(), parent, viewer,
+            refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, post.get(), parent, viewer,
                     checked.withError(InputField.TEXT, "Nothing was posted: the form came as "
                             + fields.unsupportedType() + ", which this page does not take. What could be read of "
-                            + "it is below; please send it again from here."), blank);
+                            + "it is below; please send it again from here."));
             return;
         }
         if (!fields.garbled().isEmpty()) {
@@ -241,11 +255,11 @@ public final class PostPageServlet extends HttpServlet {
                 checked = checked.withError(fieldNamed(name), "Nothing was posted: part of this was not readable "
                         + "text (not UTF-8) and shows as \uFFFD. Please check it and send it again.");
             }
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked, blank);
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
             return;
         }
         if (!checked.errors().isEmpty()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked, blank);
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer, checked);
             return;
         }
         PostResult result = comments.post(postRequest);
@@ -255,8 +269,8 @@ public final class PostPageServlet extends HttpServlet {
                 RetryAfter.send(response, rejected.retryAfter());
                 message = RetryAfter.message(message, rejected.retryAfter());
             }
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer,
-                    form.withError(rejected.field() == null ? InputField.TEXT : rejected.field(), message), blank);
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), parent, viewer,
+                    form.withError(rejected.field() == null ? InputField.TEXT : rejected.field(), message));
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
@@ -271,13 +285,15 @@ public final class PostPageServlet extends HttpServlet {
 
     /**
      * The answer to a comment form whose body was refused before this servlet could read it, for being larger
-     * than the body limit: the post page with the form and a message at the text, instead of a bare error page.
-     * What was typed cannot be echoed, as it was never read.
+     * than the body limit: the post page with the form and a message at the text, instead of a bare error page,
+     * as the reader sees it (their own comments, remembered details, a moderator's view). What was typed cannot
+     * be echoed, as it was never read.
      *
      * @param path the request's path in the site, e.g. {@code /posts/hello}
+     * @param cookies the request's cookies
      * @return the page, or empty when the path is not the form of a post that is shown
      */
-    public Optional<ErrorAnswers.Answer> refusedForm(String path) {
+    public Optional<ErrorAnswers.Answer> refusedForm(String path, Cookie[] cookies) {
         if (!path.startsWith("/posts/")) {
             return Optional.empty();
         }
@@ -287,24 +303,24 @@ public final class PostPageServlet extends HttpServlet {
         if (post.isEmpty() || post.get().deleted()) {
             return Optional.empty();
         }
-        CommentForm form = CommentForm.empty(null).withError(InputField.TEXT, "Nothing was posted: what you sent "
-                + "was larger than this page takes. A comment has at most " + comments.settings().maxTextLength()
+        CommentForm form = RememberCookie.blank(cookies).withError(InputField.TEXT, "Nothing was posted: what you "
+                + "sent was larger than this page takes. A comment has at most " + comments.settings().maxTextLength()
                 + " characters; please shorten it and send it again (your browser's Back button should bring back "
                 + "what you typed).");
         return Optional.of(new ErrorAnswers.Answer("text/html; charset=UTF-8",
-                page(post.get(), null, Viewer.anonymous(), form)));
+                readerPage(cookies, post.get(), null, EditTokenCookie.viewer(cookies), form, null)));
     }
 
     /** Answers a refused form: the page with the form as typed and its messages, under its parent if shown. */
-    private void refuse(HttpServletResponse response, int status, Post post, @Nullable CommentId parent,
-            Viewer viewer, CommentForm form, CommentForm blank) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, Post post,
+            @Nullable CommentId parent, Viewer viewer, CommentForm form) throws IOException {
         Optional<Location> parentLocation = parent == null ? Optional.empty()
                 : comments.locate(parent, Order.OLDEST_FIRST, viewer)
                         .filter(location -> location.comment().thread().equals(post.thread()));
         // The reply form comes back open under its parent; without a visible parent, as the main form.
         CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
-        render(response, status, post, parentLocation.map(location -> pages.around(location, viewer)).orElse(null),
-                viewer, back, blank);
+        show(request, response, status, post,
+                parentLocation.map(location -> pages.around(location, viewer)).orElse(null), viewer, back, false);
     }
 
     private static InputField fieldNamed(String name) {
@@ -342,15 +358,7 @@ public final class PostPageServlet extends HttpServlet {
                 + SiteUrls.anchor(location.get().comment().id()));
     }
 
-    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form, CommentForm blank) throws IOException {
-        render(response, status, post, after, viewer, form, blank, "", NO_CONTROLS);
-    }
-
-    private void render(HttpServletResponse response, int status, Post post, @Nullable Cursor after, Viewer viewer,
-            @Nullable CommentForm form, CommentForm blank, String flash, BiConsumer<Html, Comment> controls)
-            throws IOException {
-        byte[] html = page(post, after, viewer, form, blank, flash, controls);
+    private void write(HttpServletResponse response, int status, byte[] html) throws IOException {
         response.setStatus(status);
         if (advertised.contains(Protocol.PINGBACK)) {
             response.setHeader("X-Pingback", urls.pingback());
@@ -362,10 +370,6 @@ public final class PostPageServlet extends HttpServlet {
         response.setContentType("text/html; charset=UTF-8");
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
-    }
-
-    private byte[] page(Post post, @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form) {
-        return page(post, after, viewer, form, CommentForm.empty(null), "", NO_CONTROLS);
     }
 
     /**
@@ -381,10 +385,13 @@ public final class PostPageServlet extends HttpServlet {
         body.raw("<section class=\"comments\" id=\"comments\"><h2>").text(approved == 1 ? "1 response"
                 : approved + " responses").raw("</h2>").raw(flash);
         threadHtml.thread(body, post, page.roots(), form != null && form.parent() != null ? form : null, blank,
-                own.own(viewer), controls);
+                own.own(viewer), own.heldOwn(viewer, page.roots()), controls);
         body.raw("<nav class=\"pages\" aria-label=\"Comment pages\">");
         Optional<ContextPages.Previous> previous = pages.previous(post.thread(), after, page, viewer);
-        if (previous.isPresent()) {
+        if (previous.isPresent() && !previous.get().exact()) {
+            // Too many hidden roots lie before this page to find the previous one cheaply: the first page, then.
+            body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
+        } else if (previous.isPresent()) {
             if (previous.get().after() != null) {
                 body.raw("<a").attr("href", urls.page(post, null) + "#comments").raw(">« First comments</a>");
             }

@@ -38,7 +38,16 @@ final class RememberCookie {
      * @return a form for a new thread, without text or errors
      */
     static CommentForm blank(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
+        return blank(request.getCookies());
+    }
+
+    /**
+     * The form every empty form starts with, as some cookies tell.
+     *
+     * @param cookies a request's cookies, or {@code null} for none
+     * @return a form for a new thread, without text or errors
+     */
+    static CommentForm blank(Cookie @Nullable [] cookies) {
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (NAME.equals(cookie.getName())) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * Renders a thread, as the engine nests it, into HTML: one {@code <li>} per comment with its replies in a
  * nested {@code <ol>}, each with an avatar, author, permalink, the sanitized html, and a reply form that works
  * without JavaScript (a {@code <details>} element opens it). The reader's own comments that no one answered get
- * an edit link and a delete form while their edit window is open. A reply the engine hung at the deepest level,
+ * an edit link and a delete form while their edit window is open, exactly where the engine would take the change. A reply the engine hung at the deepest level,
  * beside the comment it answers rather than under it, says "in reply to" whom, with a link to that comment.
  *
  * <p>A form shows every problem at once: a summary at the top linking to each field, and each message next to
@@ -68,29 +69,33 @@ public final class ThreadHtml {
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm) {
-        thread(out, post, roots, openForm, CommentForm.empty(null), Map.of(), (html, comment) -> { });
+        thread(out, post, roots, openForm, CommentForm.empty(null), Map.of(), Set.of(), (html, comment) -> { });
     }
 
     /**
      * Renders the roots of a page and their replies, with the reply forms filled in with remembered details,
-     * edit and delete controls on the reader's own comments that no one has answered, and more controls under
-     * each comment (placeholders included), such as a moderator's.
+     * edit and delete controls on the reader's own comments that the engine would let them change, and more
+     * controls under each comment (placeholders included), such as a moderator's. A held comment says it awaits
+     * moderation only to its author: a moderator reads its status from their own controls.
      *
      * @param out where to write
      * @param post the post the thread belongs to
      * @param roots the page's roots
      * @param openForm a form to show filled in (a rejected reply), or {@code null}
      * @param blank the author details every other reply form starts with (empty, or the remembered ones)
-     * @param own the comments the reader may still change
+     * @param own the comments the reader may change now ({@code CommentService.changeableUntil}): controls
+     *     show on these and no others
+     * @param mine the comments the reader wrote (their edit tokens name), changeable or not
      * @param controls writes the controls of one comment
      */
     public void thread(Html out, Post post, List<ThreadNode> roots, @Nullable CommentForm openForm,
-            CommentForm blank, Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls) {
+            CommentForm blank, Map<CommentId, OwnComment> own, Set<CommentId> mine,
+            BiConsumer<Html, Comment> controls) {
         Map<CommentId, ThreadNode> shown = new HashMap<>();
         for (ThreadNode root : roots) {
             index(root, shown);
         }
-        Rendering rendering = new Rendering(post, openForm, blank, own, controls, shown);
+        Rendering rendering = new Rendering(post, openForm, blank, own, mine, controls, shown);
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
             node(out, rendering, root);
@@ -107,7 +112,8 @@ public final class ThreadHtml {
 
     /** What every comment of one page is rendered with. */
     private record Rendering(Post post, @Nullable CommentForm openForm, CommentForm blank,
-            Map<CommentId, OwnComment> own, BiConsumer<Html, Comment> controls, Map<CommentId, ThreadNode> shown) {
+            Map<CommentId, OwnComment> own, Set<CommentId> mine, BiConsumer<Html, Comment> controls,
+            Map<CommentId, ThreadNode> shown) {
     }
 
     private void node(Html out, Rendering rendering, ThreadNode node) {
@@ -121,8 +127,7 @@ public final class ThreadHtml {
         } else if (comment.kind() != Kind.COMMENT) {
             linkback(out, post, comment);
         } else {
-            // The engine refuses to change a comment someone answered, so its author gets no controls for it.
-            comment(out, rendering, comment, node.replies().isEmpty() ? rendering.own().get(comment.id()) : null);
+            comment(out, rendering, comment, rendering.own().get(comment.id()));
         }
         rendering.controls().accept(out, comment);
         if (!node.replies().isEmpty()) {
@@ -154,7 +159,7 @@ public final class ThreadHtml {
         permalink(out, post, comment);
         inReplyTo(out, comment, rendering.shown());
         out.raw("</div><div class=\"comment-text\">");
-        if (comment.status() == Status.PENDING) {
+        if (comment.status() == Status.PENDING && rendering.mine().contains(comment.id())) {
             out.raw("<p class=\"notice\">Your comment is awaiting moderation. Only you can see it for now.</p>");
         }
         out.raw(comment.html());

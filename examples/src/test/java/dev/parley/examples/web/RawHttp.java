@@ -36,13 +36,19 @@ final class RawHttp {
      */
     static Answer announceAndRead(String base, String method, String path, String contentType, long contentLength,
             byte[] prefix) throws IOException {
+        return announceAndRead(base, method, path, contentType, contentLength, prefix, "");
+    }
+
+    /** As {@link #announceAndRead(String, String, String, String, long, byte[])}, with more header lines. */
+    static Answer announceAndRead(String base, String method, String path, String contentType, long contentLength,
+            byte[] prefix, String headerLines) throws IOException {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                     + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength
-                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "\r\n" + headerLines + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(prefix);
             out.flush();
             return read(socket.getInputStream());
