@@ -2,10 +2,6 @@ package dev.parley.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,12 +9,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives a real headless Chromium through the demo: comment, reply to a reply, a held comment approved by the
@@ -29,67 +24,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
 
-    private static final Path OUTPUT = Path.of("target", "browser-test");
+    @RegisterExtension
+    static final DemoInChromium SITE = new DemoInChromium();
 
     private static RunningDemo demo;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-        browser = HeadlessChromium.start(Files.createTempDirectory("parley-chromium-profile"));
+    static void start() {
+        demo = SITE.demo();
+        browser = SITE.browser();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                Files.createDirectories(OUTPUT);
-                browser.get(demo.postUrl());
-                Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-                Files.copy(shot, OUTPUT.resolve("post-page.png"), StandardCopyOption.REPLACE_EXISTING);
-                browser.quit();
-            }
-        } finally {
-            demo.close();
-        }
-    }
-
-    /** Fills and submits a comment form, then returns the id of the comment the redirect landed on. */
-    private static String submit(WebElement form, String name, String text) {
-        form.findElement(By.name("name")).sendKeys(name);
-        form.findElement(By.name("text")).sendKeys(text);
-        clickAndWaitForNextPage(form.findElement(By.cssSelector("button[type=submit]")), form);
-        String url = browser.getCurrentUrl();
-        assertThat(url).as("redirected to the new comment's fragment").contains("#c-");
-        return url.substring(url.indexOf("#c-") + 3);
-    }
-
-    /**
-     * Clicks a submit button and waits until the page it was on is replaced: a click returns before the
-     * POST, redirect and GET are done. The timeout is only a safety net.
-     */
-    private static void clickAndWaitForNextPage(WebElement button, WebElement onOldPage) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> isGone(onOldPage));
-    }
-
-    /**
-     * Whether the element's page has been replaced. Chrome reports it as a stale element, or, when the check
-     * lands while the next page is being swapped in, as an inspector error saying the node no longer belongs
-     * to the document: both mean gone.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
+    static void screenshotTheFinalPage() throws Exception {
+        if (SITE.running()) {
+            browser.get(demo.postUrl());
+            SITE.screenshot("post-page.png");
         }
     }
 
@@ -104,7 +55,7 @@ class BrowserTest {
         browser.get(demo.postUrl());
         assertThat(browser.getTitle()).contains(demo.post().title());
 
-        String id = submit(browser.findElement(By.id("respond")), "Browser Reader", "A comment typed in a real browser.");
+        String id = SITE.submit(browser.findElement(By.id("respond")), "Browser Reader", "A comment typed in a real browser.");
 
         WebElement comment = browser.findElement(By.id("c-" + id));
         assertThat(comment.findElement(By.cssSelector(".comment-text")).getText())
@@ -123,7 +74,7 @@ class BrowserTest {
         reply.findElement(By.cssSelector(":scope > details.reply > summary")).click();
         WebElement form = reply.findElement(By.cssSelector(":scope > details.reply form"));
 
-        String id = submit(form, "Nested Nell", "Answering the answer, one level deeper.");
+        String id = SITE.submit(form, "Nested Nell", "Answering the answer, one level deeper.");
 
         WebElement nested = browser.findElement(By.xpath(
                 "//li[@id='" + parentId + "']/ol[@class='replies']/li[@id='c-" + id + "']"));
@@ -138,7 +89,7 @@ class BrowserTest {
     @DisplayName("a held comment shows 'awaiting moderation', and appears for everyone once approved")
     void heldThenApproved() throws Exception {
         browser.get(demo.postUrl());
-        String id = submit(browser.findElement(By.id("respond")), "Link Sharer",
+        String id = SITE.submit(browser.findElement(By.id("respond")), "Link Sharer",
                 "Two links: https://one.example/read and https://two.example/more");
 
         WebElement held = browser.findElement(By.id("c-" + id));
@@ -149,10 +100,10 @@ class BrowserTest {
         browser.get(demo.base() + "/admin");
         browser.findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
         WebElement login = browser.findElement(By.cssSelector("form[action='/admin/login']"));
-        clickAndWaitForNextPage(login.findElement(By.tagName("button")), login);
+        SITE.clickAndWaitForNextPage(login.findElement(By.tagName("button")), login);
         WebElement row = browser.findElement(By.id("q-" + id));
         assertThat(row.findElement(By.cssSelector("td.reason")).getText()).contains("link");
-        clickAndWaitForNextPage(row.findElement(By.cssSelector("button[value='approve-" + id + "']")), row);
+        SITE.clickAndWaitForNextPage(row.findElement(By.cssSelector("button[value='approve-" + id + "']")), row);
         assertThat(browser.findElements(By.id("q-" + id))).isEmpty();
 
         browser.get(demo.base() + demo.post().path() + "/comments/" + id);
@@ -172,7 +123,7 @@ class BrowserTest {
         form.findElement(By.name("name")).sendKeys(payload);
         form.findElement(By.name("url")).sendKeys("javascript:window.__pwned=1");
         form.findElement(By.name("text")).sendKeys("<script>window.__pwned=1</script>");
-        clickAndWaitForNextPage(form.findElement(By.cssSelector("button[type=submit]")), form);
+        SITE.clickAndWaitForNextPage(form.findElement(By.cssSelector("button[type=submit]")), form);
 
         // A javascript: website is refused: the form comes back with the input kept, as text.
         WebElement returned = browser.findElement(By.id("respond"));
@@ -186,7 +137,7 @@ class BrowserTest {
         String text = "<script>window.__pwned=1</script> " + payload
                 + " <a href=\"javascript:window.__pwned=1\">click me</a> javascript:window.__pwned=1";
         returned.findElement(By.name("text")).sendKeys(text);
-        clickAndWaitForNextPage(returned.findElement(By.cssSelector("button[type=submit]")), returned);
+        SITE.clickAndWaitForNextPage(returned.findElement(By.cssSelector("button[type=submit]")), returned);
         String url = browser.getCurrentUrl();
         assertThat(url).contains("#c-");
         WebElement comment = browser.findElement(By.id(url.substring(url.indexOf("#c-") + 1)));

@@ -10,16 +10,15 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -35,7 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @DisplayName("The post page's layout in a real browser, at 1280 and 390 px")
 class PageLayoutBrowserTest {
 
-    private static final Path OUTPUT = Path.of("target", "browser-test");
+    @RegisterExtension
+    static final DemoInChromium SITE = new DemoInChromium();
+
     private static final String LONG_WORD = "x".repeat(10_000);
 
     private static RunningDemo demo;
@@ -47,10 +48,9 @@ class PageLayoutBrowserTest {
     private static Comment replyToDeleted;
 
     @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-        browser = HeadlessChromium.start(Files.createTempDirectory("parley-chromium-profile"));
-        Files.createDirectories(OUTPUT);
+    static void start() {
+        demo = SITE.demo();
+        browser = SITE.browser();
         CommentService comments = demo.server.comments();
         longWord = post(comments, null, "Wordy Wanda", LONG_WORD, InputFormat.PLAIN_TEXT);
         wideCode = post(comments, null, "Coder Cas", "<pre>" + "let wide = 1; ".repeat(40) + "</pre>",
@@ -68,29 +68,12 @@ class PageLayoutBrowserTest {
         comments.delete(deleted.id());
     }
 
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            demo.close();
-        }
-    }
-
     private static Comment post(CommentService comments, CommentId parent, String name, String text,
             InputFormat format) {
         PostResult result = comments.post(PostRequest.builder(demo.post().thread(), text).inReplyTo(parent)
                 .author(name, null, null).format(format).build());
         assertThat(result).as(name).isInstanceOf(PostResult.Accepted.class);
         return ((PostResult.Accepted) result).comment();
-    }
-
-    /** Sets the window's layout width, as a phone (touch, meta viewport honoured) below 600 px. */
-    private static void width(int pixels) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", pixels, "height",
-                pixels < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", pixels < 600));
     }
 
     /** Opens a comment's permalink, which redirects to the page that holds it. */
@@ -130,7 +113,7 @@ class PageLayoutBrowserTest {
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", top, "width", width, "height", Math.min(height, 16_000), "scale", 1)));
-        Files.write(OUTPUT.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        Files.write(DemoInChromium.screenshotFile(name), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static WebElement comment(Comment comment) {
@@ -141,7 +124,7 @@ class PageLayoutBrowserTest {
     @DisplayName("a 10,000-character word wraps inside its comment at 1280 and 390 px, and a wide pre scrolls in its box")
     void longWordWraps() throws Exception {
         for (int pixels : new int[] {1280, 390}) {
-            width(pixels);
+            SITE.width(pixels);
             open(longWord);
             WebElement text = comment(longWord).findElement(By.cssSelector(".comment-text"));
 
@@ -164,7 +147,7 @@ class PageLayoutBrowserTest {
     @DisplayName("a thread deeper than the cap fits at 1280 and 390 px, and flattened replies link to whom they answer")
     void deepThread() throws Exception {
         for (int pixels : new int[] {1280, 390}) {
-            width(pixels);
+            SITE.width(pixels);
             open(CHAIN.get(7));
             assertNotWiderThanTheWindow("deep thread at " + pixels + " px");
             screenshot("post-page-deep-thread-" + pixels + ".png");
@@ -184,7 +167,7 @@ class PageLayoutBrowserTest {
     @DisplayName("a deleted comment's note reads on one line beside where the avatar would be, at 390 px too")
     void deletedPlaceholderOnOneLine() throws Exception {
         for (int pixels : new int[] {1280, 390}) {
-            width(pixels);
+            SITE.width(pixels);
             // The deleted comment has no permalink of its own any more: its reply's page holds its place.
             open(replyToDeleted);
             WebElement note = comment(deleted).findElement(By.cssSelector(":scope > .comment-body > .deleted"));
@@ -201,7 +184,7 @@ class PageLayoutBrowserTest {
     @Test
     @DisplayName("the form reports every problem at once, each next to its field, and the page still fits at 390 px")
     void everyProblemAtOnce() throws Exception {
-        width(390);
+        SITE.width(390);
         browser.get(demo.postUrl());
         WebElement form = browser.findElement(By.id("respond"));
         assertThat(form.findElement(By.name("name")).getAttribute("required")).isEqualTo("true");
