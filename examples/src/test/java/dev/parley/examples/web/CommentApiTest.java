@@ -64,7 +64,8 @@ class CommentApiTest {
         assertThat(thread.get("comments").get(0).get("replies").findValuesAsString("id")).contains(id);
 
         String commentUrl = demo().base() + "/api/comments/" + id;
-        assertThat(RunningDemo.api("PUT", commentUrl, "{\"text\":\"Hijacked\"}", "not-the-token").statusCode()).isEqualTo(403);
+        assertThat(RunningDemo.api("PUT", commentUrl, "{\"text\":\"Hijacked\"}", "not-the-token").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> edited = RunningDemo.api("PUT", commentUrl, "{\"text\":\"Second draft\"}", token);
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(edited.body()).get("html").asString()).contains("Second draft");

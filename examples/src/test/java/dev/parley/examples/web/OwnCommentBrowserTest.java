@@ -3,13 +3,11 @@ package dev.parley.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Drives a real headless Chromium, with no script on the pages, through an author's own comment: post it, land
@@ -22,44 +20,35 @@ class OwnCommentBrowserTest {
     @RegisterExtension
     static final DemoInChromium SITE = new DemoInChromium();
 
-    private static RunningDemo demo;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        demo = SITE.demo();
-        browser = SITE.browser();
-    }
-
     @Test
     @DisplayName("posts, lands among earlier comments, edits with the pre-filled form, then deletes")
     void editsAndDeletesOwnComment() throws Exception {
-        browser.get(demo.postUrl());
-        String anchor = "c-" + SITE.submit(browser.findElement(By.id("respond")), "Own Browser",
+        SITE.browser().get(SITE.demo().postUrl());
+        String anchor = "c-" + SITE.submit(SITE.browser().findElement(By.id("respond")), "Own Browser",
                 "Frist comment, with a typo.");
 
         // Landed on the page that ends with the new comment, earlier roots above it, not on a page of its own.
-        List<String> roots = browser.findElements(By.cssSelector("ol.thread > li.comment")).stream()
+        List<String> roots = SITE.browser().findElements(By.cssSelector("ol.thread > li.comment")).stream()
                 .map(element -> element.getAttribute("id")).toList();
         assertThat(roots).hasSize(5).last().isEqualTo(anchor);
         assertThat(roots.subList(0, 4)).doesNotContain(anchor).doesNotHaveDuplicates();
-        assertThat(browser.findElements(By.cssSelector("nav.pages a[rel=prev]"))).hasSize(1);
+        assertThat(SITE.browser().findElements(By.cssSelector("nav.pages a[rel=prev]"))).hasSize(1);
 
-        WebElement mine = browser.findElement(By.id(anchor));
+        WebElement mine = SITE.browser().findElement(By.id(anchor));
         assertThat(mine.findElements(By.cssSelector(".own-controls"))).hasSize(1);
         SITE.screenshot("own-comment.png");
 
         WebElement edit = mine.findElement(By.cssSelector(".own-controls a.edit"));
         SITE.clickAndWaitForNextPage(edit, edit);
-        WebElement text = browser.findElement(By.cssSelector("form#edit textarea[name=text]"));
+        WebElement text = SITE.browser().findElement(By.cssSelector("form#edit textarea[name=text]"));
         assertThat(text.getAttribute("value")).isEqualTo("Frist comment, with a typo.");
         text.clear();
         text.sendKeys("First comment, typo fixed.");
-        WebElement save = browser.findElement(By.cssSelector("form#edit button[type=submit]"));
+        WebElement save = SITE.browser().findElement(By.cssSelector("form#edit button[type=submit]"));
         SITE.clickAndWaitForNextPage(save, save);
 
-        assertThat(browser.getCurrentUrl()).endsWith("#" + anchor);
-        WebElement edited = browser.findElement(By.id(anchor));
+        assertThat(SITE.browser().getCurrentUrl()).endsWith("#" + anchor);
+        WebElement edited = SITE.browser().findElement(By.id(anchor));
         assertThat(edited.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("First comment, typo fixed.");
 
         edited.findElement(By.cssSelector(".own-controls details.delete summary")).click();
@@ -67,7 +56,7 @@ class OwnCommentBrowserTest {
         assertThat(delete.isDisplayed()).isTrue();
         SITE.clickAndWaitForNextPage(delete, delete);
 
-        assertThat(browser.findElements(By.id(anchor))).isEmpty();
-        assertThat(browser.getPageSource()).doesNotContain("typo fixed");
+        assertThat(SITE.browser().findElements(By.id(anchor))).isEmpty();
+        assertThat(SITE.browser().getPageSource()).doesNotContain("typo fixed");
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,8 +38,6 @@ class PageLayoutBrowserTest {
 
     private static final String LONG_WORD = "x".repeat(10_000);
 
-    private static RunningDemo demo;
-    private static ChromeDriver browser;
     private static Comment longWord;
     private static Comment wideCode;
     private static final List<Comment> CHAIN = new ArrayList<>();
@@ -49,9 +46,7 @@ class PageLayoutBrowserTest {
 
     @BeforeAll
     static void start() {
-        demo = SITE.demo();
-        browser = SITE.browser();
-        CommentService comments = demo.server.comments();
+        CommentService comments = SITE.demo().server.comments();
         longWord = post(comments, null, "Wordy Wanda", LONG_WORD, InputFormat.PLAIN_TEXT);
         wideCode = post(comments, null, "Coder Cas", "<pre>" + "let wide = 1; ".repeat(40) + "</pre>",
                 InputFormat.HTML);
@@ -70,7 +65,7 @@ class PageLayoutBrowserTest {
 
     private static Comment post(CommentService comments, CommentId parent, String name, String text,
             InputFormat format) {
-        PostResult result = comments.post(PostRequest.builder(demo.post().thread(), text).inReplyTo(parent)
+        PostResult result = comments.post(PostRequest.builder(SITE.demo().post().thread(), text).inReplyTo(parent)
                 .author(name, null, null).format(format).build());
         assertThat(result).as(name).isInstanceOf(PostResult.Accepted.class);
         return ((PostResult.Accepted) result).comment();
@@ -78,11 +73,11 @@ class PageLayoutBrowserTest {
 
     /** Opens a comment's permalink, which redirects to the page that holds it. */
     private static void open(Comment comment) {
-        browser.get(demo.base() + demo.post().path() + "/comments/" + comment.id().value());
+        SITE.browser().get(SITE.demo().base() + SITE.demo().post().path() + "/comments/" + comment.id().value());
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return ((JavascriptExecutor) SITE.browser()).executeScript(script, args);
     }
 
     private static long number(String script, Object... args) {
@@ -110,14 +105,14 @@ class PageLayoutBrowserTest {
 
     private static void screenshot(String name, long top, long height) throws Exception {
         long width = number("return document.documentElement.clientWidth;");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        Map<String, Object> shot = SITE.browser().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", top, "width", width, "height", Math.min(height, 16_000), "scale", 1)));
         Files.write(DemoInChromium.screenshotFile(name), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static WebElement comment(Comment comment) {
-        return browser.findElement(By.id("c-" + comment.id().value()));
+        return SITE.browser().findElement(By.id("c-" + comment.id().value()));
     }
 
     @Test
@@ -156,9 +151,10 @@ class PageLayoutBrowserTest {
             assertThat(note.getText()).isEqualTo("in reply to Deep Writer 6");
             assertThat(note.isDisplayed()).isTrue();
             note.findElement(By.tagName("a")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10))
+            new WebDriverWait(SITE.browser(), Duration.ofSeconds(10))
                     .until(driver -> URI.create(driver.getCurrentUrl()).getFragment() != null);
-            assertThat(URI.create(browser.getCurrentUrl()).getFragment()).isEqualTo("c-" + CHAIN.get(6).id().value());
+            assertThat(URI.create(SITE.browser().getCurrentUrl()).getFragment())
+                    .isEqualTo("c-" + CHAIN.get(6).id().value());
             assertThat(js("return document.querySelector(':target').id;")).isEqualTo("c-" + CHAIN.get(6).id().value());
         }
     }
@@ -185,8 +181,8 @@ class PageLayoutBrowserTest {
     @DisplayName("the form reports every problem at once, each next to its field, and the page still fits at 390 px")
     void everyProblemAtOnce() throws Exception {
         SITE.width(390);
-        browser.get(demo.postUrl());
-        WebElement form = browser.findElement(By.id("respond"));
+        SITE.browser().get(SITE.demo().postUrl());
+        WebElement form = SITE.browser().findElement(By.id("respond"));
         assertThat(form.findElement(By.name("name")).getAttribute("required")).isEqualTo("true");
         // Values the browser's own checks let through (required, type=email, type=url) and the server refuses.
         form.findElement(By.name("name")).sendKeys("   ");
@@ -194,23 +190,24 @@ class PageLayoutBrowserTest {
         form.findElement(By.name("url")).sendKeys("https://example.com/a\"b");
         form.findElement(By.name("text")).sendKeys("   ");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(SITE.browser(), Duration.ofSeconds(20))
                 .until(driver -> !driver.findElements(By.id("respond-errors")).isEmpty());
 
         for (String field : new String[] {"name", "email", "url", "text"}) {
-            WebElement input = browser.findElement(By.id("respond-" + field));
+            WebElement input = SITE.browser().findElement(By.id("respond-" + field));
             String describedBy = input.getAttribute("aria-describedby");
             assertThat(describedBy).as(field).isEqualTo("respond-" + field + "-error");
-            WebElement message = browser.findElement(By.id(describedBy));
+            WebElement message = SITE.browser().findElement(By.id(describedBy));
             assertThat(message.isDisplayed()).as(field).isTrue();
             assertThat(message.getText()).as(field).isNotBlank();
             assertThat(message.getLocation().getY()).as(field + ": the message is just below its field")
                     .isBetween(input.getLocation().getY() + input.getSize().getHeight(),
                             input.getLocation().getY() + input.getSize().getHeight() + 20);
         }
-        assertThat(browser.findElements(By.cssSelector("#respond-errors li"))).hasSize(4);
-        assertThat(browser.findElement(By.id("respond-url")).getAttribute("value")).isEqualTo("https://example.com/a\"b");
+        assertThat(SITE.browser().findElements(By.cssSelector("#respond-errors li"))).hasSize(4);
+        assertThat(SITE.browser().findElement(By.id("respond-url")).getAttribute("value"))
+                .isEqualTo("https://example.com/a\"b");
         assertNotWiderThanTheWindow("form with errors at 390 px");
-        screenshotFrom(browser.findElement(By.id("respond")), "post-page-form-errors-390.png");
+        screenshotFrom(SITE.browser().findElement(By.id("respond")), "post-page-form-errors-390.png");
     }
 }
