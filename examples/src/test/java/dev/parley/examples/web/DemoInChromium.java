@@ -40,12 +40,12 @@ final class DemoInChromium implements BeforeAllCallback, AfterAllCallback {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "browser-test");
 
-    private @Nullable RunningDemo demo;
+    private final DemoPerClass demo = new DemoPerClass();
     private @Nullable ChromeDriver browser;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        demo = RunningDemo.start();
+        demo.beforeAll(context);
         browser = startChromium(Files.createTempDirectory("parley-chromium-profile"));
     }
 
@@ -56,17 +56,12 @@ final class DemoInChromium implements BeforeAllCallback, AfterAllCallback {
                 browser.quit();
             }
         } finally {
-            if (demo != null) {
-                demo.close();
-            }
+            demo.afterAll(context);
         }
     }
 
     RunningDemo demo() {
-        if (demo == null) {
-            throw new IllegalStateException("the demo is not running");
-        }
-        return demo;
+        return demo.demo();
     }
 
     ChromeDriver browser() {
