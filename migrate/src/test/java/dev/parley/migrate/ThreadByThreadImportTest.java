@@ -62,6 +62,20 @@ class ThreadByThreadImportTest {
         return Importer.builder().store(store);
     }
 
+    /**
+     * Checks that a two-pass import of the source into an empty store gives the report and the comments the
+     * one-reading import gave into {@link #store}, and that both agree on a dry run; returns that store.
+     */
+    private InMemoryCommentStore assertSameAsTwoPasses(ImportReport report, ImportSource source) throws IOException {
+        InMemoryCommentStore twoPassStore = new InMemoryCommentStore();
+        assertThat(report).isEqualTo(importer(twoPassStore).twoPasses(true).build().run(new WxrReader(), source));
+        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
+        assertThat(importer(new InMemoryCommentStore()).dryRun(true).build().run(new WxrReader(), source))
+                .isEqualTo(importer(new InMemoryCommentStore()).twoPasses(true).dryRun(true).build()
+                        .run(new WxrReader(), source));
+        return twoPassStore;
+    }
+
     /** Every stored comment by its source thread and id, with its place in the tree by source ids. */
     private static Map<String, String> tree(CommentStore store) {
         Map<String, Comment> byId = new TreeMap<>();
@@ -246,7 +260,6 @@ class ThreadByThreadImportTest {
                 item("3", comment("31", "0"), comment("32", "31")),
                 item("1", comment("15", "11"), comment("17", "99")),
                 item("4", comment("41", "0"))));
-        InMemoryCommentStore twoPassStore = new InMemoryCommentStore();
 
         ImportReport report = importer(store).batchSize(1).build().run(new WxrReader(), source);
 
@@ -264,11 +277,7 @@ class ThreadByThreadImportTest {
                 .containsExactly(tuple(ImportWarning.Code.ORPHAN_PARENT, "17"));
         assertThat(report.inserted()).isEqualTo(9);
         assertThat(report.unchanged()).isZero();
-        assertThat(report).isEqualTo(importer(twoPassStore).twoPasses(true).build().run(new WxrReader(), source));
-        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
-        assertThat(importer(new InMemoryCommentStore()).dryRun(true).build().run(new WxrReader(), source))
-                .isEqualTo(importer(new InMemoryCommentStore()).twoPasses(true).dryRun(true).build()
-                        .run(new WxrReader(), source));
+        InMemoryCommentStore twoPassStore = assertSameAsTwoPasses(report, source);
 
         ImportReport again = importer(store).batchSize(1).build().run(new WxrReader(), source);
 
@@ -284,7 +293,6 @@ class ThreadByThreadImportTest {
     void aSplitPostWhoseRepliesAllFindTheirParentsMatchesTwoPassesAndReimportsUnchanged() throws IOException {
         ImportSource source = write("split-whole.xml", wxr(item("1", comment("11", "0"), comment("12", "11")),
                 item("2", comment("21", "0")), item("1", comment("14", "12"), comment("13", "14"))));
-        InMemoryCommentStore twoPassStore = new InMemoryCommentStore();
 
         ImportReport report = importer(store).build().run(new WxrReader(), source);
 
@@ -295,11 +303,7 @@ class ThreadByThreadImportTest {
                 Map.entry("1/14", "/p/1/ under 12 answering 12 at 2"),
                 Map.entry("2/21", "/p/2/ under - answering - at 0"));
         assertThat(report.warningTotal()).isZero();
-        assertThat(report).isEqualTo(importer(twoPassStore).twoPasses(true).build().run(new WxrReader(), source));
-        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
-        assertThat(importer(new InMemoryCommentStore()).dryRun(true).build().run(new WxrReader(), source))
-                .isEqualTo(importer(new InMemoryCommentStore()).twoPasses(true).dryRun(true).build()
-                        .run(new WxrReader(), source));
+        InMemoryCommentStore twoPassStore = assertSameAsTwoPasses(report, source);
 
         ImportReport again = importer(store).build().run(new WxrReader(), source);
 
@@ -325,15 +329,10 @@ class ThreadByThreadImportTest {
             Files.copy(in, path);
         }
         ImportSource source = ImportSource.of(path);
-        InMemoryCommentStore twoPassStore = new InMemoryCommentStore();
 
         ImportReport report = importer(store).build().run(new WxrReader(), source);
 
-        assertThat(report).isEqualTo(importer(twoPassStore).twoPasses(true).build().run(new WxrReader(), source));
-        assertThat(ImporterTest.bySourceId(store)).isEqualTo(ImporterTest.bySourceId(twoPassStore));
-        assertThat(importer(new InMemoryCommentStore()).dryRun(true).build().run(new WxrReader(), source))
-                .isEqualTo(importer(new InMemoryCommentStore()).twoPasses(true).dryRun(true).build()
-                        .run(new WxrReader(), source));
+        assertSameAsTwoPasses(report, source);
         ImportReport again = importer(store).build().run(new WxrReader(), source);
         assertThat(again.inserted()).isZero();
         assertThat(again.unchanged()).isEqualTo(report.read());

@@ -6,23 +6,15 @@ import dev.parley.core.PostRequest;
 import dev.parley.core.PostResult;
 import dev.parley.storage.Comment;
 import dev.parley.storage.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A moderator in a real headless Chromium: logs in at {@code /admin/login}, removes a published comment from the
@@ -33,68 +25,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminBrowserTest {
 
-    private static final Path OUTPUT = Path.of("target", "browser-test");
-
-    private static RunningDemo demo;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-        browser = HeadlessChromium.start(Files.createTempDirectory("parley-chromium-admin-profile"));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            demo.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoInChromium SITE = new DemoInChromium();
 
     private static Comment post(String name, String text) {
-        PostResult result = demo.server.comments().post(PostRequest.builder(demo.post().thread(), text)
+        PostResult result = SITE.demo().server.comments().post(PostRequest.builder(SITE.demo().post().thread(), text)
                 .author(name, null, null).build());
         assertThat(result).isInstanceOf(PostResult.Accepted.class);
         return ((PostResult.Accepted) result).comment();
     }
 
     private static Status status(Comment comment) {
-        return demo.server.comments().find(comment.id()).orElseThrow().status();
-    }
-
-    /** Clicks a submit button and waits until the page it was on is replaced by the next one. */
-    private static void clickAndWaitForNextPage(WebElement button) {
-        WebElement html = browser.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> isGone(html));
-    }
-
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+        return SITE.demo().server.comments().find(comment.id()).orElseThrow().status();
     }
 
     /** What a reader's permalink to the comment answers: 303 to its page while visible, else 404. */
     private static int permalinkStatus(Comment comment) throws Exception {
-        return RunningDemo.get(RunningDemo.client(), demo.postUrl() + "/comments/" + comment.id().value())
+        return RunningDemo.get(RunningDemo.client(), SITE.demo().postUrl() + "/comments/" + comment.id().value())
                 .statusCode();
     }
 
     private static long script(String expression) {
-        return ((Number) browser.executeScript("return " + expression + ";")).longValue();
+        return ((Number) SITE.browser().executeScript("return " + expression + ";")).longValue();
     }
 
     @Test
@@ -103,27 +55,28 @@ class AdminBrowserTest {
             + " confirming, and undoes it")
     void removeAndUndo() throws Exception {
         Comment published = post("Removable Rhea", "A published comment the moderator takes down.");
-        browser.get(demo.base() + "/admin/login");
-        browser.findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
-        clickAndWaitForNextPage(browser.findElement(By.cssSelector("form[action='/admin/login'] button")));
-        assertThat(browser.getCurrentUrl()).isEqualTo(demo.base() + "/admin");
+        SITE.browser().get(SITE.demo().base() + "/admin/login");
+        SITE.browser().findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
+        SITE.clickAndWaitForNextPage(SITE.browser().findElement(By.cssSelector("form[action='/admin/login'] button")));
+        assertThat(SITE.browser().getCurrentUrl()).isEqualTo(SITE.demo().base() + "/admin");
 
-        clickAndWaitForNextPage(browser.findElement(By.linkText("All comments")));
-        WebElement row = browser.findElement(By.id("a-" + published.id().value()));
+        SITE.clickAndWaitForNextPage(SITE.browser().findElement(By.linkText("All comments")));
+        WebElement row = SITE.browser().findElement(By.id("a-" + published.id().value()));
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("published");
-        clickAndWaitForNextPage(row.findElement(By.cssSelector("button[value='delete-" + published.id().value() + "']")));
+        SITE.clickAndWaitForNextPage(
+                row.findElement(By.cssSelector("button[value='delete-" + published.id().value() + "']")));
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Delete this comment?");
+        assertThat(SITE.browser().findElement(By.tagName("h1")).getText()).isEqualTo("Delete this comment?");
         assertThat(status(published)).isEqualTo(Status.APPROVED);
-        clickAndWaitForNextPage(browser.findElement(By.cssSelector(".confirm button.danger")));
+        SITE.clickAndWaitForNextPage(SITE.browser().findElement(By.cssSelector(".confirm button.danger")));
 
-        assertThat(browser.findElement(By.cssSelector(".flash p")).getText())
+        assertThat(SITE.browser().findElement(By.cssSelector(".flash p")).getText())
                 .isEqualTo("Deleted the comment by Removable Rhea.");
         assertThat(status(published)).isEqualTo(Status.DELETED);
         assertThat(permalinkStatus(published)).as("readers no longer find it").isEqualTo(404);
 
-        clickAndWaitForNextPage(browser.findElement(By.cssSelector(".flash button")));
-        assertThat(browser.findElement(By.cssSelector(".flash p")).getText())
+        SITE.clickAndWaitForNextPage(SITE.browser().findElement(By.cssSelector(".flash button")));
+        assertThat(SITE.browser().findElement(By.cssSelector(".flash p")).getText())
                 .isEqualTo("Undone: the comment by Removable Rhea is published again.");
         assertThat(status(published)).isEqualTo(Status.APPROVED);
         assertThat(permalinkStatus(published)).as("readers find it again").isEqualTo(303);
@@ -136,23 +89,20 @@ class AdminBrowserTest {
         post("Linky Lou", "Two links: https://one.example/" + "a".repeat(120) + " and https://two.example/more");
         post("Longword Len", "x".repeat(400) + " and some words after it, and https://three.example/ and "
                 + "https://four.example/");
-        browser.get(demo.base() + "/admin");
-        if (!browser.findElements(By.name("password")).isEmpty()) {
-            browser.findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
-            clickAndWaitForNextPage(browser.findElement(By.cssSelector("form[action='/admin/login'] button")));
+        SITE.browser().get(SITE.demo().base() + "/admin");
+        if (!SITE.browser().findElements(By.name("password")).isEmpty()) {
+            SITE.browser().findElement(By.name("password")).sendKeys(RunningDemo.PASSWORD);
+            SITE.clickAndWaitForNextPage(SITE.browser().findElement(By.cssSelector("form[action='/admin/login'] button")));
         }
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        Files.createDirectories(OUTPUT);
+        SITE.width(390);
         for (Map.Entry<String, String> page : Map.of("/admin", "moderation-390.png",
                 "/admin/comments", "all-comments-390.png").entrySet()) {
-            browser.get(demo.base() + page.getKey());
-            assertThat(browser.findElements(By.cssSelector("table.queue tbody tr"))).as(page.getKey()).isNotEmpty();
+            SITE.browser().get(SITE.demo().base() + page.getKey());
+            assertThat(SITE.browser().findElements(By.cssSelector("table.queue tbody tr"))).as(page.getKey()).isNotEmpty();
             assertThat(script("window.innerWidth")).as("the viewport").isEqualTo(390);
             assertThat(script("document.documentElement.scrollWidth")).as("%s is no wider than the screen",
                     page.getKey()).isLessThanOrEqualTo(390);
-            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, OUTPUT.resolve(page.getValue()), StandardCopyOption.REPLACE_EXISTING);
+            SITE.screenshot(page.getValue());
         }
     }
 }

@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,30 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 class CommentApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static RunningDemo demo;
+    @RegisterExtension
+    static final DemoPerClass DEMO = new DemoPerClass();
 
-    @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
+    private static RunningDemo demo() {
+        return DEMO.demo();
     }
 
     private static String threadUrl() {
-        return demo.base() + "/api/threads/" + demo.post().slug() + "/comments";
-    }
-
-    private static HttpResponse<String> json(String method, String url, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header(CommentApiServlet.TOKEN_HEADER, token);
-        }
-        return RunningDemo.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return demo().base() + "/api/threads/" + demo().post().slug() + "/comments";
     }
 
     @Test
@@ -70,7 +53,7 @@ class CommentApiTest {
     void postEditDelete() throws Exception {
         String parent = JSON.readTree(RunningDemo.get(RunningDemo.client(), threadUrl()).body())
                 .get("comments").get(0).get("id").asString();
-        HttpResponse<String> created = json("POST", threadUrl(),
+        HttpResponse<String> created = RunningDemo.api("POST", threadUrl(),
                 "{\"parent\":\"" + parent + "\",\"name\":\"Api Reader\",\"text\":\"First draft\"}", null);
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(created.body());
@@ -80,26 +63,27 @@ class CommentApiTest {
         JsonNode thread = JSON.readTree(RunningDemo.get(RunningDemo.client(), threadUrl()).body());
         assertThat(thread.get("comments").get(0).get("replies").findValuesAsString("id")).contains(id);
 
-        String commentUrl = demo.base() + "/api/comments/" + id;
-        assertThat(json("PUT", commentUrl, "{\"text\":\"Hijacked\"}", "not-the-token").statusCode()).isEqualTo(403);
-        HttpResponse<String> edited = json("PUT", commentUrl, "{\"text\":\"Second draft\"}", token);
+        String commentUrl = demo().base() + "/api/comments/" + id;
+        assertThat(RunningDemo.api("PUT", commentUrl, "{\"text\":\"Hijacked\"}", "not-the-token").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> edited = RunningDemo.api("PUT", commentUrl, "{\"text\":\"Second draft\"}", token);
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(edited.body()).get("html").asString()).contains("Second draft");
         assertThat(JSON.readTree(edited.body()).has("edited")).isTrue();
 
-        assertThat(json("DELETE", commentUrl, "", token).statusCode()).isEqualTo(200);
+        assertThat(RunningDemo.api("DELETE", commentUrl, "", token).statusCode()).isEqualTo(200);
         assertThat(RunningDemo.get(RunningDemo.client(), commentUrl).statusCode()).isEqualTo(404);
     }
 
     @Test
     @DisplayName("a held comment is returned to its author with status pending, and hidden from others")
     void heldCommentVisibleWithToken() throws Exception {
-        HttpResponse<String> created = json("POST", threadUrl(), "{\"name\":\"Linker\",\"text\":"
+        HttpResponse<String> created = RunningDemo.api("POST", threadUrl(), "{\"name\":\"Linker\",\"text\":"
                 + "\"https://a.example/1 https://b.example/2\"}", null);
         JsonNode body = JSON.readTree(created.body());
         assertThat(body.get("comment").get("status").asString()).isEqualTo("pending");
         String id = body.get("comment").get("id").asString();
-        String commentUrl = demo.base() + "/api/comments/" + id;
+        String commentUrl = demo().base() + "/api/comments/" + id;
 
         assertThat(RunningDemo.get(RunningDemo.client(), commentUrl).statusCode()).isEqualTo(404);
         HttpResponse<String> mine = RunningDemo.client().send(HttpRequest.newBuilder(URI.create(commentUrl))
@@ -111,19 +95,19 @@ class CommentApiTest {
     @Test
     @DisplayName("counts several threads in one request; unknown threads count zero")
     void countsManyThreads() throws Exception {
-        String url = demo.base() + "/api/counts?thread=" + demo.post().slug() + "&thread="
-                + demo.server.blog().posts().get(1).slug() + "&thread=nope";
+        String url = demo().base() + "/api/counts?thread=" + demo().post().slug() + "&thread="
+                + demo().server.blog().posts().get(1).slug() + "&thread=nope";
         JsonNode counts = JSON.readTree(RunningDemo.get(RunningDemo.client(), url).body()).get("counts");
 
-        assertThat(counts.get(demo.post().slug()).asLong()).isGreaterThanOrEqualTo(12);
-        assertThat(counts.get(demo.server.blog().posts().get(1).slug()).asLong()).isEqualTo(2);
+        assertThat(counts.get(demo().post().slug()).asLong()).isGreaterThanOrEqualTo(12);
+        assertThat(counts.get(demo().server.blog().posts().get(1).slug()).asLong()).isEqualTo(2);
         assertThat(counts.get("nope").asLong()).isZero();
     }
 
     @Test
     @DisplayName("bad JSON is a 400 with a JSON error body")
     void badJson() throws Exception {
-        HttpResponse<String> response = json("POST", threadUrl(), "{\"name\": \"x\", \"text\": ", null);
+        HttpResponse<String> response = RunningDemo.api("POST", threadUrl(), "{\"name\": \"x\", \"text\": ", null);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("error").get("code").asString()).isEqualTo("bad_json");
@@ -132,7 +116,7 @@ class CommentApiTest {
     @Test
     @DisplayName("a rejected comment is a 422 naming the field")
     void rejectedComment() throws Exception {
-        HttpResponse<String> response = json("POST", threadUrl(), "{\"name\":\"x\",\"text\":\"   \"}", null);
+        HttpResponse<String> response = RunningDemo.api("POST", threadUrl(), "{\"name\":\"x\",\"text\":\"   \"}", null);
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode error = JSON.readTree(response.body()).get("error");
@@ -142,7 +126,7 @@ class CommentApiTest {
     @Test
     @DisplayName("a field of the wrong JSON type is a 400")
     void wrongType() throws Exception {
-        HttpResponse<String> response = json("POST", threadUrl(), "{\"name\":[1],\"text\":\"hi\"}", null);
+        HttpResponse<String> response = RunningDemo.api("POST", threadUrl(), "{\"name\":[1],\"text\":\"hi\"}", null);
 
         assertThat(response.statusCode()).isEqualTo(400);
     }
@@ -151,11 +135,11 @@ class CommentApiTest {
     @DisplayName("a comment posted through the API is on the rendered page")
     void apiCommentOnPage() throws Exception {
         HttpClient client = RunningDemo.client();
-        json("POST", threadUrl(), "{\"name\":\"Page Check\",\"text\":\"Visible on the page too\"}", null);
-        String lastPage = demo.postUrl();
+        RunningDemo.api("POST", threadUrl(), "{\"name\":\"Page Check\",\"text\":\"Visible on the page too\"}", null);
+        String lastPage = demo().postUrl();
         String body = RunningDemo.get(client, lastPage).body();
         while (!body.contains("Visible on the page too")) {
-            org.jsoup.nodes.Element next = org.jsoup.Jsoup.parse(body, demo.base()).selectFirst("a[rel=next]");
+            org.jsoup.nodes.Element next = org.jsoup.Jsoup.parse(body, demo().base()).selectFirst("a[rel=next]");
             assertThat(next).as("a page holds the new comment").isNotNull();
             body = RunningDemo.get(client, next.absUrl("href")).body();
         }

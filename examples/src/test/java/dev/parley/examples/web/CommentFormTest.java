@@ -9,26 +9,20 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The comment form: every problem at once, at its field, and what was typed kept")
 class CommentFormTest {
 
     private static final String URL_ENCODED = "application/x-www-form-urlencoded";
 
-    private static RunningDemo demo;
+    @RegisterExtension
+    static final DemoPerClass DEMO = new DemoPerClass();
 
-    @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
+    private static RunningDemo demo() {
+        return DEMO.demo();
     }
 
     private static Map<String, String> fields(String... pairs) {
@@ -55,7 +49,7 @@ class CommentFormTest {
     @DisplayName("every refused field gets its message at once, next to it, tied by aria-describedby")
     void everyProblemAtOnceAtItsField() throws Exception {
         // Each value passes the browser's own checks (required, type=email, type=url) and fails the server's.
-        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo.postUrl(),
+        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo().postUrl(),
                 fields("name", "   ", "email", "someone@localhost", "url", "https://example.com/a\"b", "text", "  "));
 
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -76,7 +70,7 @@ class CommentFormTest {
     @Test
     @DisplayName("a field without a problem is not marked, and the typed text is kept")
     void onlyRefusedFieldsAreMarked() throws Exception {
-        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo.postUrl(),
+        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo().postUrl(),
                 fields("name", "Ada", "email", "not an address", "text", "Kept as typed."));
 
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -91,7 +85,7 @@ class CommentFormTest {
     @Test
     @DisplayName("the form's required and maxlength attributes are the engine's settings")
     void fieldsDeclareTheEnginesLimits() throws Exception {
-        Document page = Jsoup.parse(RunningDemo.get(RunningDemo.client(), demo.postUrl()).body());
+        Document page = Jsoup.parse(RunningDemo.get(RunningDemo.client(), demo().postUrl()).body());
 
         Element name = page.getElementById("respond-name");
         assertThat(name.hasAttr("required")).isTrue();
@@ -107,7 +101,7 @@ class CommentFormTest {
     @DisplayName("the server refuses a text over the limit at the text field and gives the text back")
     void textOverTheLimitIsRefusedAtItsField() throws Exception {
         String text = "x".repeat(65_536);
-        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo.postUrl(),
+        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo().postUrl(),
                 fields("name", "Long Winded", "text", text));
 
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -121,7 +115,7 @@ class CommentFormTest {
     void lineBreaksCountOnce() throws Exception {
         String text = ("x".repeat(9) + "\r\n").repeat(6_553) + "end";
 
-        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo.postUrl(),
+        HttpResponse<String> answer = RunningDemo.postForm(RunningDemo.client(), demo().postUrl(),
                 fields("name", "Line Breaker", "text", text));
 
         assertThat(text.replace("\r\n", "\n").length()).isEqualTo(65_533);
@@ -133,7 +127,7 @@ class CommentFormTest {
     void undecodableBytesKeepTheText() throws Exception {
         byte[] body = "name=Ren%C3%A9e&text=caf%E9+au+lait".getBytes(StandardCharsets.US_ASCII);
 
-        RawHttp.Answer answer = RawHttp.announceAndRead(demo.base(), "POST", demo.post().path(), URL_ENCODED,
+        RawHttp.Answer answer = RawHttp.announceAndRead(demo().base(), "POST", demo().post().path(), URL_ENCODED,
                 body.length, body);
 
         assertThat(answer.status()).isEqualTo(400);
@@ -153,7 +147,7 @@ class CommentFormTest {
                 + "--b0undary\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nHello, h\u00e9llo\r\n"
                 + "--b0undary--\r\n").getBytes(StandardCharsets.UTF_8);
 
-        RawHttp.Answer answer = RawHttp.announceAndRead(demo.base(), "POST", demo.post().path(),
+        RawHttp.Answer answer = RawHttp.announceAndRead(demo().base(), "POST", demo().post().path(),
                 "multipart/form-data; boundary=b0undary", body.length, body);
 
         assertThat(answer.status()).isEqualTo(415);
@@ -167,14 +161,14 @@ class CommentFormTest {
     @Test
     @DisplayName("a body over the limit: 413 with the post page and the form, saying how long a comment may be")
     void hugeBodyGetsTheForm() throws Exception {
-        RawHttp.Answer answer = RawHttp.announceAndRead(demo.base(), "POST", demo.post().path(), URL_ENCODED,
+        RawHttp.Answer answer = RawHttp.announceAndRead(demo().base(), "POST", demo().post().path(), URL_ENCODED,
                 10L * 1024 * 1024, "name=x&text=".getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.header("Content-Type")).startsWith("text/html");
         assertThat(answer.header("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
         Document page = Jsoup.parse(answer.body());
-        assertThat(page.select("h1.p-name").text()).isEqualTo(demo.post().title());
+        assertThat(page.select("h1.p-name").text()).isEqualTo(demo().post().title());
         assertThat(errorAt(page, "text")).isEqualTo("Nothing was posted: what you sent was larger than this page "
                 + "takes. A comment has at most 65535 characters; please shorten it and send it again (your "
                 + "browser's Back button should bring back what you typed).");
@@ -183,7 +177,7 @@ class CommentFormTest {
     @Test
     @DisplayName("a chunked body over the limit gets the form too")
     void hugeChunkedBodyGetsTheForm() throws Exception {
-        RawHttp.Answer answer = RawHttp.chunked(demo.base(), demo.post().path(), URL_ENCODED, 10L * 1024 * 1024,
+        RawHttp.Answer answer = RawHttp.chunked(demo().base(), demo().post().path(), URL_ENCODED, 10L * 1024 * 1024,
                 (byte) 'a');
 
         assertThat(answer.status()).isEqualTo(413);
@@ -193,7 +187,7 @@ class CommentFormTest {
     @Test
     @DisplayName("a body over the limit to a post that does not exist keeps the plain 413 page")
     void hugeBodyToNoPostKeepsThePlainPage() throws Exception {
-        RawHttp.Answer answer = RawHttp.announceAndRead(demo.base(), "POST", "/posts/no-such-post", URL_ENCODED,
+        RawHttp.Answer answer = RawHttp.announceAndRead(demo().base(), "POST", "/posts/no-such-post", URL_ENCODED,
                 10L * 1024 * 1024, "text=".getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(413);

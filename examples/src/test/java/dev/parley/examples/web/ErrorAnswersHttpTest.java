@@ -10,10 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -23,21 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorAnswersHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static RunningDemo demo;
+    @RegisterExtension
+    static final DemoPerClass DEMO = new DemoPerClass();
 
-    @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
+    private static RunningDemo demo() {
+        return DEMO.demo();
     }
 
     private static HttpResponse<String> send(String method, String path, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.base() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo().base() + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -48,7 +42,7 @@ class ErrorAnswersHttpTest {
     }
 
     private static String threadPath() {
-        return "/api/threads/" + demo.post().slug() + "/comments";
+        return "/api/threads/" + demo().post().slug() + "/comments";
     }
 
     private static JsonNode error(HttpResponse<String> response) {
@@ -132,7 +126,7 @@ class ErrorAnswersHttpTest {
     @ParameterizedTest(name = "{0} /trackback/<slug> is a 405 TrackBack error with Allow: POST")
     @CsvSource({"GET", "PUT", "DELETE", "PATCH", "OPTIONS"})
     void trackbackTakesOnlyPost(String method) throws Exception {
-        HttpResponse<String> response = send(method, "/trackback/" + demo.post().slug(), null, null);
+        HttpResponse<String> response = send(method, "/trackback/" + demo().post().slug(), null, null);
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().allValues("Allow")).containsExactly("POST");
@@ -172,8 +166,8 @@ class ErrorAnswersHttpTest {
     @DisplayName("HEAD is taken wherever GET is, the API included")
     void headIsTakenWhereGetIs() throws Exception {
         assertThat(send("HEAD", threadPath(), null, null).statusCode()).isEqualTo(200);
-        assertThat(send("HEAD", demo.post().path(), null, null).statusCode()).isEqualTo(200);
-        assertThat(send("HEAD", "/api/counts?thread=" + demo.post().slug(), null, null).statusCode()).isEqualTo(200);
+        assertThat(send("HEAD", demo().post().path(), null, null).statusCode()).isEqualTo(200);
+        assertThat(send("HEAD", "/api/counts?thread=" + demo().post().slug(), null, null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -240,11 +234,8 @@ class ErrorAnswersHttpTest {
         JsonNode created = JSON.readTree(send("POST", threadPath(), "application/json",
                 "{\"name\":\"Editor\",\"text\":\"to be edited\"}").body());
         String id = created.get("comment").get("id").asString();
-        HttpResponse<String> response = RunningDemo.client().send(HttpRequest.newBuilder(
-                URI.create(demo.base() + "/api/comments/" + id)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header(CommentApiServlet.TOKEN_HEADER, created.get("editToken").asString())
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = RunningDemo.api("PUT", demo().base() + "/api/comments/" + id, "{}",
+                created.get("editToken").asString());
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(error(response).get("code").asString()).isEqualTo("empty");

@@ -2,14 +2,11 @@ package dev.parley.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,16 +31,11 @@ class JsonApiDocsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern FENCE = Pattern.compile("```json\\n(.*?)\\n```", Pattern.DOTALL);
-    private static RunningDemo demo;
+    @RegisterExtension
+    static final DemoPerClass DEMO = new DemoPerClass();
 
-    @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
+    private static RunningDemo demo() {
+        return DEMO.demo();
     }
 
     @Test
@@ -75,7 +66,7 @@ class JsonApiDocsTest {
     /** The answers a client meets: a page, a post, an edit, the author's page with their held comment, counts. */
     private static List<JsonNode> realAnswers() throws Exception {
         List<JsonNode> answers = new ArrayList<>();
-        String thread = demo.base() + "/api/threads/" + demo.post().slug() + "/comments";
+        String thread = demo().base() + "/api/threads/" + demo().post().slug() + "/comments";
         JsonNode firstPage = read(RunningDemo.get(RunningDemo.client(), thread + "?limit=2"), 200);
         answers.add(firstPage);
         answers.add(read(RunningDemo.get(RunningDemo.client(), thread + "?limit=100&order=newest"), 200));
@@ -86,39 +77,25 @@ class JsonApiDocsTest {
         String parent = firstPage.get("comments").get(0).get("id").asString();
         String token = null;
         for (int depth = 1; depth <= 7; depth++) {
-            JsonNode created = read(send("POST", thread, "{\"parent\":\"" + parent
+            JsonNode created = read(RunningDemo.api("POST", thread, "{\"parent\":\"" + parent
                     + "\",\"name\":\"Deep Reader\",\"url\":\"https://deep.example/\",\"text\":\"Level " + depth
                     + "\"}", null), 201);
             answers.add(created);
             parent = created.get("comment").get("id").asString();
             token = created.get("editToken").asString();
         }
-        answers.add(read(send("PUT", demo.base() + "/api/comments/" + parent, "{\"text\":\"Level 7, edited\"}",
+        answers.add(read(RunningDemo.api("PUT", demo().base() + "/api/comments/" + parent, "{\"text\":\"Level 7, edited\"}",
                 token), 200));
-        JsonNode held = read(send("POST", thread, "{\"name\":\"Linker\",\"text\":"
+        JsonNode held = read(RunningDemo.api("POST", thread, "{\"name\":\"Linker\",\"text\":"
                 + "\"https://a.example/1 https://b.example/2\"}", null), 201);
         answers.add(held);
         String heldToken = held.get("editToken").asString();
-        answers.add(read(send("GET", demo.base() + "/api/comments/" + held.get("comment").get("id").asString(),
+        answers.add(read(RunningDemo.api("GET", demo().base() + "/api/comments/" + held.get("comment").get("id").asString(),
                 null, heldToken), 200));
-        answers.add(read(send("GET", thread + "?limit=100&order=newest", null, heldToken), 200));
-        answers.add(read(RunningDemo.get(RunningDemo.client(), demo.base() + "/api/counts?thread="
-                + demo.post().slug() + "&thread=no-such-post"), 200));
+        answers.add(read(RunningDemo.api("GET", thread + "?limit=100&order=newest", null, heldToken), 200));
+        answers.add(read(RunningDemo.get(RunningDemo.client(), demo().base() + "/api/counts?thread="
+                + demo().post().slug() + "&thread=no-such-post"), 200));
         return answers;
-    }
-
-    private static HttpResponse<String> send(String method, String url, String body, String token)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header(CommentApiServlet.TOKEN_HEADER, token);
-        }
-        return RunningDemo.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode read(HttpResponse<String> response, int status) {

@@ -10,20 +10,18 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -35,11 +33,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @DisplayName("The post page's layout in a real browser, at 1280 and 390 px")
 class PageLayoutBrowserTest {
 
-    private static final Path OUTPUT = Path.of("target", "browser-test");
+    @RegisterExtension
+    static final DemoInChromium SITE = new DemoInChromium();
+
     private static final String LONG_WORD = "x".repeat(10_000);
 
-    private static RunningDemo demo;
-    private static ChromeDriver browser;
     private static Comment longWord;
     private static Comment wideCode;
     private static final List<Comment> CHAIN = new ArrayList<>();
@@ -47,11 +45,8 @@ class PageLayoutBrowserTest {
     private static Comment replyToDeleted;
 
     @BeforeAll
-    static void start() throws Exception {
-        demo = RunningDemo.start();
-        browser = HeadlessChromium.start(Files.createTempDirectory("parley-chromium-profile"));
-        Files.createDirectories(OUTPUT);
-        CommentService comments = demo.server.comments();
+    static void start() {
+        CommentService comments = SITE.demo().server.comments();
         longWord = post(comments, null, "Wordy Wanda", LONG_WORD, InputFormat.PLAIN_TEXT);
         wideCode = post(comments, null, "Coder Cas", "<pre>" + "let wide = 1; ".repeat(40) + "</pre>",
                 InputFormat.HTML);
@@ -68,38 +63,21 @@ class PageLayoutBrowserTest {
         comments.delete(deleted.id());
     }
 
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            demo.close();
-        }
-    }
-
     private static Comment post(CommentService comments, CommentId parent, String name, String text,
             InputFormat format) {
-        PostResult result = comments.post(PostRequest.builder(demo.post().thread(), text).inReplyTo(parent)
+        PostResult result = comments.post(PostRequest.builder(SITE.demo().post().thread(), text).inReplyTo(parent)
                 .author(name, null, null).format(format).build());
         assertThat(result).as(name).isInstanceOf(PostResult.Accepted.class);
         return ((PostResult.Accepted) result).comment();
     }
 
-    /** Sets the window's layout width, as a phone (touch, meta viewport honoured) below 600 px. */
-    private static void width(int pixels) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", pixels, "height",
-                pixels < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", pixels < 600));
-    }
-
     /** Opens a comment's permalink, which redirects to the page that holds it. */
     private static void open(Comment comment) {
-        browser.get(demo.base() + demo.post().path() + "/comments/" + comment.id().value());
+        SITE.browser().get(SITE.demo().base() + SITE.demo().post().path() + "/comments/" + comment.id().value());
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return ((JavascriptExecutor) SITE.browser()).executeScript(script, args);
     }
 
     private static long number(String script, Object... args) {
@@ -127,21 +105,21 @@ class PageLayoutBrowserTest {
 
     private static void screenshot(String name, long top, long height) throws Exception {
         long width = number("return document.documentElement.clientWidth;");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        Map<String, Object> shot = SITE.browser().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", top, "width", width, "height", Math.min(height, 16_000), "scale", 1)));
-        Files.write(OUTPUT.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        Files.write(DemoInChromium.screenshotFile(name), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static WebElement comment(Comment comment) {
-        return browser.findElement(By.id("c-" + comment.id().value()));
+        return SITE.browser().findElement(By.id("c-" + comment.id().value()));
     }
 
     @Test
     @DisplayName("a 10,000-character word wraps inside its comment at 1280 and 390 px, and a wide pre scrolls in its box")
     void longWordWraps() throws Exception {
         for (int pixels : new int[] {1280, 390}) {
-            width(pixels);
+            SITE.width(pixels);
             open(longWord);
             WebElement text = comment(longWord).findElement(By.cssSelector(".comment-text"));
 
@@ -164,7 +142,7 @@ class PageLayoutBrowserTest {
     @DisplayName("a thread deeper than the cap fits at 1280 and 390 px, and flattened replies link to whom they answer")
     void deepThread() throws Exception {
         for (int pixels : new int[] {1280, 390}) {
-            width(pixels);
+            SITE.width(pixels);
             open(CHAIN.get(7));
             assertNotWiderThanTheWindow("deep thread at " + pixels + " px");
             screenshot("post-page-deep-thread-" + pixels + ".png");
@@ -173,9 +151,10 @@ class PageLayoutBrowserTest {
             assertThat(note.getText()).isEqualTo("in reply to Deep Writer 6");
             assertThat(note.isDisplayed()).isTrue();
             note.findElement(By.tagName("a")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10))
+            new WebDriverWait(SITE.browser(), Duration.ofSeconds(10))
                     .until(driver -> URI.create(driver.getCurrentUrl()).getFragment() != null);
-            assertThat(URI.create(browser.getCurrentUrl()).getFragment()).isEqualTo("c-" + CHAIN.get(6).id().value());
+            assertThat(URI.create(SITE.browser().getCurrentUrl()).getFragment())
+                    .isEqualTo("c-" + CHAIN.get(6).id().value());
             assertThat(js("return document.querySelector(':target').id;")).isEqualTo("c-" + CHAIN.get(6).id().value());
         }
     }
@@ -184,7 +163,7 @@ class PageLayoutBrowserTest {
     @DisplayName("a deleted comment's note reads on one line beside where the avatar would be, at 390 px too")
     void deletedPlaceholderOnOneLine() throws Exception {
         for (int pixels : new int[] {1280, 390}) {
-            width(pixels);
+            SITE.width(pixels);
             // The deleted comment has no permalink of its own any more: its reply's page holds its place.
             open(replyToDeleted);
             WebElement note = comment(deleted).findElement(By.cssSelector(":scope > .comment-body > .deleted"));
@@ -201,9 +180,9 @@ class PageLayoutBrowserTest {
     @Test
     @DisplayName("the form reports every problem at once, each next to its field, and the page still fits at 390 px")
     void everyProblemAtOnce() throws Exception {
-        width(390);
-        browser.get(demo.postUrl());
-        WebElement form = browser.findElement(By.id("respond"));
+        SITE.width(390);
+        SITE.browser().get(SITE.demo().postUrl());
+        WebElement form = SITE.browser().findElement(By.id("respond"));
         assertThat(form.findElement(By.name("name")).getAttribute("required")).isEqualTo("true");
         // Values the browser's own checks let through (required, type=email, type=url) and the server refuses.
         form.findElement(By.name("name")).sendKeys("   ");
@@ -211,23 +190,24 @@ class PageLayoutBrowserTest {
         form.findElement(By.name("url")).sendKeys("https://example.com/a\"b");
         form.findElement(By.name("text")).sendKeys("   ");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(SITE.browser(), Duration.ofSeconds(20))
                 .until(driver -> !driver.findElements(By.id("respond-errors")).isEmpty());
 
         for (String field : new String[] {"name", "email", "url", "text"}) {
-            WebElement input = browser.findElement(By.id("respond-" + field));
+            WebElement input = SITE.browser().findElement(By.id("respond-" + field));
             String describedBy = input.getAttribute("aria-describedby");
             assertThat(describedBy).as(field).isEqualTo("respond-" + field + "-error");
-            WebElement message = browser.findElement(By.id(describedBy));
+            WebElement message = SITE.browser().findElement(By.id(describedBy));
             assertThat(message.isDisplayed()).as(field).isTrue();
             assertThat(message.getText()).as(field).isNotBlank();
             assertThat(message.getLocation().getY()).as(field + ": the message is just below its field")
                     .isBetween(input.getLocation().getY() + input.getSize().getHeight(),
                             input.getLocation().getY() + input.getSize().getHeight() + 20);
         }
-        assertThat(browser.findElements(By.cssSelector("#respond-errors li"))).hasSize(4);
-        assertThat(browser.findElement(By.id("respond-url")).getAttribute("value")).isEqualTo("https://example.com/a\"b");
+        assertThat(SITE.browser().findElements(By.cssSelector("#respond-errors li"))).hasSize(4);
+        assertThat(SITE.browser().findElement(By.id("respond-url")).getAttribute("value"))
+                .isEqualTo("https://example.com/a\"b");
         assertNotWiderThanTheWindow("form with errors at 390 px");
-        screenshotFrom(browser.findElement(By.id("respond")), "post-page-form-errors-390.png");
+        screenshotFrom(SITE.browser().findElement(By.id("respond")), "post-page-form-errors-390.png");
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo server on a free loopback port with the in-memory store, for tests: seeded as the real demo is,
@@ -85,6 +86,24 @@ final class RunningDemo implements AutoCloseable {
                 .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends a request to the JSON API with a fresh client: the body, when there is one, as JSON, and the
+     * comment's edit token when one is given.
+     */
+    static HttpResponse<String> api(String method, String url, @Nullable String json, @Nullable String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header(CommentApiServlet.TOKEN_HEADER, token);
+        }
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String form(Map<String, String> fields) {
