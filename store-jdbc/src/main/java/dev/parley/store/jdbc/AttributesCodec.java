@@ -45,32 +45,11 @@ final class AttributesCodec {
     static Map<String, String> decode(String json) {
         JsonText.Reader reader = new JsonText.Reader(json, SHAPE);
         Map<String, String> attributes = new TreeMap<>();
-        reader.skipWhitespace();
-        reader.expect('{');
-        reader.skipWhitespace();
-        if (reader.peek() == '}') {
-            reader.next();
-        } else {
-            while (true) {
-                reader.skipWhitespace();
-                String key = reader.string();
-                reader.skipWhitespace();
-                reader.expect(':');
-                reader.skipWhitespace();
-                String value = reader.string();
-                if (attributes.put(key, value) != null) {
-                    throw reader.malformed("repeated key \"" + key + "\"");
-                }
-                reader.skipWhitespace();
-                char next = reader.next();
-                if (next == '}') {
-                    break;
-                }
-                if (next != ',') {
-                    throw reader.malformed("expected ',' or '}'");
-                }
+        reader.object(key -> {
+            if (attributes.put(key, reader.string()) != null) {
+                throw reader.malformed("repeated key \"" + key + "\"");
             }
-        }
+        });
         reader.end();
         return Map.copyOf(attributes);
     }

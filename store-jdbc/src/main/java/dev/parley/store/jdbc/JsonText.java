@@ -1,5 +1,7 @@
 package dev.parley.store.jdbc;
 
+import java.util.function.Consumer;
+
 /**
  * What the hand-written JSON codecs of this package ({@link AttributesCodec}, {@link ProvenanceCodec}) share:
  * writing a Java string as a JSON string that every database stores exactly, and a cursor that reads JSON
@@ -143,6 +145,47 @@ final class JsonText {
         void expect(char expected) {
             if (next() != expected) {
                 throw malformed("expected '" + expected + "'");
+            }
+        }
+
+        /**
+         * Reads an object, from its opening brace: {@code member} gets each member's name, the value's first
+         * character next, and reads the value.
+         */
+        void object(Consumer<String> member) {
+            elements('{', '}', () -> {
+                String name = string();
+                skipWhitespace();
+                expect(':');
+                skipWhitespace();
+                member.accept(name);
+            });
+        }
+
+        /** Reads an array, from its opening bracket: {@code element} reads each element. */
+        void array(Runnable element) {
+            elements('[', ']', element);
+        }
+
+        private void elements(char open, char close, Runnable element) {
+            skipWhitespace();
+            expect(open);
+            skipWhitespace();
+            if (peek() == close) {
+                next();
+                return;
+            }
+            while (true) {
+                skipWhitespace();
+                element.run();
+                skipWhitespace();
+                char next = next();
+                if (next == close) {
+                    return;
+                }
+                if (next != ',') {
+                    throw malformed("expected ',' or '" + close + "'");
+                }
             }
         }
 

@@ -92,49 +92,19 @@ final class ProvenanceCodec {
         }
         JsonText.Reader reader = new JsonText.Reader(json, SHAPE);
         Map<String, @Nullable String> strings = new HashMap<>();
-        List<Provenance.Field> fields = null;
-        List<Provenance.Field> metadata = null;
-        reader.skipWhitespace();
-        reader.expect('{');
-        reader.skipWhitespace();
-        if (reader.peek() == '}') {
-            reader.next();
-        } else {
-            while (true) {
-                reader.skipWhitespace();
-                String name = reader.string();
-                reader.skipWhitespace();
-                reader.expect(':');
-                reader.skipWhitespace();
-                boolean repeated;
-                switch (name) {
-                    case "fields" -> {
-                        repeated = fields != null;
-                        fields = entries(reader);
-                    }
-                    case "metadata" -> {
-                        repeated = metadata != null;
-                        metadata = entries(reader);
-                    }
-                    case "system", "sourceId", "threadId", "parentId", "status", "type", "date" -> {
-                        repeated = strings.containsKey(name);
+        Map<String, List<Provenance.Field>> lists = new HashMap<>();
+        reader.object(name -> {
+            boolean repeated = strings.containsKey(name) || lists.containsKey(name);
+            switch (name) {
+                case "fields", "metadata" -> lists.put(name, entries(reader));
+                case "system", "sourceId", "threadId", "parentId", "status", "type", "date" ->
                         strings.put(name, reader.consume("null") ? null : reader.string());
-                    }
-                    default -> throw reader.malformed("unknown member \"" + name + "\"");
-                }
-                if (repeated) {
-                    throw reader.malformed("repeated member \"" + name + "\"");
-                }
-                reader.skipWhitespace();
-                char next = reader.next();
-                if (next == '}') {
-                    break;
-                }
-                if (next != ',') {
-                    throw reader.malformed("expected ',' or '}'");
-                }
+                default -> throw reader.malformed("unknown member \"" + name + "\"");
             }
-        }
+            if (repeated) {
+                throw reader.malformed("repeated member \"" + name + "\"");
+            }
+        });
         reader.end();
         String system = strings.get("system");
         String sourceId = strings.get("sourceId");
@@ -144,20 +114,13 @@ final class ProvenanceCodec {
         }
         return new Provenance(system, sourceId, strings.get("threadId"), strings.get("parentId"),
                 strings.get("status"), strings.get("type"), strings.get("date"),
-                fields == null ? List.of() : fields, metadata == null ? List.of() : metadata);
+                lists.getOrDefault("fields", List.of()), lists.getOrDefault("metadata", List.of()));
     }
 
     /** Reads an array of {@code [name, value]} string pairs. */
     private static List<Provenance.Field> entries(JsonText.Reader reader) {
         List<Provenance.Field> entries = new ArrayList<>();
-        reader.expect('[');
-        reader.skipWhitespace();
-        if (reader.peek() == ']') {
-            reader.next();
-            return entries;
-        }
-        while (true) {
-            reader.skipWhitespace();
+        reader.array(() -> {
             reader.expect('[');
             reader.skipWhitespace();
             String name = reader.string();
@@ -168,14 +131,7 @@ final class ProvenanceCodec {
             reader.skipWhitespace();
             reader.expect(']');
             entries.add(new Provenance.Field(name, value));
-            reader.skipWhitespace();
-            char next = reader.next();
-            if (next == ']') {
-                return entries;
-            }
-            if (next != ',') {
-                throw reader.malformed("expected ',' or ']'");
-            }
-        }
+        });
+        return entries;
     }
 }
