@@ -18,6 +18,7 @@ module dev.parley.core {
     exports dev.parley.core.moderation;
     exports dev.parley.core.json;
     exports dev.parley.core.outbox;
+    exports dev.parley.core.mail;
     // Jackson reads and writes the view records reflectively.
     opens dev.parley.core.json to tools.jackson.databind;
 }

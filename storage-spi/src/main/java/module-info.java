@@ -11,4 +11,5 @@ module dev.parley.storage {
     exports dev.parley.storage.memory;
     exports dev.parley.storage.jobs;
     exports dev.parley.storage.outbox;
+    exports dev.parley.storage.subscriptions;
 }

@@ -99,4 +99,22 @@ public record Author(String name, String email, String url, String userId, Strin
     public Author withClient(String ip, String userAgent) {
         return new Author(name, email, url, userId, ip, userAgent);
     }
+
+    /**
+     * Returns the form in which stores compare e-mail addresses ({@link CommentStore#byEmail}): trimmed and
+     * lower-cased in the root locale, so {@code " Ann@Example.ORG"} and {@code "ann@example.org"} are one
+     * address.
+     *
+     * @param email an address
+     * @return the normalized address
+     * @throws IllegalArgumentException if it is blank
+     */
+    public static String normalizeEmail(String email) {
+        java.util.Objects.requireNonNull(email, "email must not be null");
+        String normalized = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("email must not be blank");
+        }
+        return normalized;
+    }
 }

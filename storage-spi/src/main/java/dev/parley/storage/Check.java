@@ -49,4 +49,20 @@ final class Check {
         }
         return value;
     }
+
+    static void statuses(java.util.Set<Status> statuses) {
+        Objects.requireNonNull(statuses, "statuses must not be null");
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+        for (Status status : statuses) {
+            Objects.requireNonNull(status, "statuses must not contain null");
+        }
+    }
+
+    static void atMost(int size, String field, int max) {
+        if (size > max) {
+            throw new IllegalArgumentException(field + " must hold at most " + max + " elements, had " + size);
+        }
+    }
 }

@@ -237,6 +237,164 @@ public interface CommentStore {
     List<Comment> replies(Collection<CommentId> rootIds, Set<Status> statuses);
 
     /**
+     * Reads a page of the replies, at any depth, under one root whose status is in {@code statuses}: the
+     * bounded read behind a page's "N more replies" link. Keyset-paged like {@link #roots}: the page continues
+     * strictly after {@code request.after()} in {@code request.order()} (oldest first on a thread page), and
+     * its next cursor is set when it is full, as {@link Page#of} sets it.
+     *
+     * <p>The root itself is not included. A reply whose parent is on an earlier page, or has another status,
+     * is still returned: the caller places it.
+     *
+     * <p>The default reads every reply of the root with {@link #replies(Collection, Set)} and keeps the page:
+     * correct, but its cost grows with the subtree. A database store answers with one indexed range read.
+     *
+     * @param rootId the root; an id not stored, or not a root, gives an empty page
+     * @param statuses the statuses to include, not empty
+     * @param request order, cursor and limit
+     * @return the page, in the requested order
+     * @throws StoreException if storage fails
+     */
+    default Page replyPage(CommentId rootId, Set<Status> statuses, PageRequest request) {
+        Objects.requireNonNull(rootId, "rootId must not be null");
+        Check.statuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        List<Comment> all = new ArrayList<>(replies(List.of(rootId), statuses));
+        if (request.order() == Order.NEWEST_FIRST) {
+            java.util.Collections.reverse(all);
+        }
+        List<Comment> items = new ArrayList<>(request.limit());
+        for (Comment reply : all) {
+            if (request.after() == null || Cursor.follows(reply, request.after(), request.order())) {
+                items.add(reply);
+                if (items.size() == request.limit()) {
+                    break;
+                }
+            }
+        }
+        return Page.of(items, request);
+    }
+
+    /**
+     * Reads the first page of replies under each of several roots, at most {@code limitPerRoot} each, in one
+     * call: the replies a thread page shows before its "N more replies" links. Each root's page is what
+     * {@link #replyPage} returns for {@code PageRequest.first(Order.OLDEST_FIRST, limitPerRoot)}.
+     *
+     * <p>The default calls {@link #replyPage} once per root; a database store answers with one query.
+     *
+     * @param rootIds the roots, at most {@value PageRequest#MAX_LIMIT}; duplicates are read once
+     * @param statuses the statuses to include, not empty
+     * @param limitPerRoot the most replies per root, 1 to {@value PageRequest#MAX_LIMIT}
+     * @return a page for every root asked for, in the iteration order of {@code rootIds}; empty for ids not
+     *     stored or not roots
+     * @throws IllegalArgumentException if there are more than {@value PageRequest#MAX_LIMIT} root ids
+     * @throws StoreException if storage fails
+     */
+    default Map<CommentId, Page> firstReplies(Collection<CommentId> rootIds, Set<Status> statuses, int limitPerRoot) {
+        Objects.requireNonNull(rootIds, "rootIds must not be null");
+        Check.statuses(statuses);
+        Check.positive(limitPerRoot, "limitPerRoot", PageRequest.MAX_LIMIT);
+        Check.atMost(rootIds.size(), "rootIds", PageRequest.MAX_LIMIT);
+        PageRequest first = PageRequest.first(Order.OLDEST_FIRST, limitPerRoot);
+        Map<CommentId, Page> pages = new LinkedHashMap<>();
+        for (CommentId rootId : rootIds) {
+            Objects.requireNonNull(rootId, "rootIds must not contain null");
+            if (!pages.containsKey(rootId)) {
+                pages.put(rootId, replyPage(rootId, statuses, first));
+            }
+        }
+        return pages;
+    }
+
+    /**
+     * Counts the replies, at any depth, under each of several roots by status, in one call: what "N more
+     * replies" is computed from.
+     *
+     * <p>The default reads every reply of the roots; a database store answers with one grouped read of an
+     * index.
+     *
+     * @param rootIds the roots, at most {@value PageRequest#MAX_LIMIT}; duplicates are counted once
+     * @return counts for every root asked for, in the iteration order of {@code rootIds};
+     *     {@link StatusCounts#ZERO} for ids not stored, not roots, or without replies
+     * @throws IllegalArgumentException if there are more than {@value PageRequest#MAX_LIMIT} root ids
+     * @throws StoreException if storage fails
+     */
+    default Map<CommentId, StatusCounts> replyCounts(Collection<CommentId> rootIds) {
+        Objects.requireNonNull(rootIds, "rootIds must not be null");
+        Check.atMost(rootIds.size(), "rootIds", PageRequest.MAX_LIMIT);
+        Map<CommentId, Map<Status, Long>> byRoot = new LinkedHashMap<>();
+        for (CommentId rootId : rootIds) {
+            Objects.requireNonNull(rootId, "rootIds must not contain null");
+            byRoot.putIfAbsent(rootId, new java.util.EnumMap<>(Status.class));
+        }
+        if (!byRoot.isEmpty()) {
+            for (Comment reply : replies(byRoot.keySet(), java.util.EnumSet.allOf(Status.class))) {
+                Map<Status, Long> counts = byRoot.get(reply.rootId());
+                if (counts != null) {
+                    counts.merge(reply.status(), 1L, Long::sum);
+                }
+            }
+        }
+        Map<CommentId, StatusCounts> counts = new LinkedHashMap<>();
+        byRoot.forEach((id, byStatus) -> counts.put(id, StatusCounts.of(byStatus)));
+        return counts;
+    }
+
+    /**
+     * Tells whether {@link #state(ThreadKey)} and {@link #states(Collection)} are supported: whether this store
+     * keeps a change stamp per thread. The engine caches renders of a thread only then.
+     *
+     * <p>The default is false.
+     *
+     * @return true if thread states are kept
+     */
+    default boolean supportsThreadState() {
+        return false;
+    }
+
+    /**
+     * Reads a thread's change stamp and counts in one indexed read (see {@link ThreadState}): the one read a
+     * cached page needs to learn whether anything changed.
+     *
+     * <p>A store keeps one row per thread that every write of a comment of the thread updates in the same
+     * transaction: the version increased, the counts moved. There is no correct fallback built on the other
+     * methods (a stamp must never repeat), so the default throws; a store that keeps the row overrides this,
+     * {@link #states(Collection)} if it can batch, and {@link #supportsThreadState()}.
+     *
+     * @param thread the thread
+     * @return the state; {@link ThreadState#empty(ThreadKey)} for a thread no comment was ever written to
+     * @throws UnsupportedOperationException if {@link #supportsThreadState()} is false
+     * @throws StoreException if storage fails
+     */
+    default ThreadState state(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no thread state (version and counts)");
+    }
+
+    /**
+     * Reads the states of several threads in one call: the "N comments" links of an index page.
+     *
+     * <p>The default calls {@link #state(ThreadKey)} once per thread; a database store answers with one read.
+     *
+     * @param threads the threads, at most {@value PageRequest#MAX_LIMIT}; duplicates are read once
+     * @return a state for every thread asked for, in the iteration order of {@code threads}
+     * @throws IllegalArgumentException if there are more than {@value PageRequest#MAX_LIMIT} threads
+     * @throws UnsupportedOperationException if {@link #supportsThreadState()} is false
+     * @throws StoreException if storage fails
+     */
+    default Map<ThreadKey, ThreadState> states(Collection<ThreadKey> threads) {
+        Objects.requireNonNull(threads, "threads must not be null");
+        Check.atMost(threads.size(), "threads", PageRequest.MAX_LIMIT);
+        Map<ThreadKey, ThreadState> states = new LinkedHashMap<>();
+        for (ThreadKey thread : threads) {
+            Objects.requireNonNull(thread, "threads must not contain null");
+            if (!states.containsKey(thread)) {
+                states.put(thread, state(thread));
+            }
+        }
+        return states;
+    }
+
+    /**
      * Counts the comments of a thread (roots and replies, all kinds) by status.
      *
      * @param thread the thread
@@ -333,6 +491,100 @@ public interface CommentStore {
      * @throws StoreException if storage fails
      */
     Page scan(PageRequest request);
+
+    /**
+     * Reads a page of the comments whose author e-mail address is {@code email}, across threads, statuses and
+     * kinds: what the privacy tools export and erase. Addresses are compared in the form
+     * {@link Author#normalizeEmail} gives, so case and surrounding spaces do not matter.
+     *
+     * <p>The default reads {@link #scan(PageRequest)} pages and keeps the matches: correct, but it may read
+     * every comment to fill one page. A database store keeps an index on the normalized address (or a hash of
+     * it) and answers with one indexed read.
+     *
+     * @param email the address, not blank
+     * @param request order, cursor and limit
+     * @return the page, in the requested order; its next cursor is set when it is full
+     * @throws IllegalArgumentException if {@code email} is blank
+     * @throws StoreException if storage fails
+     */
+    default Page byEmail(String email, PageRequest request) {
+        String wanted = Author.normalizeEmail(email);
+        Objects.requireNonNull(request, "request must not be null");
+        List<Comment> matches = new ArrayList<>();
+        PageRequest read = new PageRequest(request.order(), request.after(), PageRequest.MAX_LIMIT);
+        while (true) {
+            Page page = scan(read);
+            for (Comment comment : page.items()) {
+                String address = comment.author().email();
+                if (address != null && Author.normalizeEmail(address).equals(wanted)) {
+                    matches.add(comment);
+                    if (matches.size() == request.limit()) {
+                        return Page.of(matches, request);
+                    }
+                }
+            }
+            if (page.nextCursor().isEmpty()) {
+                return Page.of(matches, request);
+            }
+            read = read.next(page.nextCursor().get());
+        }
+    }
+
+    /**
+     * Clears the client details ({@link Author#ip()} and {@link Author#userAgent()}) of up to {@code limit}
+     * comments created before {@code createdBefore} that still carry either: one bounded batch of the
+     * retention job. Each changed comment is written as {@link #update(Comment)} would write it (version plus
+     * one, the thread's state moved), and nothing else of it changes. Calling it again until it returns 0
+     * clears every such comment; the cost of a batch does not grow with the store.
+     *
+     * <p>The default scans the store oldest first and updates the matches one by one, retrying on a version
+     * conflict: correct, but a batch may read every comment. A database store updates the batch in one
+     * statement through an index.
+     *
+     * @param createdBefore the cut-off: comments created strictly before it are cleared
+     * @param limit the most comments to clear, 1 to {@value #MAX_BATCH}
+     * @return how many comments were cleared, at most {@code limit}; 0 when none is left
+     * @throws IllegalArgumentException if {@code limit} is out of range
+     * @throws StoreException if storage fails
+     */
+    default int clearClientData(java.time.Instant createdBefore, int limit) {
+        Objects.requireNonNull(createdBefore, "createdBefore must not be null");
+        Check.positive(limit, "limit", MAX_BATCH);
+        int cleared = 0;
+        PageRequest read = PageRequest.first(Order.OLDEST_FIRST, PageRequest.MAX_LIMIT);
+        while (cleared < limit) {
+            Page page = scan(read);
+            for (Comment comment : page.items()) {
+                if (!comment.createdAt().isBefore(createdBefore)) {
+                    return cleared;
+                }
+                Comment current = comment;
+                while (current.author().ip() != null || current.author().userAgent() != null) {
+                    try {
+                        update(current.toBuilder().author(current.author().withClient(null, null)).build());
+                        cleared++;
+                        break;
+                    } catch (VersionConflictException e) {
+                        Optional<Comment> reread = find(current.id());
+                        if (reread.isEmpty()) {
+                            break;
+                        }
+                        current = reread.get();
+                    } catch (CommentNotFoundException e) {
+                        break;
+                    }
+                }
+                if (cleared == limit) {
+                    return cleared;
+                }
+            }
+            if (page.nextCursor().isEmpty()) {
+                return cleared;
+            }
+            read = read.next(page.nextCursor().get());
+        }
+        return cleared;
+    }
 
     /**
      * Finds the linkback a thread holds from a source URL, whatever its status.

@@ -41,6 +41,24 @@ public record Cursor(Instant createdAt, CommentId id) {
     }
 
     /**
+     * Tells whether a comment lies strictly after a cursor in a page order: by (created at, id), ids compared
+     * in binary order, both keys in the order's direction.
+     *
+     * @param comment the comment
+     * @param cursor the position
+     * @param order the page order
+     * @return true if a page continuing after {@code cursor} in {@code order} may hold the comment
+     */
+    public static boolean follows(Comment comment, Cursor cursor, Order order) {
+        Objects.requireNonNull(comment, "comment must not be null");
+        Objects.requireNonNull(cursor, "cursor must not be null");
+        Objects.requireNonNull(order, "order must not be null");
+        int byTime = comment.createdAt().compareTo(cursor.createdAt());
+        int compared = byTime != 0 ? byTime : comment.id().compareTo(cursor.id());
+        return order == Order.OLDEST_FIRST ? compared > 0 : compared < 0;
+    }
+
+    /**
      * Renders the cursor as {@code <epoch seconds>.<micros>.<id>}, e.g. {@code 1764374400.000123.c1x9}.
      *
      * @return URL-safe text that {@link #parse(String)} reads back

@@ -16,6 +16,7 @@ import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.ThreadState;
 import dev.parley.storage.VersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Cost.</b> A page of roots costs O(limit · log n) and the replies of a page of roots O(replies · log n),
  * whatever the thread size: roots are indexed by (thread, status) and replies by root id, each index sorted
- * by (created at, id). Counts are maintained on write and cost O(1).
+ * by (created at, id). Counts and each thread's change stamp ({@link #state}) are maintained on write and cost O(1).
  *
  * <p><b>Thread-safety.</b> Safe for any number of concurrent readers and writers: reads share a lock, writes
  * take it exclusively, so every method is atomic and every page is read from one consistent state. Comments
@@ -62,6 +63,7 @@ public final class InMemoryCommentStore implements CommentStore {
     private final Map<ThreadKey, Map<Status, NavigableMap<Key, Comment>>> rootsByThread = new HashMap<>();
     private final Map<CommentId, NavigableMap<Key, Comment>> repliesByRoot = new HashMap<>();
     private final Map<ThreadKey, StatusCounts> countsByThread = new HashMap<>();
+    private final Map<ThreadKey, Long> versionByThread = new HashMap<>();
     private final Map<Status, NavigableMap<Key, Comment>> byStatus = new EnumMap<>(Status.class);
     private final NavigableMap<Key, Comment> all = new TreeMap<>();
     private final Map<LinkbackKey, CommentId> linkbacks = new HashMap<>();
@@ -180,6 +182,12 @@ public final class InMemoryCommentStore implements CommentStore {
         }
         all.put(Key.of(comment), comment);
         index(comment);
+        bump(comment.thread());
+    }
+
+    /** Moves a thread's change stamp on; called under the write lock with every write of its comments. */
+    private void bump(ThreadKey thread) {
+        versionByThread.merge(thread, 1L, Long::sum);
     }
 
     /** Lets go of the comment's fingerprint, for good: it is deleted or its text changed. */
@@ -222,6 +230,7 @@ public final class InMemoryCommentStore implements CommentStore {
             byId.put(written.id(), written);
             all.put(Key.of(written), written);
             index(written);
+            bump(written.thread());
             return written;
         } finally {
             lock.writeLock().unlock();
@@ -244,6 +253,7 @@ public final class InMemoryCommentStore implements CommentStore {
             }
             all.remove(Key.of(stored));
             unindex(stored);
+            bump(stored.thread());
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -310,6 +320,56 @@ public final class InMemoryCommentStore implements CommentStore {
         lock.readLock().lock();
         try {
             return countsByThread.getOrDefault(thread, StatusCounts.ZERO);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Kept on every write under the write lock; a purged thread keeps its stamp, so it never repeats. */
+    @Override
+    public boolean supportsThreadState() {
+        return true;
+    }
+
+    @Override
+    public ThreadState state(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        lock.readLock().lock();
+        try {
+            return new ThreadState(thread, versionByThread.getOrDefault(thread, 0L),
+                    countsByThread.getOrDefault(thread, StatusCounts.ZERO));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Reads the root's sorted replies from the cursor on: O(limit · log n), whatever the subtree's size. */
+    @Override
+    public Page replyPage(CommentId rootId, Set<Status> statuses, PageRequest request) {
+        Objects.requireNonNull(rootId, "rootId must not be null");
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        lock.readLock().lock();
+        try {
+            NavigableMap<Key, Comment> subtree = repliesByRoot.get(rootId);
+            if (subtree == null) {
+                return Page.of(List.of(), request);
+            }
+            NavigableMap<Key, Comment> ordered =
+                    request.order() == Order.OLDEST_FIRST ? subtree : subtree.descendingMap();
+            if (request.after() != null) {
+                ordered = ordered.tailMap(new Key(request.after().createdAt(), request.after().id()), false);
+            }
+            List<Comment> items = new ArrayList<>(Math.min(request.limit(), subtree.size()));
+            for (Comment reply : ordered.values()) {
+                if (statuses.contains(reply.status())) {
+                    items.add(reply);
+                    if (items.size() == request.limit()) {
+                        break;
+                    }
+                }
+            }
+            return Page.of(items, request);
         } finally {
             lock.readLock().unlock();
         }
