@@ -148,4 +148,29 @@ abstract class SubscriptionValueRules extends SubscriptionRules {
         }
         assertThat(subscriptions().export(ANN)).isEqualTo(record(null, List.of(longestId), keys));
     }
+
+    @Test
+    @DisplayName("the longest address mutes and watches in the longest thread keys, in 3-byte and 4-byte UTF-8"
+            + " characters: the widest keys a store indexes")
+    void longestAddressInLongestThreads() {
+        List<String> addresses = List.of(longest("語"), longest("😀"));
+        List<ThreadKey> keys = List.of(ThreadKey.of("鍵".repeat(ThreadKey.MAX_LENGTH)),
+                ThreadKey.of("🔑".repeat(ThreadKey.MAX_LENGTH / 2)));
+        for (String email : addresses) {
+            for (int k = 0; k < keys.size(); k++) {
+                subscriptions().mute(email, keys.get(k), at(k));
+                subscriptions().watch(email, comment("c-" + email.length() + "-" + email.codePointAt(0) + "-" + k),
+                        keys.get(k), at(k));
+            }
+        }
+
+        for (String email : addresses) {
+            for (ThreadKey key : keys) {
+                assertThat(subscriptions().isMuted(email, key)).isTrue();
+            }
+            assertThat(subscriptions().export(email).muted()).isEqualTo(keys);
+            assertThat(subscriptions().export(email).watched()).hasSize(2);
+            assertThat(subscriptions().erase(email)).isEqualTo(4);
+        }
+    }
 }
