@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.parley.core.mail.MailMessage;
 import dev.parley.core.mail.Mailer;
@@ -22,7 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MailConfigTest {
 
     @RegisterExtension
-    final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    final GreenMailExtension greenMail = new GreenMailExtension(patient(ServerSetupTest.SMTP));
+
+    /** On a free port, allowed 30 s to start instead of GreenMail's 2 s, for a busy machine. */
+    private static ServerSetup patient(ServerSetup setup) {
+        ServerSetup copy = setup.dynamicPort();
+        copy.setServerStartupTimeout(30_000);
+        return copy;
+    }
 
     private static MailConfig from(Map<String, String> settings) {
         return MailConfig.from(settings::get);

@@ -3,12 +3,14 @@ package dev.parley.mail;
 import dev.parley.core.mail.MailMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
@@ -67,9 +69,33 @@ final class MimeComposer {
     private static InternetAddress recipient(String to) throws MessagingException {
         // Strict parsing of exactly one address: "a@example.org, b@example.org" or a group is refused here,
         // so a message reaches the one recipient it names.
-        InternetAddress address = new InternetAddress(to, true);
-        address.validate();
-        return address;
+        InternetAddress parsed = new InternetAddress(to, true);
+        parsed.validate();
+        String address = parsed.getAddress();
+        int at = address.lastIndexOf('@');
+        String local = address.substring(0, at);
+        if (!local.chars().allMatch(c -> c < 128)) {
+            // Would need SMTPUTF8 (RFC 6531) end to end, which many servers still lack: refused rather than
+            // sent as raw 8-bit bytes that a server may mangle.
+            throw new AddressException("a local part that is not ASCII needs SMTPUTF8, which this mailer does not use",
+                    to);
+        }
+        String domain;
+        try {
+            // An internationalised domain goes out in its ASCII form (xn--...), which every server takes.
+            domain = IDN.toASCII(address.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            throw new AddressException("the domain is not a valid host name: " + e.getMessage(), to);
+        }
+        InternetAddress ascii = new InternetAddress(local + "@" + domain, true);
+        if (parsed.getPersonal() != null) {
+            try {
+                ascii.setPersonal(parsed.getPersonal(), UTF_8);
+            } catch (UnsupportedEncodingException e) {
+                throw new MessagingException("UTF-8 is not supported", e);
+            }
+        }
+        return ascii;
     }
 
     /**

@@ -81,7 +81,7 @@ public final class SmtpMailer implements Mailer {
         this.connectTimeout = builder.connectTimeout;
         this.readTimeout = builder.readTimeout;
         this.writeTimeout = builder.writeTimeout;
-        this.session = Session.getInstance(properties(builder.sslSocketFactory));
+        this.session = Session.getInstance(properties(builder.sslSocketFactory, builder.heloName));
         this.composer = new MimeComposer(from, builder.clock);
     }
 
@@ -135,7 +135,7 @@ public final class SmtpMailer implements Mailer {
                 + (username == null ? "" : ", user " + username) + "]";
     }
 
-    private Properties properties(@Nullable SSLSocketFactory sslSocketFactory) {
+    private Properties properties(@Nullable SSLSocketFactory sslSocketFactory, @Nullable String heloName) {
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
         properties.put(PREFIX + "host", host);
@@ -157,6 +157,9 @@ public final class SmtpMailer implements Mailer {
         // Angus Mail retries a failed socket with the JVM's default factory unless told not to: a certificate
         // refused by the host's own trust would be retried under other rules, and its error replaced.
         properties.put(PREFIX + "socketFactory.fallback", "false");
+        if (heloName != null) {
+            properties.put(PREFIX + "localhost", heloName);
+        }
         // Mail headers and addresses are read and written as MIME says, whatever the JVM's defaults.
         properties.put("mail.mime.charset", StandardCharsets.UTF_8.name());
         return properties;
@@ -198,6 +201,7 @@ public final class SmtpMailer implements Mailer {
         private Duration readTimeout = DEFAULT_TIMEOUT;
         private Duration writeTimeout = DEFAULT_TIMEOUT;
         private @Nullable SSLSocketFactory sslSocketFactory;
+        private @Nullable String heloName;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -320,6 +324,20 @@ public final class SmtpMailer implements Mailer {
         }
 
         /**
+         * The name the mailer introduces itself with ({@code EHLO name}). Unset, Angus Mail asks Java for this
+         * machine's canonical host name at every connection, a reverse DNS look-up that no timeout of the mailer
+         * bounds; setting it skips the look-up. Servers that check it want the sending machine's public name.
+         *
+         * @param name a host name such as {@code blog.example.org}, or an address literal such as
+         *     {@code [192.0.2.7]}
+         * @return this builder
+         */
+        public Builder heloName(String name) {
+            this.heloName = Objects.requireNonNull(name, "HELO name must not be null");
+            return this;
+        }
+
+        /**
          * The clock for the Date header; the system clock unless set.
          *
          * @param clock the clock
@@ -350,6 +368,9 @@ public final class SmtpMailer implements Mailer {
             timeout("connect timeout", connectTimeout, problems);
             timeout("read timeout", readTimeout, problems);
             timeout("write timeout", writeTimeout, problems);
+            if (heloName != null && !heloName.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f.:]+\\]|\\[IPv6:[0-9A-Fa-f.:]+\\]")) {
+                problems.add("HELO name must be a host name or an address literal, was \"" + heloName + "\"");
+            }
             if (username != null && username.isEmpty()) {
                 problems.add("username must not be empty");
             }
@@ -359,6 +380,8 @@ public final class SmtpMailer implements Mailer {
             InternetAddress from = null;
             if (fromAddress == null) {
                 problems.add("from address is required");
+            } else if (!fromAddress.chars().allMatch(c -> c < 128)) {
+                problems.add("from address must be ASCII (a domain in its xn-- form), was \"" + fromAddress + "\"");
             } else {
                 try {
                     InternetAddress parsed = new InternetAddress(fromAddress, true);

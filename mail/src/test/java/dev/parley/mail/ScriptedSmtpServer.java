@@ -23,6 +23,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final String recipientAnswer;
     private final boolean silent;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     private ScriptedSmtpServer(boolean silent, String recipientAnswer) throws IOException {
@@ -48,6 +49,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** The command lines received so far, in order. */
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
     private void serve() {
         while (!socket.isClosed()) {
             try {
@@ -70,6 +76,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             OutputStream out = connection.getOutputStream();
             write(out, "220 scripted ESMTP");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                commands.add(line);
                 String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
                     case "EHLO" -> write(out, "250-scripted\r\n250 8BITMIME");

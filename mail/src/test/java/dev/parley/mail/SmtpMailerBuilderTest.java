@@ -49,6 +49,28 @@ class SmtpMailerBuilderTest {
     }
 
     @Test
+    @DisplayName("a HELO name must be a host name or an address literal")
+    void heloNameIsChecked() {
+        SmtpMailer.Builder builder = SmtpMailer.builder().host("smtp.example.org").from("blog@example.org");
+
+        assertThat(builder.heloName("blog.example.org").build()).isNotNull();
+        assertThat(builder.heloName("[192.0.2.7]").build()).isNotNull();
+        assertThatThrownBy(() -> builder.heloName("blog.example.org\r\nRCPT TO:<victim@example.com>").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid SMTP mailer settings: HELO name must be a host name or an address "
+                        + "literal, was ");
+    }
+
+    @Test
+    @DisplayName("a sender address that is not ASCII is refused")
+    void senderAddressIsAscii() {
+        assertThatThrownBy(() -> SmtpMailer.builder().host("smtp.example.org").from("blog@exämple.org").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid SMTP mailer settings: from address must be ASCII (a domain in its xn-- form), "
+                        + "was \"blog@exämple.org\"");
+    }
+
+    @Test
     @DisplayName("a display name with a line break is refused")
     void displayNameIsOneLine() {
         assertThatThrownBy(() -> SmtpMailer.builder().host("smtp.example.org")

@@ -23,9 +23,9 @@ class SmtpMailerSecurityTest {
 
     @RegisterExtension
     final GreenMailExtension greenMail = new GreenMailExtension(
-            new com.icegreen.greenmail.util.ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(),
+            new com.icegreen.greenmail.util.ServerSetup[] {GreenMailSetups.patient(ServerSetupTest.SMTP),
                 // every address, so that 127.0.0.2 reaches it too (see implicitTlsChecksTheHostName)
-                ServerSetupTest.SMTPS.createCopy("0.0.0.0").dynamicPort()})
+                GreenMailSetups.patient(ServerSetupTest.SMTPS.createCopy("0.0.0.0"))})
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("blog@example.org", "blog", "s3cret"));
 
     private static MailMessage message() {

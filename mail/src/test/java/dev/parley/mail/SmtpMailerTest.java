@@ -48,7 +48,7 @@ class SmtpMailerTest {
             + "“Notes on Unicode”:</p>\n<blockquote>naïve café ☕ &amp; &lt;b&gt;</blockquote>\n</body></html>\n";
 
     @RegisterExtension
-    final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    final GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP));
 
     private SmtpMailer.Builder toGreenMail() {
         return SmtpMailer.builder()
@@ -288,6 +288,42 @@ class SmtpMailerTest {
                         .hasMessage("sending through SMTP server 127.0.0.1:" + refusing.port() + " failed: the server "
                                 + "refused the recipient (550 5.1.1 no such mailbox)");
             }
+        }
+
+        @Test
+        @DisplayName("the EHLO name is the configured one")
+        void introducesItselfWithTheConfiguredName() throws Exception {
+            try (ScriptedSmtpServer refusing = ScriptedSmtpServer.refusingRecipients("550 5.1.1 no such mailbox")) {
+                SmtpMailer mailer = SmtpMailer.builder().host("127.0.0.1").port(refusing.port())
+                        .security(SmtpSecurity.NONE).from("blog@example.org").heloName("blog.example.org").build();
+
+                assertThatThrownBy(() -> mailer.send(notification("reader@example.net", "A reply")))
+                        .isInstanceOf(MailException.class);
+                assertThat(refusing.commands()).startsWith("EHLO blog.example.org",
+                        "MAIL FROM:<blog@example.org>", "RCPT TO:<reader@example.net>");
+            }
+        }
+
+        @Test
+        @DisplayName("a recipient whose local part is not ASCII is refused before connecting: SMTPUTF8 is not used")
+        void nonAsciiLocalPartIsRefused() {
+            SmtpMailer mailer = toGreenMail().build();
+
+            assertThatThrownBy(() -> mailer.send(notification("zoë@example.net", "A reply")))
+                    .isInstanceOf(MailException.class)
+                    .hasMessage("the recipient is not one valid e-mail address: a local part that is not ASCII "
+                            + "needs SMTPUTF8, which this mailer does not use");
+            assertThat(greenMail.getReceivedMessages()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an internationalised domain is sent in its ASCII form")
+        void internationalisedDomainGoesOutAsAscii() throws Exception {
+            toGreenMail().build().send(notification("reader@exämple.net", "A reply"));
+
+            MimeMessage received = onlyReceived();
+            assertThat(received.getAllRecipients()).extracting(Address::toString)
+                    .containsExactly("reader@xn--exmple-cua.net");
         }
 
         @Test
