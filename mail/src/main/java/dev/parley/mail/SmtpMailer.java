@@ -114,13 +114,31 @@ public final class SmtpMailer implements Mailer {
         } catch (MessagingException e) {
             throw new MailException("could not compose the message: " + e.getMessage(), e);
         }
-        try (Transport transport = session.getTransport("smtp")) {
+        Transport transport = null;
+        try {
+            transport = session.getTransport("smtp");
             transport.connect(host, port, username, password);
             transport.sendMessage(mime, mime.getAllRecipients());
         } catch (MessagingException e) {
             throw new MailException("sending through SMTP server " + host + ":" + port + " failed: "
                     + SmtpFailures.describe(e, host, username, "connect " + connectTimeout.toMillis() + " ms, read "
                             + readTimeout.toMillis() + " ms, write " + writeTimeout.toMillis() + " ms"), e);
+        } finally {
+            if (transport != null) {
+                closeQuietly(transport);
+            }
+        }
+    }
+
+    /**
+     * Ends the session. A failure here (QUIT unanswered, the connection already gone) changes nothing: the message
+     * was accepted or has already failed, and reporting it would make a caller send an accepted message again.
+     */
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // nothing to undo and nothing the caller could do
         }
     }
 

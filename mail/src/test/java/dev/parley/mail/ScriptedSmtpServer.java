@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback SMTP peer that misbehaves on purpose, for the failures a real server rarely shows on demand: one
- * that accepts connections and never says a word, and one that refuses every recipient. Serves one connection at
+ * that accepts connections and never says a word, one that refuses every recipient, and one that never answers
+ * QUIT after accepting the message. Serves one connection at
  * a time on a daemon thread; {@link #close()} ends it.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
@@ -22,12 +23,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final String recipientAnswer;
     private final boolean silent;
+    private final boolean answersQuit;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    private ScriptedSmtpServer(boolean silent, String recipientAnswer) throws IOException {
+    private ScriptedSmtpServer(boolean silent, String recipientAnswer, boolean answersQuit) throws IOException {
         this.silent = silent;
+        this.answersQuit = answersQuit;
         this.recipientAnswer = recipientAnswer;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::serve, "scripted-smtp-" + socket.getLocalPort());
@@ -37,12 +40,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     /** A server that accepts each connection and then never writes a byte. */
     static ScriptedSmtpServer silent() throws IOException {
-        return new ScriptedSmtpServer(true, "");
+        return new ScriptedSmtpServer(true, "", true);
     }
 
     /** A server that speaks SMTP but answers every RCPT TO with the given reply line. */
     static ScriptedSmtpServer refusingRecipients(String answer) throws IOException {
-        return new ScriptedSmtpServer(false, answer);
+        return new ScriptedSmtpServer(false, answer, true);
+    }
+
+    /** A server that accepts every message and then never answers QUIT. */
+    static ScriptedSmtpServer silentOnQuit() throws IOException {
+        return new ScriptedSmtpServer(false, "250 2.1.5 OK", false);
     }
 
     int port() {
@@ -82,9 +90,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     case "EHLO" -> write(out, "250-scripted\r\n250 8BITMIME");
                     case "HELO", "MAIL", "RSET", "NOOP" -> write(out, "250 OK");
                     case "RCPT" -> write(out, recipientAnswer);
+                    case "DATA" -> {
+                        write(out, "354 go ahead");
+                        for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                            // the message itself is not kept
+                        }
+                        write(out, "250 2.0.0 queued");
+                    }
                     case "QUIT" -> {
-                        write(out, "221 bye");
-                        return;
+                        if (answersQuit) {
+                            write(out, "221 bye");
+                            return;
+                        }
+                        // never answers; the connection ends when the client gives up
                     }
                     default -> write(out, "502 5.5.1 not implemented");
                 }

@@ -291,6 +291,20 @@ class SmtpMailerTest {
         }
 
         @Test
+        @DisplayName("a server that never answers QUIT after accepting the message is a success: a retry would send it twice")
+        void silenceAfterAcceptanceIsSuccess() throws Exception {
+            try (ScriptedSmtpServer rude = ScriptedSmtpServer.silentOnQuit()) {
+                SmtpMailer mailer = SmtpMailer.builder().host("127.0.0.1").port(rude.port())
+                        .security(SmtpSecurity.NONE).from("blog@example.org").readTimeout(Duration.ofMillis(300))
+                        .build();
+
+                mailer.send(notification("reader@example.net", "A reply"));
+
+                assertThat(rude.commands()).contains("DATA", "QUIT");
+            }
+        }
+
+        @Test
         @DisplayName("the EHLO name is the configured one")
         void introducesItselfWithTheConfiguredName() throws Exception {
             try (ScriptedSmtpServer refusing = ScriptedSmtpServer.refusingRecipients("550 5.1.1 no such mailbox")) {
