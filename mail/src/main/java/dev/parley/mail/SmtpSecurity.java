@@ -1,7 +1,7 @@
 package dev.parley.mail;
 
 /**
- * How {@link SmtpMailer} protects its connection to the SMTP server.
+ * How {@link SmtpMailer} protects its connection to the SMTP server. Immutable and thread-safe, as every enum.
  */
 public enum SmtpSecurity {
 
