@@ -59,7 +59,7 @@ abstract class JdbcStoreBehaviour {
         JdbcCommentStore store = JdbcCommentStore.create(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean sqlite = connection.getMetaData().getDatabaseProductName().equals("SQLite");
-            for (String table : new String[] {"parley_comment", "parley_quiet_key"}) {
+            for (String table : new String[] {"parley_comment", "parley_quiet_key", "parley_thread"}) {
                 statement.execute((sqlite ? "DELETE FROM " : "TRUNCATE TABLE ") + table);
             }
         } catch (SQLException e) {

@@ -1,0 +1,101 @@
+package dev.parley.store.jdbc;
+
+import dev.parley.storage.Cursor;
+import dev.parley.storage.Order;
+import dev.parley.storage.PageRequest;
+import dev.parley.storage.Status;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the reads of a page's replies ({@link JdbcCommentStore#replyPage}, {@link JdbcCommentStore#firstReplies}
+ * and {@link JdbcCommentStore#replyCounts}) so that each is a bounded read of one index, sorted by it.
+ *
+ * <p>A reply page is one range of {@code parley_comment_replies} (root id, created, id), the statuses filtered
+ * in it: the index delivers the order, and the {@code LIMIT} stops the read at the page's end. The first replies
+ * of several roots are one such range per root, each {@code LIMIT}ed, joined with {@code UNION ALL} into one
+ * statement. As in {@link KeysetQueries}, H2 orders by the index's full key, root id included, and MariaDB by
+ * (created, id) only, its index forced. Reply counts group the covering index
+ * {@code parley_comment_reply_status} (root id, status, depth), whose order is the grouping's.
+ * Stateless and thread-safe.
+ */
+final class ReplyQueries {
+
+    /**
+     * The most roots one {@link #firstReplies} statement reads: SQLite allows at most 500 terms in a compound
+     * {@code SELECT} (its default {@code SQLITE_MAX_COMPOUND_SELECT}); the others take a whole page of roots.
+     */
+    static int rootsPerStatement(Dialect dialect) {
+        return dialect == Dialect.SQLITE ? 500 : PageRequest.MAX_LIMIT;
+    }
+
+    private ReplyQueries() {
+    }
+
+    static Sql replyPage(Dialect dialect, String rootId, Set<Status> statuses, PageRequest request) {
+        Sql sql = new Sql();
+        branch(sql, dialect, rootId, statuses, request);
+        return sql;
+    }
+
+    /** The first {@code limit} replies of each root, oldest first, in one statement; roots distinct. */
+    static Sql firstReplies(Dialect dialect, List<String> rootIds, Set<Status> statuses, int limit) {
+        PageRequest first = PageRequest.first(Order.OLDEST_FIRST, limit);
+        Sql sql = new Sql();
+        boolean merged = rootIds.size() > 1;
+        // SQLite allows neither parentheses around the terms of a compound SELECT nor ORDER BY and LIMIT in
+        // them: there each term is a subquery.
+        String open = dialect == Dialect.SQLITE ? "SELECT * FROM (" : "(";
+        for (String rootId : rootIds) {
+            if (sql.text().length() > 0) {
+                sql.append(" UNION ALL ");
+            }
+            if (merged) {
+                sql.append(open);
+            }
+            branch(sql, dialect, rootId, statuses, first);
+            if (merged) {
+                sql.append(")");
+            }
+        }
+        return sql;
+    }
+
+    /** Counts by (root, status) of the replies of the roots; roots distinct, at least one. */
+    static Sql replyCounts(Dialect dialect, List<String> rootIds) {
+        String index = dialect == Dialect.MARIADB ? " FROM parley_comment FORCE INDEX (parley_comment_reply_status)"
+                : " FROM parley_comment";
+        return new Sql().append("SELECT root_id, status, COUNT(*)" + index + " WHERE root_id IN ("
+                + placeholders(rootIds.size()) + ") AND depth > 0 GROUP BY root_id, status", rootIds.toArray());
+    }
+
+    private static void branch(Sql sql, Dialect dialect, String rootId, Set<Status> statuses, PageRequest request) {
+        List<Object> names = new ArrayList<>();
+        for (Status status : Status.values()) {
+            if (statuses.contains(status)) {
+                names.add(status.name());
+            }
+        }
+        sql.append("SELECT " + CommentRows.COLUMNS + dialect.fromComments("parley_comment_replies")
+                + " WHERE root_id = ? AND depth > 0", rootId);
+        sql.append(" AND status IN (" + placeholders(names.size()) + ")", names.toArray());
+        String direction = request.order() == Order.OLDEST_FIRST ? "" : " DESC";
+        Cursor after = request.after();
+        if (after != null) {
+            long micros = Schema.micros(after.createdAt());
+            String id = after.id().value();
+            String past = request.order() == Order.OLDEST_FIRST ? ">" : "<";
+            sql.append(" AND created_micros " + past + "= ? AND (created_micros " + past + " ? OR id " + past + " ?)",
+                    micros, micros, id);
+        }
+        String rootOrder = dialect == Dialect.MARIADB ? "" : "root_id" + direction + ", ";
+        sql.append(" ORDER BY " + rootOrder + "created_micros" + direction + ", id" + direction + " LIMIT ?",
+                request.limit());
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}
