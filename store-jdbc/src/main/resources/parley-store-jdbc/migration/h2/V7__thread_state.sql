@@ -18,5 +18,8 @@ SELECT thread, 1,
        COUNT(CASE WHEN status = 'SPAM' THEN 1 END),
        COUNT(CASE WHEN status = 'DELETED' THEN 1 END)
 FROM parley_comment GROUP BY thread;
--- The "N more replies" counts of a page of roots: one covering range per root, grouped in index order.
-CREATE INDEX parley_comment_reply_status ON parley_comment (root_id, status, depth);
+-- The replies index gains status and depth at its end: a reply page filters them inside the index, and the
+-- "N more replies" counts of a page of roots read it alone, one covering range per root. Replaced rather than
+-- joined by a second index, which the planners would take for short subtrees and then sort.
+DROP INDEX parley_comment_replies;
+CREATE INDEX parley_comment_replies ON parley_comment (root_id, created_micros, id, status, depth);

@@ -74,7 +74,7 @@ import org.jspecify.annotations.Nullable;
  * a page one index lookup per root: neither reads rows outside the page, so a page costs about the same in a
  * thread of 100 comments or of 100,000. A root's page of replies ({@link #replyPage}) is one bounded range of
  * the replies index, and the first replies of a page of roots ({@link #firstReplies}) one statement of such
- * ranges; reply counts group a covering index (root id, status, depth).
+ * ranges; reply counts read that index alone.
  *
  * <p><b>Thread row.</b> A second table, {@code parley_thread}, holds one row per thread: its change stamp and
  * its counts by status ({@link #state}). Every write (insert, conditional insert, batch insert, update,
@@ -450,7 +450,7 @@ public final class JdbcCommentStore implements CommentStore {
         }
         List<String> keys = distinctValues(threads, ThreadKey::value, "threads");
         Map<String, ThreadState> found = keys.isEmpty() ? Map.of()
-                : run("read the state of " + keys.size() + " threads", connection -> this.threads.read(connection, keys));
+                : run("read the state of " + keys.size() + " threads", connection -> ThreadRows.read(connection, keys));
         Map<ThreadKey, ThreadState> states = new LinkedHashMap<>();
         for (String key : keys) {
             ThreadKey thread = new ThreadKey(key);
@@ -503,7 +503,7 @@ public final class JdbcCommentStore implements CommentStore {
         return pages;
     }
 
-    /** One grouped read of the covering index (root id, status, depth). */
+    /** One grouped read of the replies index, which covers it. */
     @Override
     public Map<CommentId, StatusCounts> replyCounts(Collection<CommentId> rootIds) {
         Objects.requireNonNull(rootIds, "rootIds must not be null");
@@ -515,8 +515,11 @@ public final class JdbcCommentStore implements CommentStore {
             run("count the replies of " + roots.size() + " roots", connection -> {
                 try (PreparedStatement count = sql.prepare(connection); ResultSet rows = count.executeQuery()) {
                     while (rows.next()) {
-                        found.computeIfAbsent(rows.getString(1), r -> new EnumMap<>(Status.class))
-                                .put(Status.valueOf(rows.getString(2)), rows.getLong(3));
+                        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+                        for (Status status : Status.values()) {
+                            byStatus.put(status, rows.getLong(2 + status.ordinal()));
+                        }
+                        found.put(rows.getString(1), byStatus);
                     }
                 }
                 return null;

@@ -13,12 +13,11 @@ import java.util.Set;
  * Builds the reads of a page's replies ({@link JdbcCommentStore#replyPage}, {@link JdbcCommentStore#firstReplies}
  * and {@link JdbcCommentStore#replyCounts}) so that each is a bounded read of one index, sorted by it.
  *
- * <p>A reply page is one range of {@code parley_comment_replies} (root id, created, id), the statuses filtered
- * in it: the index delivers the order, and the {@code LIMIT} stops the read at the page's end. The first replies
- * of several roots are one such range per root, each {@code LIMIT}ed, joined with {@code UNION ALL} into one
- * statement. As in {@link KeysetQueries}, H2 orders by the index's full key, root id included, and MariaDB by
- * (created, id) only, its index forced. Reply counts group the covering index
- * {@code parley_comment_reply_status} (root id, status, depth), whose order is the grouping's.
+ * <p>A reply page is one range of {@code parley_comment_replies} (root id, created, id, status, depth), the
+ * statuses filtered in it: the index delivers the order, and the {@code LIMIT} stops the read at the page's end.
+ * The first replies of several roots are one such range per root, each {@code LIMIT}ed, joined with
+ * {@code UNION ALL} into one statement. As in {@link KeysetQueries}, H2 orders by the index's full key, root id included, and MariaDB by
+ * (created, id) only, its index forced. The index ends with status and depth, so reply counts read it alone.
  * Stateless and thread-safe.
  */
 final class ReplyQueries {
@@ -63,12 +62,18 @@ final class ReplyQueries {
         return sql;
     }
 
-    /** Counts by (root, status) of the replies of the roots; roots distinct, at least one. */
+    /**
+     * Counts the replies of the roots by status: one row per root with replies, its root id and the counts in
+     * {@link Status} order. Grouped by root id alone, which is the index's order, so no database sorts (SQLite
+     * would sort for a (root id, status) grouping); roots distinct, at least one.
+     */
     static Sql replyCounts(Dialect dialect, List<String> rootIds) {
-        String index = dialect == Dialect.MARIADB ? " FROM parley_comment FORCE INDEX (parley_comment_reply_status)"
-                : " FROM parley_comment";
-        return new Sql().append("SELECT root_id, status, COUNT(*)" + index + " WHERE root_id IN ("
-                + placeholders(rootIds.size()) + ") AND depth > 0 GROUP BY root_id, status", rootIds.toArray());
+        StringBuilder select = new StringBuilder("SELECT root_id");
+        for (Status status : Status.values()) {
+            select.append(", SUM(CASE WHEN status = '").append(status.name()).append("' THEN 1 ELSE 0 END)");
+        }
+        return new Sql().append(select + dialect.fromComments("parley_comment_replies") + " WHERE root_id IN ("
+                + placeholders(rootIds.size()) + ") AND depth > 0 GROUP BY root_id", rootIds.toArray());
     }
 
     private static void branch(Sql sql, Dialect dialect, String rootId, Set<Status> statuses, PageRequest request) {
