@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The plans of every query a thread page runs, on a database seeded like a real site (a thread with a root of
- * 2,000 replies, hundreds of small threads) and analyzed: each must read the index meant for it, in its order,
+ * 2,000 replies, thousands of small threads) and analyzed: each must read the index meant for it, in its order,
  * with no sort step. The planners decide with statistics, so no plan is forced here beyond the index hints the
  * store itself gives MariaDB.
  *
@@ -40,7 +40,7 @@ abstract class ThreadPagePlans {
     static final String BIG = "big";
     static final int BIG_ROOTS = 60;
     static final int BIG_REPLIES = 2_000;
-    static final int SMALL_THREADS = 400;
+    static final int SMALL_THREADS = 4_000;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     /** The database under test, holding the store's schema. */
@@ -62,12 +62,12 @@ abstract class ThreadPagePlans {
             }
         }
         for (int t = 0; t < SMALL_THREADS; t++) {
-            for (int r = 0; r < 2; r++) {
-                Comment root = comment("t" + t + "-" + r, "t-" + t, null, T0.plusSeconds(t * 10L + r));
-                all.add(root);
-                for (int i = 0; i < 3; i++) {
-                    all.add(comment("t" + t + "-" + r + "-" + i, "t-" + t, root, T0.plusSeconds(t * 10L + 5 + i)));
-                }
+            // Written over the same two thousand seconds as the big thread's replies, as on a busy site: the
+            // planners then estimate a range of creation times from how the whole table spreads over them.
+            Comment root = comment("t" + t, "t-" + t, null, T0.plusSeconds(t % BIG_REPLIES));
+            all.add(root);
+            for (int i = 0; i < 5; i++) {
+                all.add(comment("t" + t + "-" + i, "t-" + t, root, T0.plusSeconds(t % BIG_REPLIES + 1 + i)));
             }
         }
         for (int from = 0; from < all.size(); from += CommentStore.MAX_BATCH) {
@@ -77,7 +77,9 @@ abstract class ThreadPagePlans {
             dialect = Dialect.of(connection.getMetaData());
             statement.execute(switch (dialect) {
                 case MARIADB -> "ANALYZE TABLE parley_comment, parley_thread";
-                case H2, SQLITE, POSTGRESQL -> "ANALYZE";
+                // VACUUM sets PostgreSQL's visibility map, without which it would not count on index-only scans.
+                case POSTGRESQL -> "VACUUM ANALYZE";
+                case H2, SQLITE -> "ANALYZE";
             });
         }
     }
@@ -97,10 +99,13 @@ abstract class ThreadPagePlans {
     }
 
     @Test
-    @DisplayName("a page of roots reads the roots index in order")
+    @DisplayName("a page of roots, the first or one after a cursor, reads the roots index in order")
     void rootsPage() throws SQLException {
         assertIndexRead(KeysetQueries.roots(dialect, BIG, Set.of(Status.APPROVED),
                 PageRequest.first(Order.OLDEST_FIRST, 20)), "parley_comment_roots", 1);
+        assertIndexRead(KeysetQueries.roots(dialect, BIG, Set.of(Status.APPROVED),
+                PageRequest.first(Order.OLDEST_FIRST, 20).next(new Cursor(T0.plusSeconds(20), CommentId.of("big-20")))),
+                "parley_comment_roots", 1);
     }
 
     @Test
@@ -134,7 +139,7 @@ abstract class ThreadPagePlans {
         assertIndexRead(ThreadRows.statesQuery(List.of(BIG)), primaryKey("parley_thread"), 1);
         List<String> threads = new ArrayList<>();
         for (int t = 0; t < 20; t++) {
-            threads.add("t-" + t * 7);
+            threads.add("t-" + t * 97);
         }
         assertIndexRead(ThreadRows.statesQuery(threads), primaryKey("parley_thread"), 1);
     }
@@ -159,11 +164,12 @@ abstract class ThreadPagePlans {
         String text = String.join("\n", plan);
         switch (dialect) {
             case POSTGRESQL -> {
-                long scans = plan.stream().filter(line -> line.matches(".*Index (Only )?Scan( Backward)? using "
-                        + index + " on .*")).count();
+                // A bitmap scan of the index reads its entries, then the rows in their physical order: for a
+                // few rows scattered over the table (the states of an index page) the planner's right choice.
+                long scans = plan.stream().filter(line -> line.matches(".*(Index (Only )?Scan( Backward)? using"
+                        + "|Bitmap Index Scan on) " + index + "( on .*|  .*)")).count();
                 assertThat(scans).as(text).isEqualTo(reads);
-                assertThat(text).as(text).doesNotContain("Sort").doesNotContain("Seq Scan")
-                        .doesNotContain("Bitmap");
+                assertThat(text).as(text).doesNotContain("Sort").doesNotContain("Seq Scan");
             }
             case H2 -> {
                 long scans = plan.stream().filter(line -> line.toUpperCase(java.util.Locale.ROOT)
