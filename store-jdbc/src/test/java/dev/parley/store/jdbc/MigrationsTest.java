@@ -6,7 +6,10 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.InsertConditions;
 import dev.parley.storage.InsertResult;
+import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.ThreadState;
 import dev.parley.storage.outbox.LinkbackOutbox;
 import dev.parley.storage.tck.Comments;
 import java.io.IOException;
@@ -103,6 +106,30 @@ class MigrationsTest {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
+    }
+
+    @Test
+    @DisplayName("migration 7 gives every thread that holds comments its row: exact counts by status, version 1")
+    void threadRowsAreBackfilled() throws SQLException {
+        JdbcDataSource db = freshH2();
+        JdbcCommentStore store = JdbcCommentStore.create(db);
+        Comment root = Comments.root("a", "t1", Comments.at(0)).build();
+        store.insertAll(List.of(root,
+                Comments.reply("a1", root, Comments.at(1)).status(Status.PENDING).build(),
+                Comments.reply("a2", root, Comments.at(2)).status(Status.SPAM).build(),
+                Comments.root("b", "t2", Comments.at(3)).status(Status.DELETED).build()));
+        // Back to version 6: the thread rows gone, as on a database written before them.
+        execute(db, "DROP TABLE parley_thread");
+        execute(db, "DELETE FROM \"" + JdbcCommentStore.SCHEMA_HISTORY_TABLE + "\" WHERE \"version\" = '7'");
+
+        JdbcCommentStore migrated = JdbcCommentStore.create(db);
+
+        ThreadKey t1 = ThreadKey.of("t1");
+        ThreadKey t2 = ThreadKey.of("t2");
+        assertThat(migrated.state(t1)).isEqualTo(new ThreadState(t1, 1, new StatusCounts(1, 1, 1, 0)));
+        assertThat(migrated.state(t2)).isEqualTo(new ThreadState(t2, 1, new StatusCounts(0, 0, 0, 1)));
+        migrated.delete(CommentId.of("b"));
+        assertThat(migrated.state(t2)).isEqualTo(new ThreadState(t2, 2, StatusCounts.ZERO));
     }
 
     @Test
