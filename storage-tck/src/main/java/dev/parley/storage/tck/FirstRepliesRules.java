@@ -118,7 +118,8 @@ abstract class FirstRepliesRules extends StoreRules {
         assertThat(ids(pages.get(id("b")))).containsExactly("b1");
 
         rootIds.add(id("one-too-many"));
-        assertThatThrownBy(() -> store().firstReplies(rootIds, APPROVED, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().firstReplies(rootIds, APPROVED, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Like {@link JdbcCommentStore#insert(Comment)}, it writes the comment rows and moves their threads' rows
  * (one version step per thread for the whole batch, taken first and in thread key order, see {@link ThreadRows}),
- * and nothing else: no fingerprint and no quiet-key use, which only a conditional insert records. The database's unique keys refuse
- * a duplicate id or linkback, racing writers included. A repetition within the batch is found before anything is
+ * and nothing else: no fingerprint and no quiet-key use, which only a conditional insert records. The
+ * database's unique keys refuse a duplicate id or linkback, racing writers included. A repetition within the batch is found before anything is
  * written, since the batch's own rows would otherwise collide with each other.
  *
  * <p>The rows go in in id order, so that two batches sharing ids take their locks in the same order and wait for

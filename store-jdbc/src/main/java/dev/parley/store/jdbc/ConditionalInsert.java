@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * in a cycle): a key's row is updated only if its last use is not after quiet-since. The update locks the row
  * until the transaction ends, so a racing post of the same client waits and then finds the key used. The comment row goes in last, carrying the hash of its fingerprint under a unique key, so of racing
  * duplicates exactly one commits; just before it, the thread's row moves (see {@link ThreadRows}: quiet keys are
- * the only locks taken before a thread row, by this transaction alone). A refusal rolls everything back. When a racer's outcome is not yet known
+ * the only locks taken before a thread row, by this transaction alone). A refusal rolls everything back. When a
+ * racer's outcome is not yet known
  * (a unique key met a row whose transaction then rolled back, or the database chose this transaction as a
  * deadlock or serialization victim), the whole step is tried again, a bounded number of times.
  *

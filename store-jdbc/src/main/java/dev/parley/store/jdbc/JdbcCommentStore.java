@@ -124,6 +124,9 @@ public final class JdbcCommentStore implements CommentStore {
 
     private static final String SELECT = "SELECT " + CommentRows.COLUMNS + " FROM parley_comment";
 
+    /** How often a delete looks for the comment's thread again when the comment was stored anew elsewhere. */
+    private static final int DELETE_ATTEMPTS = 16;
+
     private static final java.util.Comparator<Comment> OLDEST_FIRST =
             java.util.Comparator.comparing(Comment::createdAt).thenComparing(Comment::id);
 
@@ -321,7 +324,7 @@ public final class JdbcCommentStore implements CommentStore {
     @Override
     public boolean delete(CommentId id) {
         Objects.requireNonNull(id, "id must not be null");
-        while (true) {
+        for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
             String thread = run("find the thread of comment " + id, connection -> {
                 try (PreparedStatement find = connection.prepareStatement(
                         "SELECT thread FROM parley_comment WHERE id = ?")) {
@@ -354,6 +357,8 @@ public final class JdbcCommentStore implements CommentStore {
                 return deleted;
             }
         }
+        throw new StoreException("could not delete comment " + id + ": it moved between threads " + DELETE_ATTEMPTS
+                + " times while being deleted");
     }
 
     /** The status of a stored comment if it is in {@code thread}, else null. */

@@ -16,8 +16,9 @@ import java.util.Set;
  * <p>A reply page is one range of {@code parley_comment_replies} (root id, created, id, status, depth), the
  * statuses filtered in it: the index delivers the order, and the {@code LIMIT} stops the read at the page's end.
  * The first replies of several roots are one such range per root, each {@code LIMIT}ed, joined with
- * {@code UNION ALL} into one statement. As in {@link KeysetQueries}, H2 orders by the index's full key, root id included, and MariaDB by
- * (created, id) only, its index forced. The index ends with status and depth, so reply counts read it alone.
+ * {@code UNION ALL} into one statement. As in {@link KeysetQueries}, H2 orders by the index's full key, root
+ * id included, and MariaDB by (created, id) only, its index forced (SQLite's too, see fromReplies). The
+ * index ends with status and depth, so reply counts read it alone.
  * Stateless and thread-safe.
  */
 final class ReplyQueries {

@@ -153,8 +153,8 @@ final class ThreadRows {
      * @param threads distinct keys, at least one
      */
     static Sql statesQuery(List<String> threads) {
-        return new Sql().append(READ + " WHERE thread IN (" + String.join(", ", Collections.nCopies(threads.size(), "?"))
-                + ")", threads.toArray());
+        String placeholders = String.join(", ", Collections.nCopies(threads.size(), "?"));
+        return new Sql().append(READ + " WHERE thread IN (" + placeholders + ")", threads.toArray());
     }
 
     /**

@@ -153,7 +153,8 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL");
+        assertThat(appliedVersions(db))
+                .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL");
         assertThat(store.find(CommentId.of("old"))).hasValueSatisfying(old -> assertThat(old.provenance()).isNull());
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
