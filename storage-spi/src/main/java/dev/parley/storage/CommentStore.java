@@ -356,7 +356,10 @@ public interface CommentStore {
      * cached page needs to learn whether anything changed.
      *
      * <p>A store keeps one row per thread that every write of a comment of the thread updates in the same
-     * transaction: the version increased, the counts moved. There is no correct fallback built on the other
+     * transaction: the version increased, the counts moved. A batch insert raises the version of each thread it
+     * writes to at least once. A refused write (one that throws, such as a duplicate or a version conflict, or a
+     * conditional insert that returns a refusal) and a delete of a comment not stored change nothing, so they
+     * leave the state as it was; reads never change it. There is no correct fallback built on the other
      * methods (a stamp must never repeat), so the default throws; a store that keeps the row overrides this,
      * {@link #states(Collection)} if it can batch, and {@link #supportsThreadState()}.
      *

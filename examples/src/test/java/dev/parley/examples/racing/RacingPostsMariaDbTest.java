@@ -20,6 +20,7 @@ class RacingPostsMariaDbTest extends RacingPosts {
         try (Connection c = MARIADB.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE TABLE parley_comment");
             s.execute("TRUNCATE TABLE parley_quiet_key");
+            s.execute("TRUNCATE TABLE parley_thread");
         }
         return store;
     }

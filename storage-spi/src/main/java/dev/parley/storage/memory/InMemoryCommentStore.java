@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ public final class InMemoryCommentStore implements CommentStore {
     private final Map<CommentId, Comment> byId = new HashMap<>();
     private final Map<ThreadKey, Map<Status, NavigableMap<Key, Comment>>> rootsByThread = new HashMap<>();
     private final Map<CommentId, NavigableMap<Key, Comment>> repliesByRoot = new HashMap<>();
+    private final Map<CommentId, StatusCounts> replyCountsByRoot = new HashMap<>();
     private final Map<ThreadKey, StatusCounts> countsByThread = new HashMap<>();
     private final Map<ThreadKey, Long> versionByThread = new HashMap<>();
     private final Map<Status, NavigableMap<Key, Comment>> byStatus = new EnumMap<>(Status.class);
@@ -375,6 +377,57 @@ public final class InMemoryCommentStore implements CommentStore {
         }
     }
 
+    /** Every root's page under one read lock, so all pages come from one state. */
+    @Override
+    public Map<CommentId, Page> firstReplies(Collection<CommentId> rootIds, Set<Status> statuses, int limitPerRoot) {
+        Objects.requireNonNull(rootIds, "rootIds must not be null");
+        requireStatuses(statuses);
+        if (limitPerRoot < 1 || limitPerRoot > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "limitPerRoot must be between 1 and " + PageRequest.MAX_LIMIT + ", was " + limitPerRoot);
+        }
+        requireAtMostMaxLimit(rootIds.size(), "rootIds");
+        PageRequest first = PageRequest.first(Order.OLDEST_FIRST, limitPerRoot);
+        Map<CommentId, Page> pages = new LinkedHashMap<>();
+        lock.readLock().lock();
+        try {
+            for (CommentId rootId : rootIds) {
+                Objects.requireNonNull(rootId, "rootIds must not contain null");
+                if (!pages.containsKey(rootId)) {
+                    pages.put(rootId, replyPage(rootId, statuses, first));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return pages;
+    }
+
+    /** O(1) per root: each root's reply counts are kept on write. */
+    @Override
+    public Map<CommentId, StatusCounts> replyCounts(Collection<CommentId> rootIds) {
+        Objects.requireNonNull(rootIds, "rootIds must not be null");
+        requireAtMostMaxLimit(rootIds.size(), "rootIds");
+        Map<CommentId, StatusCounts> counts = new LinkedHashMap<>();
+        lock.readLock().lock();
+        try {
+            for (CommentId rootId : rootIds) {
+                Objects.requireNonNull(rootId, "rootIds must not contain null");
+                counts.put(rootId, replyCountsByRoot.getOrDefault(rootId, StatusCounts.ZERO));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return counts;
+    }
+
+    private static void requireAtMostMaxLimit(int size, String name) {
+        if (size > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    name + " must hold at most " + PageRequest.MAX_LIMIT + " elements, had " + size);
+        }
+    }
+
     @Override
     public Page queue(Set<Status> statuses, PageRequest request) {
         requireStatuses(statuses);
@@ -439,6 +492,8 @@ public final class InMemoryCommentStore implements CommentStore {
                     .put(key, comment);
         } else {
             repliesByRoot.computeIfAbsent(comment.rootId(), r -> new TreeMap<>()).put(key, comment);
+            replyCountsByRoot.merge(comment.rootId(), StatusCounts.ZERO.plus(comment.status(), 1),
+                    (a, b) -> a.plus(comment.status(), 1));
         }
         byStatus.get(comment.status()).put(key, comment);
         countsByThread.merge(comment.thread(), StatusCounts.ZERO.plus(comment.status(), 1),
@@ -462,6 +517,10 @@ public final class InMemoryCommentStore implements CommentStore {
             subtree.remove(key);
             if (subtree.isEmpty()) {
                 repliesByRoot.remove(comment.rootId());
+                replyCountsByRoot.remove(comment.rootId());
+            } else {
+                replyCountsByRoot.put(comment.rootId(),
+                        replyCountsByRoot.get(comment.rootId()).plus(comment.status(), -1));
             }
         }
         byStatus.get(comment.status()).remove(key);

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>The rules are grouped by SPI method in {@code @Nested} classes; every test's {@code @DisplayName} states
  * one rule as a sentence, so a failing test says which rule the store breaks. The groups are: insert and find,
  * insertAll (batches all or none, racing batches included), provenance (kept exactly, every character), findAll,
- * update, delete, roots pages, replies, counts, queue and scan, linkbacks, conditional inserts
+ * update, delete, roots pages, replies, reply pages of one root, the first replies of many roots, reply counts,
+ * counts, thread state (a change stamp and counts moved by every write, refused writes leaving it alone, racing
+ * writers of one thread), queue and scan, linkbacks, conditional inserts
  * (fingerprints and quiet keys, checked atomically, with racing duplicates and floods), exact values (Unicode,
  * maximum lengths, timestamps), argument misuse, and concurrency (many threads inserting and updating, racing
  * duplicate inserts).
@@ -129,9 +131,41 @@ public abstract class CommentStoreContract {
     }
 
     @Nested
+    @DisplayName("replyPage: a keyset page of the replies under one root")
+    class ReplyPage extends ReplyPageRules {
+        ReplyPage() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("firstReplies: the first replies of each root of a page, in one call")
+    class FirstReplies extends FirstRepliesRules {
+        FirstReplies() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("replyCounts: the replies under each root by status")
+    class ReplyCounts extends ReplyCountsRules {
+        ReplyCounts() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
     @DisplayName("counts by status")
     class Counts extends CountsRules {
         Counts() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("thread state: a change stamp and counts moved by every write")
+    class ThreadStates extends ThreadStateRules {
+        ThreadStates() {
             super(CommentStoreContract.this::store);
         }
     }

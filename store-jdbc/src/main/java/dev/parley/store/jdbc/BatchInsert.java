@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * {@link JdbcCommentStore#insertAll(List)}: a batch of comments in one transaction, sent as one JDBC batch,
  * committed whole or rolled back whole.
  *
- * <p>Like {@link JdbcCommentStore#insert(Comment)}, it writes the comment rows and nothing else: no
- * fingerprint and no quiet-key use, which only a conditional insert records. The database's unique keys refuse
- * a duplicate id or linkback, racing writers included. A repetition within the batch is found before anything is
+ * <p>Like {@link JdbcCommentStore#insert(Comment)}, it writes the comment rows and moves their threads' rows
+ * (one version step per thread for the whole batch, taken first and in thread key order, see {@link ThreadRows}),
+ * and nothing else: no fingerprint and no quiet-key use, which only a conditional insert records. The
+ * database's unique keys refuse a duplicate id or linkback, racing writers included. A repetition within the batch is found before anything is
  * written, since the batch's own rows would otherwise collide with each other.
  *
  * <p>The rows go in in id order, so that two batches sharing ids take their locks in the same order and wait for
@@ -42,10 +45,12 @@ final class BatchInsert {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final ThreadRows threads;
 
-    BatchInsert(DataSource dataSource, Dialect dialect) {
+    BatchInsert(DataSource dataSource, Dialect dialect, ThreadRows threads) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.threads = threads;
     }
 
     /**
@@ -93,6 +98,7 @@ final class BatchInsert {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT)) {
+                threads.bump(connection, changes(comments));
                 for (Comment comment : comments) {
                     CommentRows.bindInsert(insert, comment);
                     insert.addBatch();
@@ -110,6 +116,15 @@ final class BatchInsert {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /** What the batch adds to each of its threads' counts. */
+    private static Map<String, long[]> changes(List<Comment> comments) {
+        Map<String, long[]> changes = new HashMap<>();
+        for (Comment comment : comments) {
+            changes.computeIfAbsent(comment.thread().value(), t -> ThreadRows.none())[comment.status().ordinal()]++;
+        }
+        return changes;
     }
 
     private static boolean repeatsWithin(List<Comment> comments) {

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Then, in one transaction, the keys are taken in sorted order (so two posts never wait on each other's keys
  * in a cycle): a key's row is updated only if its last use is not after quiet-since. The update locks the row
  * until the transaction ends, so a racing post of the same client waits and then finds the key used. The comment row goes in last, carrying the hash of its fingerprint under a unique key, so of racing
- * duplicates exactly one commits. A refusal rolls everything back. When a racer's outcome is not yet known
+ * duplicates exactly one commits; just before it, the thread's row moves (see {@link ThreadRows}: quiet keys are
+ * the only locks taken before a thread row, by this transaction alone). A refusal rolls everything back. When a
+ * racer's outcome is not yet known
  * (a unique key met a row whose transaction then rolled back, or the database chose this transaction as a
  * deadlock or serialization victim), the whole step is tried again, a bounded number of times.
  *
@@ -46,11 +48,13 @@ final class ConditionalInsert {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final ThreadRows threads;
     private final AtomicInteger insertsSincePrune = new AtomicInteger();
 
-    ConditionalInsert(DataSource dataSource, Dialect dialect) {
+    ConditionalInsert(DataSource dataSource, Dialect dialect, ThreadRows threads) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.threads = threads;
     }
 
     InsertResult insert(Comment comment, InsertConditions conditions) throws SQLException {
@@ -92,6 +96,7 @@ final class ConditionalInsert {
             try {
                 refusedKey = takeQuietKeys(connection, conditions, comment.createdAt());
                 if (refusedKey == null) {
+                    threads.bump(connection, comment.thread().value(), ThreadRows.adding(comment.status()));
                     try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT_WITH_FINGERPRINT)) {
                         CommentRows.bindInsert(insert, comment);
                         insert.setString(CommentRows.FINGERPRINT_PARAMETER, fingerprintHash);

@@ -15,6 +15,7 @@ import dev.parley.storage.Status;
 import dev.parley.storage.StatusCounts;
 import dev.parley.storage.StoreException;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.ThreadState;
 import dev.parley.storage.VersionConflictException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,14 +72,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> A page of roots is at most one bounded index range per requested status, and the replies of
  * a page one index lookup per root: neither reads rows outside the page, so a page costs about the same in a
- * thread of 100 comments or of 100,000. Counts read the thread's index entries: their cost grows with the
- * thread.
+ * thread of 100 comments or of 100,000. A root's page of replies ({@link #replyPage}) is one bounded range of
+ * the replies index, and the first replies of a page of roots ({@link #firstReplies}) one statement of such
+ * ranges; reply counts read that index alone.
+ *
+ * <p><b>Thread row.</b> A second table, {@code parley_thread}, holds one row per thread: its change stamp and
+ * its counts by status ({@link #state}). Every write (insert, conditional insert, batch insert, update,
+ * delete) runs in one transaction that first upserts its thread's row (a batch: each of its threads' rows, in
+ * thread key order), adding one to the version and moving the counts, and then writes the comment; a refused
+ * write rolls back and leaves the row as it was. Counts and states read that row by primary key, one read
+ * whatever the thread's size. The row's lock makes the writers of one thread follow each other; writers of
+ * different threads do not wait for each other.
  *
  * <p><b>Thread-safety.</b> Safe for any number of threads: the store holds no mutable state and takes a
- * connection from the {@code DataSource} for each call, returning it before the call ends. Every other SPI
- * method is a single SQL statement (an update that matches nothing reads the row once more to say why), so each
- * is atomic and reads one consistent snapshot without an explicit transaction; the conditional insert
- * ({@link #insert(Comment, InsertConditions)}) and {@link #insertAll(List)} each run in one transaction. Give it a
+ * connection from the {@code DataSource} for each call, returning it before the call ends. Every write runs
+ * in one transaction (see Thread row above; one that loses a deadlock is run again, a bounded number of times),
+ * and every read is a single SQL statement (an update that matches nothing reads the row once more to say why),
+ * so each is atomic and reads one consistent snapshot. Give it a
  * pooling {@code DataSource} whose connections have auto-commit on (the JDBC default).
  * SQLite lets one connection write at a time: writes wait for each other, up to the connections' busy
  * timeout, while reads go on beside them (WAL mode).
@@ -114,17 +124,25 @@ public final class JdbcCommentStore implements CommentStore {
 
     private static final String SELECT = "SELECT " + CommentRows.COLUMNS + " FROM parley_comment";
 
+    /** How often a delete looks for the comment's thread again when the comment was stored anew elsewhere. */
+    private static final int DELETE_ATTEMPTS = 16;
+
+    private static final java.util.Comparator<Comment> OLDEST_FIRST =
+            java.util.Comparator.comparing(Comment::createdAt).thenComparing(Comment::id);
+
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ConditionalInsert conditionalInsert;
     private final BatchInsert batchInsert;
+    private final ThreadRows threads;
     private final String updateSql;
 
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.conditionalInsert = new ConditionalInsert(dataSource, dialect);
-        this.batchInsert = new BatchInsert(dataSource, dialect);
+        this.threads = new ThreadRows(dialect);
+        this.conditionalInsert = new ConditionalInsert(dataSource, dialect, threads);
+        this.batchInsert = new BatchInsert(dataSource, dialect, threads);
         this.updateSql = dialect.spell(CommentRows.UPDATE);
     }
 
@@ -154,7 +172,8 @@ public final class JdbcCommentStore implements CommentStore {
     public void insert(Comment comment) {
         Objects.requireNonNull(comment, "comment must not be null");
         dialect.requireStorable(comment);
-        run("insert comment " + comment.id(), connection -> {
+        write("insert comment " + comment.id(), connection -> {
+            threads.bump(connection, comment.thread().value(), ThreadRows.adding(comment.status()));
             try (PreparedStatement insert = connection.prepareStatement(CommentRows.INSERT)) {
                 CommentRows.bindInsert(insert, comment);
                 insert.executeUpdate();
@@ -267,13 +286,27 @@ public final class JdbcCommentStore implements CommentStore {
     public Comment update(Comment changed) {
         Objects.requireNonNull(changed, "changed must not be null");
         dialect.requireStorable(changed);
-        int updated = run("update comment " + changed.id(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(updateSql)) {
-                CommentRows.bindUpdate(update, changed);
-                return update.executeUpdate();
+        String thread = changed.thread().value();
+        boolean updated = write("update comment " + changed.id(), connection -> {
+            // The thread row first: its lock keeps every other writer of the comment out until the commit, so
+            // the status read here is the one the update replaces.
+            threads.bump(connection, thread, ThreadRows.none());
+            Status before = storedStatus(connection, changed.id(), thread);
+            int matched = 0;
+            if (before != null) {
+                try (PreparedStatement update = connection.prepareStatement(updateSql)) {
+                    CommentRows.bindUpdate(update, changed);
+                    matched = update.executeUpdate();
+                }
             }
+            if (matched != 1) {
+                connection.rollback();
+                return false;
+            }
+            ThreadRows.move(connection, thread, before, changed.status());
+            return true;
         });
-        if (updated == 1) {
+        if (updated) {
             return changed.toBuilder().version(changed.version() + 1).build();
         }
         // Nothing matched: tell why from the row as it is now. The fixed fields of a stored row never change,
@@ -284,15 +317,72 @@ public final class JdbcCommentStore implements CommentStore {
                 stored.version() == changed.version() ? -1 : stored.version());
     }
 
+    /**
+     * Reads the comment's thread, then in one transaction takes the thread row, deletes the comment and takes
+     * it off its count; a comment not stored changes nothing, its thread's version included.
+     */
     @Override
     public boolean delete(CommentId id) {
         Objects.requireNonNull(id, "id must not be null");
-        return run("delete comment " + id, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_comment WHERE id = ?")) {
-                delete.setString(1, id.value());
-                return delete.executeUpdate() > 0;
+        for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
+            String thread = run("find the thread of comment " + id, connection -> {
+                try (PreparedStatement find = connection.prepareStatement(
+                        "SELECT thread FROM parley_comment WHERE id = ?")) {
+                    find.setString(1, id.value());
+                    try (ResultSet rows = find.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : null;
+                    }
+                }
+            });
+            if (thread == null) {
+                return false;
             }
-        });
+            Boolean deleted = write("delete comment " + id, connection -> {
+                threads.bump(connection, thread, ThreadRows.none());
+                Status status = storedStatus(connection, id, thread);
+                if (status == null) {
+                    connection.rollback();
+                    // Gone meanwhile, or (rarely) deleted and stored again in another thread: look again.
+                    return stillStored(connection, id) ? null : false;
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM parley_comment WHERE id = ?")) {
+                    delete.setString(1, id.value());
+                    delete.executeUpdate();
+                }
+                ThreadRows.remove(connection, thread, status);
+                return true;
+            });
+            if (deleted != null) {
+                return deleted;
+            }
+        }
+        throw new StoreException("could not delete comment " + id + ": it moved between threads " + DELETE_ATTEMPTS
+                + " times while being deleted");
+    }
+
+    /** The status of a stored comment if it is in {@code thread}, else null. */
+    private static @Nullable Status storedStatus(Connection connection, CommentId id, String thread)
+            throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT thread, status FROM parley_comment WHERE id = ?")) {
+            find.setString(1, id.value());
+            try (ResultSet rows = find.executeQuery()) {
+                if (!rows.next() || !thread.equals(rows.getString(1))) {
+                    return null;
+                }
+                return Status.valueOf(rows.getString(2));
+            }
+        }
+    }
+
+    private static boolean stillStored(Connection connection, CommentId id) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement("SELECT 1 FROM parley_comment WHERE id = ?")) {
+            find.setString(1, id.value());
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     @Override
@@ -335,38 +425,124 @@ public final class JdbcCommentStore implements CommentStore {
         return counts(List.of(thread)).get(thread);
     }
 
-    /** Counts every thread with one grouped query. */
+    /** Reads the threads' rows: one primary-key read per thread, in one statement. */
     @Override
     public Map<ThreadKey, StatusCounts> counts(Collection<ThreadKey> threads) {
+        Map<ThreadKey, StatusCounts> counts = new LinkedHashMap<>();
+        states(threads).forEach((thread, state) -> counts.put(thread, state.counts()));
+        return counts;
+    }
+
+    /** True: the thread row ({@code parley_thread}) moves with every write, in its transaction. */
+    @Override
+    public boolean supportsThreadState() {
+        return true;
+    }
+
+    @Override
+    public ThreadState state(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        return states(List.of(thread)).get(thread);
+    }
+
+    /** Reads the threads' rows by primary key in one statement. */
+    @Override
+    public Map<ThreadKey, ThreadState> states(Collection<ThreadKey> threads) {
         Objects.requireNonNull(threads, "threads must not be null");
         if (threads.size() > PageRequest.MAX_LIMIT) {
             throw new IllegalArgumentException(
                     "threads must hold at most " + PageRequest.MAX_LIMIT + " keys, had " + threads.size());
         }
         List<String> keys = distinctValues(threads, ThreadKey::value, "threads");
+        Map<String, ThreadState> found = keys.isEmpty() ? Map.of()
+                : run("read the state of " + keys.size() + " threads", connection -> ThreadRows.read(connection, keys));
+        Map<ThreadKey, ThreadState> states = new LinkedHashMap<>();
+        for (String key : keys) {
+            ThreadKey thread = new ThreadKey(key);
+            states.put(thread, found.getOrDefault(key, ThreadState.empty(thread)));
+        }
+        return states;
+    }
+
+    /** One range of the replies index, from the cursor on, {@code LIMIT}ed to the page. */
+    @Override
+    public Page replyPage(CommentId rootId, Set<Status> statuses, PageRequest request) {
+        Objects.requireNonNull(rootId, "rootId must not be null");
+        requireStatuses(statuses);
+        Objects.requireNonNull(request, "request must not be null");
+        return Page.of(read("read a page of replies of " + rootId,
+                ReplyQueries.replyPage(dialect, rootId.value(), statuses, request)), request);
+    }
+
+    /**
+     * One statement for all roots: a {@code LIMIT}ed range of the replies index per root, joined by
+     * {@code UNION ALL} (on SQLite one statement per 500 roots, its limit of compound terms).
+     */
+    @Override
+    public Map<CommentId, Page> firstReplies(Collection<CommentId> rootIds, Set<Status> statuses, int limitPerRoot) {
+        Objects.requireNonNull(rootIds, "rootIds must not be null");
+        requireStatuses(statuses);
+        if (limitPerRoot < 1 || limitPerRoot > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "limitPerRoot must be between 1 and " + PageRequest.MAX_LIMIT + ", was " + limitPerRoot);
+        }
+        requireAtMostMaxLimit(rootIds.size(), "rootIds");
+        List<String> roots = distinctValues(rootIds, CommentId::value, "rootIds");
+        Map<String, List<Comment>> byRoot = new HashMap<>();
+        int chunk = ReplyQueries.rootsPerStatement(dialect);
+        for (int from = 0; from < roots.size(); from += chunk) {
+            List<String> part = roots.subList(from, Math.min(roots.size(), from + chunk));
+            for (Comment reply : read("read the first replies of " + part.size() + " roots",
+                    ReplyQueries.firstReplies(dialect, part, statuses, limitPerRoot))) {
+                byRoot.computeIfAbsent(reply.rootId().value(), r -> new ArrayList<>()).add(reply);
+            }
+        }
+        PageRequest first = PageRequest.first(dev.parley.storage.Order.OLDEST_FIRST, limitPerRoot);
+        Map<CommentId, Page> pages = new LinkedHashMap<>();
+        for (String root : roots) {
+            List<Comment> replies = byRoot.getOrDefault(root, new ArrayList<>());
+            // Each branch is ordered, but SQL promises no order for the rows of a UNION ALL.
+            replies.sort(OLDEST_FIRST);
+            pages.put(new CommentId(root), Page.of(replies, first));
+        }
+        return pages;
+    }
+
+    /** One grouped read of the replies index, which covers it. */
+    @Override
+    public Map<CommentId, StatusCounts> replyCounts(Collection<CommentId> rootIds) {
+        Objects.requireNonNull(rootIds, "rootIds must not be null");
+        requireAtMostMaxLimit(rootIds.size(), "rootIds");
+        List<String> roots = distinctValues(rootIds, CommentId::value, "rootIds");
         Map<String, Map<Status, Long>> found = new HashMap<>();
-        if (!keys.isEmpty()) {
-            String sql = "SELECT thread, status, COUNT(*) FROM parley_comment WHERE "
-                    + dialect.inList("thread", keys.size()) + " GROUP BY thread, status";
-            run("count comments of " + keys.size() + " threads", connection -> {
-                try (PreparedStatement count = connection.prepareStatement(sql)) {
-                    dialect.bindList(count, 1, keys);
-                    try (ResultSet rows = count.executeQuery()) {
-                        while (rows.next()) {
-                            found.computeIfAbsent(rows.getString(1), t -> new EnumMap<>(Status.class))
-                                    .put(Status.valueOf(rows.getString(2)), rows.getLong(3));
+        if (!roots.isEmpty()) {
+            Sql sql = ReplyQueries.replyCounts(dialect, roots);
+            run("count the replies of " + roots.size() + " roots", connection -> {
+                try (PreparedStatement count = sql.prepare(connection); ResultSet rows = count.executeQuery()) {
+                    while (rows.next()) {
+                        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+                        for (Status status : Status.values()) {
+                            byStatus.put(status, rows.getLong(2 + status.ordinal()));
                         }
+                        found.put(rows.getString(1), byStatus);
                     }
                 }
                 return null;
             });
         }
-        Map<ThreadKey, StatusCounts> counts = new LinkedHashMap<>();
-        for (String key : keys) {
-            Map<Status, Long> byStatus = found.get(key);
-            counts.put(new ThreadKey(key), byStatus == null ? StatusCounts.ZERO : StatusCounts.of(byStatus));
+        Map<CommentId, StatusCounts> counts = new LinkedHashMap<>();
+        for (String root : roots) {
+            Map<Status, Long> byStatus = found.get(root);
+            counts.put(new CommentId(root), byStatus == null ? StatusCounts.ZERO : StatusCounts.of(byStatus));
         }
         return counts;
+    }
+
+    private static void requireAtMostMaxLimit(int size, String name) {
+        if (size > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    name + " must hold at most " + PageRequest.MAX_LIMIT + " elements, had " + size);
+        }
     }
 
     @Override
@@ -421,6 +597,15 @@ public final class JdbcCommentStore implements CommentStore {
             }
         }
         return comments;
+    }
+
+    /** Runs a write in one transaction (see {@link Transactions}), failures wrapped as the other calls'. */
+    private <T extends @Nullable Object> T write(String action, Transactions.Work<T> work) {
+        try {
+            return Transactions.run(dataSource, work);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(action, e);
+        }
     }
 
     private <T extends @Nullable Object> T run(String action, SqlWork<T> work) {

@@ -15,8 +15,10 @@ import dev.parley.storage.Order;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Provenance;
 import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
 import dev.parley.storage.StoreException;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.ThreadState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,13 +61,23 @@ abstract class JdbcStoreBehaviour {
         JdbcCommentStore store = JdbcCommentStore.create(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean sqlite = connection.getMetaData().getDatabaseProductName().equals("SQLite");
-            for (String table : new String[] {"parley_comment", "parley_quiet_key"}) {
+            for (String table : new String[] {"parley_comment", "parley_quiet_key", "parley_thread"}) {
                 statement.execute((sqlite ? "DELETE FROM " : "TRUNCATE TABLE ") + table);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the comment tables", e);
         }
         return store;
+    }
+
+    @Test
+    @DisplayName("the store keeps thread state: one row per thread, its version moved by each write")
+    void keepsThreadState() {
+        assertThat(store.supportsThreadState()).isTrue();
+        store.insert(root("c1", T0));
+        store.update(store.find(CommentId.of("c1")).orElseThrow().toBuilder().status(Status.SPAM).build());
+
+        assertThat(store.state(THREAD)).isEqualTo(new ThreadState(THREAD, 2, new StatusCounts(0, 0, 1, 0)));
     }
 
     @Test

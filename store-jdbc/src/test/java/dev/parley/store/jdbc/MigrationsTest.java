@@ -6,7 +6,10 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.InsertConditions;
 import dev.parley.storage.InsertResult;
+import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.ThreadState;
 import dev.parley.storage.outbox.LinkbackOutbox;
 import dev.parley.storage.tck.Comments;
 import java.io.IOException;
@@ -66,7 +69,7 @@ class MigrationsTest {
 
         JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
     }
 
     @Test
@@ -79,7 +82,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
         Comment first = Comments.root("c1", "t", Comments.at(0)).build();
         assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
                 .isEqualTo(new InsertResult.Inserted());
@@ -96,13 +99,37 @@ class MigrationsTest {
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
         assertThat(appliedVersions(db))
-                .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
+                .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
         store.insert(Comments.root("c1", "t", Comments.at(0)).build());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
+    }
+
+    @Test
+    @DisplayName("migration 7 gives every thread that holds comments its row: exact counts by status, version 1")
+    void threadRowsAreBackfilled() throws SQLException {
+        JdbcDataSource db = freshH2();
+        JdbcCommentStore store = JdbcCommentStore.create(db);
+        Comment root = Comments.root("a", "t1", Comments.at(0)).build();
+        store.insertAll(List.of(root,
+                Comments.reply("a1", root, Comments.at(1)).status(Status.PENDING).build(),
+                Comments.reply("a2", root, Comments.at(2)).status(Status.SPAM).build(),
+                Comments.root("b", "t2", Comments.at(3)).status(Status.DELETED).build()));
+        // Back to version 6: the thread rows gone, as on a database written before them.
+        execute(db, "DROP TABLE parley_thread");
+        execute(db, "DELETE FROM \"" + JdbcCommentStore.SCHEMA_HISTORY_TABLE + "\" WHERE \"version\" = '7'");
+
+        JdbcCommentStore migrated = JdbcCommentStore.create(db);
+
+        ThreadKey t1 = ThreadKey.of("t1");
+        ThreadKey t2 = ThreadKey.of("t2");
+        assertThat(migrated.state(t1)).isEqualTo(new ThreadState(t1, 1, new StatusCounts(1, 1, 1, 0)));
+        assertThat(migrated.state(t2)).isEqualTo(new ThreadState(t2, 1, new StatusCounts(0, 0, 0, 1)));
+        migrated.delete(CommentId.of("b"));
+        assertThat(migrated.state(t2)).isEqualTo(new ThreadState(t2, 2, StatusCounts.ZERO));
     }
 
     @Test
@@ -126,7 +153,8 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
+        assertThat(appliedVersions(db))
+                .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
         assertThat(store.find(CommentId.of("old"))).hasValueSatisfying(old -> assertThat(old.provenance()).isNull());
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
@@ -150,7 +178,7 @@ class MigrationsTest {
 
         JdbcLinkbackOutbox outbox = JdbcLinkbackOutbox.create(db);
 
-        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL", "6 SQL", "9 SQL");
+        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
         assertThat(outbox.plan(source, Set.of(target), false, Instant.parse("2030-01-01T00:00:00Z")))
                 .containsExactly(target);
         assertThat(outbox.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).isEqualTo(1);

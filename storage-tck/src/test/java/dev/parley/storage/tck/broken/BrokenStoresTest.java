@@ -100,6 +100,13 @@ class BrokenStoresTest {
         }
     }
 
+    static final class UnstampedUpdateKit extends CommentStoreContract {
+        @Override
+        protected CommentStore createStore() {
+            return new UnstampedUpdateStore(new InMemoryCommentStore());
+        }
+    }
+
     @Test
     @DisplayName("the kit holds at least 60 tests, and every one passes on InMemoryCommentStore")
     void kitHasAtLeastSixtyTestsAndPassesOnTheReferenceStore() {
@@ -209,6 +216,16 @@ class BrokenStoresTest {
                 "provenanceAtItsLimitsInSurrogatePairsRoundTrips", "provenanceAtItsLimitsInControlCharactersRoundTrips",
                 "rootRoundTripsEveryComponent", "storesEveryComment", "racingOverlappingBatchesAreAllOrNone");
         report(reporter, "provenance-dropping", outcome);
+    }
+
+    @Test
+    @DisplayName("a store whose thread version misses updates fails the kit's thread state tests of updates")
+    void unstampedUpdateStoreFails(TestReporter reporter) {
+        Outcome outcome = run(UnstampedUpdateKit.class);
+
+        assertThat(outcome.failedMethods).containsExactlyInAnyOrder("updateIncreasesTheVersion",
+                "versionRisesAtEveryWrite", "concurrentWritersOfOneThread");
+        report(reporter, "unstamped-update", outcome);
     }
 
     /** What one run of the kit produced: the summary and the names of the failed test methods. */
