@@ -362,8 +362,7 @@ public final class PostPageServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", urls.page(post, pages.around(location.get(), viewer)) + "#"
-                + SiteUrls.anchor(location.get().comment().id()));
+        response.setHeader("Location", pages.url(post, location.get(), viewer, urls));
     }
 
     private void write(HttpServletResponse response, int status, byte[] html) throws IOException {

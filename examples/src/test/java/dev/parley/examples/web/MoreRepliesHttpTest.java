@@ -9,10 +9,12 @@ import dev.parley.core.Settings;
 import dev.parley.examples.Post;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,6 +31,7 @@ class MoreRepliesHttpTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RunningDemo demo;
     private static Comment root;
+    private static Comment other;
     private static final List<String> REPLIES = new ArrayList<>();
 
     @BeforeAll
@@ -44,6 +47,10 @@ class MoreRepliesHttpTest {
             Comment reply = post(comments, "reply " + i, parent.id());
             made.add(reply);
             REPLIES.add(reply.id().value());
+        }
+        other = post(comments, "another root", null);
+        for (int i = 1; i <= 4; i++) {
+            post(comments, "other reply " + i, other.id());
         }
     }
 
@@ -63,7 +70,11 @@ class MoreRepliesHttpTest {
     }
 
     private static Document html(String url) throws Exception {
-        HttpResponse<String> response = RunningDemo.get(RunningDemo.client(), url);
+        return html(RunningDemo.client(), url);
+    }
+
+    private static Document html(HttpClient client, String url) throws Exception {
+        HttpResponse<String> response = RunningDemo.get(client, url);
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return Jsoup.parse(response.body(), url);
     }
@@ -113,6 +124,38 @@ class MoreRepliesHttpTest {
         assertThat(reply.selectFirst(".in-reply-to a").attr("href"))
                 .isEqualTo(post().path() + "/comments/" + REPLIES.get(6));
         assertThat(second.getElementById("c-" + REPLIES.get(5)).selectFirst(".in-reply-to")).isNull();
+    }
+
+    @Test
+    @DisplayName("the permalink of a reply past the cut leads to the page of replies that holds it")
+    void permalinkPastTheCut() throws Exception {
+        String last = REPLIES.get(REPLIES.size() - 1);
+        HttpResponse<String> permalink = RunningDemo.get(RunningDemo.client(),
+                demo.base() + post().path() + "/comments/" + last);
+
+        assertThat(permalink.statusCode()).isEqualTo(303);
+        String location = permalink.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(post().path() + "/replies/" + root.id().value() + "?after=")
+                .endsWith("#c-" + last);
+        assertThat(html(demo.base() + location).getElementById("c-" + last)).isNotNull();
+        assertThat(RunningDemo.get(RunningDemo.client(), demo.base() + post().path() + "/comments/"
+                + REPLIES.get(0)).headers().firstValue("Location").orElseThrow())
+                .isEqualTo(post().path() + "#c-" + REPLIES.get(0));
+    }
+
+    @Test
+    @DisplayName("a reply posted with the form past the cut is shown to its author on its page of replies")
+    void formReplyPastTheCut() throws Exception {
+        HttpClient browser = RunningDemo.client();
+        HttpResponse<String> posted = RunningDemo.postForm(browser, demo.base() + post().path(),
+                Map.of("name", "Form Reader", "text", "a late answer", "parent", other.id().value()));
+
+        assertThat(posted.statusCode()).isEqualTo(303);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(post().path() + "/replies/" + other.id().value() + "?after=");
+        Document page = html(browser, demo.base() + location);
+        String anchor = location.substring(location.indexOf('#') + 1);
+        assertThat(page.getElementById(anchor).selectFirst(".comment-text").text()).isEqualTo("a late answer");
     }
 
     @Test
