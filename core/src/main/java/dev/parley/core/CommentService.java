@@ -67,6 +67,7 @@ public final class CommentService {
     private final Linkbacks linkbacks;
     private final Changes changes;
     private final Reading reading;
+    private final ReplyReading replyReading;
 
     private CommentService(Engine engine) {
         this.engine = engine;
@@ -74,6 +75,7 @@ public final class CommentService {
         this.linkbacks = new Linkbacks(engine);
         this.changes = new Changes(engine);
         this.reading = new Reading(engine);
+        this.replyReading = new ReplyReading(engine, reading);
     }
 
     /**
@@ -429,6 +431,11 @@ public final class CommentService {
      * nested oldest first; deleted and spam comments with visible replies as placeholders (a moderator sees
      * such a spam comment as it is); held comments only for the viewer who wrote them (or a moderator).
      *
+     * <p>Replies are bounded: at most {@link Settings#repliesPerRoot()} under a root (its oldest) and
+     * {@link Settings#repliesPerPage()} in all are read, so a long subtree costs a page no more than a short
+     * one. A root whose replies were cut carries {@link ThreadNode#moreReplies()}, whose cursor
+     * {@link #replies} continues from. The page's counts stay those of the whole thread.
+     *
      * @param thread the thread
      * @param order the order of the roots
      * @param after the cursor of the previous page ({@link ThreadPage#next()}), or null for the first page
@@ -444,6 +451,27 @@ public final class CommentService {
         Objects.requireNonNull(viewer, "viewer must not be null");
         requireLimit(limit);
         return reading.page(thread, order, after, limit, viewer);
+    }
+
+    /**
+     * Reads the next page of the replies under one root, past a thread page's cut ({@link ThreadNode#moreReplies()})
+     * or a previous page of replies ({@link ReplyPage#moreReplies()}): at most {@link Settings#repliesPerPage()}
+     * replies, oldest first, with the visibility of a thread page. Following the cursors from a thread page to
+     * the last page of replies shows every reply the reader sees under the root exactly once.
+     *
+     * <p>Bounded whatever the subtree: one read of the root, one keyset page of its replies, a read of the
+     * ancestors of top-level replies not on the page per level (usually none or one), one grouped count.
+     *
+     * @param root the root
+     * @param after the cursor of the marker, or null for the root's first replies
+     * @param viewer who reads
+     * @return the page, or empty if {@code root} is not a root or not visible to the viewer
+     * @throws NullPointerException naming the argument, if {@code root} or {@code viewer} is null
+     */
+    public Optional<ReplyPage> replies(CommentId root, @Nullable ReplyCursor after, Viewer viewer) {
+        Objects.requireNonNull(root, "root must not be null");
+        Objects.requireNonNull(viewer, "viewer must not be null");
+        return replyReading.replies(root, after, viewer);
     }
 
     /**

@@ -63,6 +63,16 @@ final class PageAssembler {
     }
 
     static List<ThreadNode> assemble(List<Comment> roots, List<Comment> replies, Visibility visibility) {
+        return assemble(roots, replies, visibility, Map.of());
+    }
+
+    /**
+     * Nests like {@link #assemble(List, List, Visibility)}, and gives the roots in {@code more} their "more
+     * replies" marker. Such a root, deleted or spam, stays as a placeholder even when none of the replies read
+     * is visible: the marker counts visible replies past them.
+     */
+    static List<ThreadNode> assemble(List<Comment> roots, List<Comment> replies, Visibility visibility,
+            Map<CommentId, MoreReplies> more) {
         int capacity = roots.size() + replies.size();
         Comment[] comments = new Comment[capacity];
         boolean[] live = new boolean[capacity];
@@ -78,6 +88,13 @@ final class PageAssembler {
             }
         }
         int rootCount = count;
+        MoreReplies[] markers = more.isEmpty() ? null : new MoreReplies[rootCount];
+        if (markers != null) {
+            for (int i = 0; i < rootCount; i++) {
+                markers[i] = more.get(comments[i].id());
+                live[i] |= markers[i] != null;
+            }
+        }
         for (Comment reply : replies) {
             if (visibility.shows(reply)) {
                 live[count] = Visibility.live(reply);
@@ -114,7 +131,7 @@ final class PageAssembler {
                 }
             }
         }
-        Tree tree = new Tree(comments, offsets, children, live, visibility);
+        Tree tree = new Tree(comments, offsets, children, live, visibility, markers);
         List<ThreadNode> page = new ArrayList<>(rootCount);
         for (int i = 0; i < rootCount; i++) {
             if (live[i]) {
@@ -131,13 +148,21 @@ final class PageAssembler {
         private final int[] children;
         private final boolean[] live;
         private final Visibility visibility;
+        private final MoreReplies @Nullable [] more;
 
-        Tree(Comment[] comments, int[] offsets, int[] children, boolean[] live, Visibility visibility) {
+        Tree(Comment[] comments, int[] offsets, int[] children, boolean[] live, Visibility visibility,
+                MoreReplies @Nullable [] more) {
             this.comments = comments;
             this.offsets = offsets;
             this.children = children;
             this.live = live;
             this.visibility = visibility;
+            this.more = more;
+        }
+
+        /** The "more replies" marker of position {@code i}, set only on roots. */
+        @Nullable MoreReplies more(int i) {
+            return more == null || i >= more.length ? null : more[i];
         }
 
         ThreadNode node(int i) {

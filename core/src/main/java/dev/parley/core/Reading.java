@@ -8,6 +8,7 @@ import dev.parley.storage.Order;
 import dev.parley.storage.Page;
 import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
+import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,6 +64,7 @@ final class Reading {
         Set<Status> statuses = statuses(viewer);
         PageAssembler.Visibility visibility = visibility(viewer);
         List<ThreadNode> nodes = new ArrayList<>(limit);
+        int[] budget = {engine.settings().repliesPerPage()};
         Cursor position = after;
         int size = Math.min(limit + 1, PageRequest.MAX_LIMIT);
         for (int reads = 1; ; reads++) {
@@ -84,8 +86,13 @@ final class Reading {
                     ids.add(root.id());
                 }
             }
-            List<Comment> replies = ids.isEmpty() ? List.of() : engine.store().replies(ids, statuses);
-            List<ThreadNode> shown = PageAssembler.assemble(taken, replies, visibility);
+            List<ThreadNode> shown;
+            if (ids.isEmpty()) {
+                shown = PageAssembler.assemble(taken, List.of(), visibility);
+            } else {
+                FirstReplies first = firstReplies(taken, ids, statuses, viewer, budget);
+                shown = PageAssembler.assemble(taken, first.replies(), visibility, first.more());
+            }
             if (shown.size() > room) {
                 nodes.addAll(shown.subList(0, room));
                 // A placeholder keeps its comment's id and creation time, all a cursor is made of.
@@ -105,6 +112,82 @@ final class Reading {
             }
             size = Math.min(size * 2, PageRequest.MAX_LIMIT);
         }
+    }
+
+    /** The replies a page shows under its roots, and the markers of the roots it cut. */
+    private record FirstReplies(List<Comment> replies, Map<CommentId, MoreReplies> more) {
+    }
+
+    /**
+     * Reads the oldest replies of each root, at most {@link Settings#repliesPerRoot()} each, in one call, keeps
+     * them while the page's budget of {@link Settings#repliesPerPage()} lasts, and marks each root with replies
+     * past the kept ones: one more grouped read counts them, only when some root was cut.
+     */
+    private FirstReplies firstReplies(List<Comment> taken, List<CommentId> ids, Set<Status> statuses, Viewer viewer,
+            int[] budget) {
+        Map<CommentId, Page> pages = engine.store().firstReplies(ids, statuses, engine.settings().repliesPerRoot());
+        List<Comment> replies = new ArrayList<>();
+        Map<CommentId, List<Comment>> cut = new LinkedHashMap<>();
+        for (CommentId id : ids) {
+            Page page = pages.get(id);
+            if (page == null) {
+                continue;
+            }
+            List<Comment> items = page.items();
+            int keep = Math.min(items.size(), budget[0]);
+            budget[0] -= keep;
+            List<Comment> kept = items.subList(0, keep);
+            replies.addAll(kept);
+            if (keep < items.size() || page.next() != null) {
+                cut.put(id, kept);
+            }
+        }
+        if (cut.isEmpty()) {
+            return new FirstReplies(replies, Map.of());
+        }
+        Map<CommentId, Comment> roots = new HashMap<>();
+        for (Comment root : taken) {
+            roots.put(root.id(), root);
+        }
+        Map<CommentId, StatusCounts> counts = engine.store().replyCounts(cut.keySet());
+        Map<CommentId, MoreReplies> more = new HashMap<>();
+        cut.forEach((id, kept) -> more(counts.getOrDefault(id, StatusCounts.ZERO), kept, ReplyCursor.START,
+                statuses, viewer, PageAssembler.Visibility.live(roots.get(id))).ifPresent(m -> more.put(id, m)));
+        return new FirstReplies(replies, more);
+    }
+
+    /**
+     * The marker after {@code kept}, the replies read so far under a root past {@code before}, given the root's
+     * counts: empty when nothing the reader may see follows. A root that is only a placeholder needs a counted
+     * reply to follow, as it shows only above a visible reply.
+     */
+    static Optional<MoreReplies> more(StatusCounts counts, List<Comment> kept, ReplyCursor before,
+            Set<Status> statuses, Viewer viewer, boolean liveRoot) {
+        long seen = before.seen();
+        for (Comment reply : kept) {
+            if (counted(reply.status(), viewer)) {
+                seen++;
+            }
+        }
+        long counted = counts.approved() + (viewer.moderator() ? counts.pending() : 0);
+        long inStatuses = 0;
+        for (Status status : statuses) {
+            inStatuses += counts.get(status);
+        }
+        long rows = inStatuses - kept.size();
+        long count = Math.max(0, counted - seen);
+        // The reader's own held replies are not in the counts, so for such a reader any reply left may be one.
+        boolean ownHeld = viewer.mayOwnHeldComments() && !viewer.moderator() && liveRoot && rows > 0;
+        if (count == 0 && !ownHeld) {
+            return Optional.empty();
+        }
+        Cursor after = kept.isEmpty() ? before.after() : Cursor.after(kept.get(kept.size() - 1));
+        return Optional.of(new MoreReplies(count, new ReplyCursor(after, seen)));
+    }
+
+    /** Tells whether a reply of this status counts in {@link MoreReplies#count()} for this reader. */
+    static boolean counted(Status status, Viewer viewer) {
+        return status == Status.APPROVED || (status == Status.PENDING && viewer.moderator());
     }
 
     private ThreadPage finish(ThreadKey thread, Order order, List<ThreadNode> nodes, @Nullable Cursor next) {
@@ -216,11 +299,11 @@ final class Reading {
         return Collections.unmodifiableMap(counts);
     }
 
-    private static Set<Status> statuses(Viewer viewer) {
+    static Set<Status> statuses(Viewer viewer) {
         return viewer.mayOwnHeldComments() ? WITH_HELD : PUBLIC;
     }
 
-    private PageAssembler.Visibility visibility(Viewer viewer) {
+    PageAssembler.Visibility visibility(Viewer viewer) {
         if (!viewer.mayOwnHeldComments()) {
             return PageAssembler.Visibility.PUBLIC;
         }

@@ -60,6 +60,8 @@ public final class Settings {
     private final boolean holdNewAuthors;
     private final int knownAuthorLookback;
     private final Set<String> reportOnly;
+    private final int repliesPerRoot;
+    private final int repliesPerPage;
 
     private Settings(Builder b) {
         maxNameLength = b.maxNameLength;
@@ -78,6 +80,8 @@ public final class Settings {
         holdNewAuthors = b.holdNewAuthors;
         knownAuthorLookback = b.knownAuthorLookback;
         reportOnly = Set.copyOf(b.reportOnly);
+        repliesPerRoot = b.repliesPerRoot;
+        repliesPerPage = b.repliesPerPage;
     }
 
     /**
@@ -187,6 +191,22 @@ public final class Settings {
         return reportOnly;
     }
 
+    /**
+     * @return the most replies a thread page reads under one root (the oldest ones); the rest of the subtree
+     *     is behind the root's "more replies" cursor ({@link ThreadNode#moreReplies()})
+     */
+    public int repliesPerRoot() {
+        return repliesPerRoot;
+    }
+
+    /**
+     * @return the most replies a thread page reads in all, across its roots, and the most a page of replies
+     *     under one root ({@link CommentService#replies}) holds
+     */
+    public int repliesPerPage() {
+        return repliesPerPage;
+    }
+
     @Override
     public String toString() {
         return "Settings[maxNameLength=" + maxNameLength + ", maxEmailLength=" + maxEmailLength + ", maxUrlLength="
@@ -195,7 +215,7 @@ public final class Settings {
                 + ", floodInterval=" + floodInterval + ", linkLimit=" + linkLimit + ", holdWords=" + holdWords.size()
                 + ", blockWords=" + blockWords.size() + ", moderateAll=" + moderateAll + ", holdNewAuthors="
                 + holdNewAuthors + ", knownAuthorLookback=" + knownAuthorLookback + ", reportOnly=" + reportOnly
-                + "]";
+                + ", repliesPerRoot=" + repliesPerRoot + ", repliesPerPage=" + repliesPerPage + "]";
     }
 
     /**
@@ -218,6 +238,8 @@ public final class Settings {
         private boolean holdNewAuthors = true;
         private int knownAuthorLookback = PageRequest.MAX_LIMIT;
         private Set<String> reportOnly = Set.of();
+        private int repliesPerRoot = 50;
+        private int repliesPerPage = 250;
 
         private Builder() {
         }
@@ -239,6 +261,8 @@ public final class Settings {
             holdNewAuthors = s.holdNewAuthors;
             knownAuthorLookback = s.knownAuthorLookback;
             reportOnly = s.reportOnly;
+            repliesPerRoot = s.repliesPerRoot;
+            repliesPerPage = s.repliesPerPage;
         }
 
         /**
@@ -418,6 +442,30 @@ public final class Settings {
         }
 
         /**
+         * Sets the most replies a thread page reads under one root, oldest first; a root with more carries a
+         * "more replies" cursor. Bounds what one long subtree costs a page. Default 50.
+         *
+         * @param value 1 to 1000, at most {@link #repliesPerPage(int)}
+         * @return this builder
+         */
+        public Builder repliesPerRoot(int value) {
+            repliesPerRoot = value;
+            return this;
+        }
+
+        /**
+         * Sets the most replies a thread page reads in all, and the size of a page of replies under one root.
+         * Roots past the budget show fewer replies, or none, and carry a "more replies" cursor. Default 250.
+         *
+         * @param value 1 to 1000, at least {@link #repliesPerRoot(int)}
+         * @return this builder
+         */
+        public Builder repliesPerPage(int value) {
+            repliesPerPage = value;
+            return this;
+        }
+
+        /**
          * Checks every setting and builds.
          *
          * @return the settings
@@ -434,6 +482,12 @@ public final class Settings {
             duration(problems, "floodInterval", floodInterval, Duration.ofDays(1));
             range(problems, "linkLimit", linkLimit, 0, 100);
             range(problems, "knownAuthorLookback", knownAuthorLookback, 1, PageRequest.MAX_LIMIT);
+            range(problems, "repliesPerRoot", repliesPerRoot, 1, PageRequest.MAX_LIMIT);
+            range(problems, "repliesPerPage", repliesPerPage, 1, PageRequest.MAX_LIMIT);
+            if (repliesPerRoot > repliesPerPage) {
+                problems.add("repliesPerRoot must not exceed repliesPerPage, was " + repliesPerRoot + " > "
+                        + repliesPerPage);
+            }
             words(problems, "holdWords", holdWords);
             words(problems, "blockWords", blockWords);
             if (reportOnly == null) {

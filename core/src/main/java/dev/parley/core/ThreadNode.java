@@ -4,6 +4,7 @@ import dev.parley.storage.Comment;
 import dev.parley.storage.Status;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,6 +88,19 @@ public final class ThreadNode {
             replies = list;
         }
         return list;
+    }
+
+    /**
+     * Returns the rest of this root's replies when the page cut them: the page holds at most
+     * {@link Settings#repliesPerRoot()} replies under a root (the oldest, nested) and
+     * {@link Settings#repliesPerPage()} in all, and the rest is read with {@link CommentService#replies}
+     * from the marker's cursor. See {@link MoreReplies} for what its count counts.
+     *
+     * @return the marker, or empty when every reply is on the page, and always for replies and for nodes not
+     *     read as part of a page
+     */
+    public Optional<MoreReplies> moreReplies() {
+        return tree == null ? Optional.empty() : Optional.ofNullable(tree.more(position));
     }
 
     /**

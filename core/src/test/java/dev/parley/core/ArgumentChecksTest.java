@@ -93,6 +93,8 @@ class ArgumentChecksTest {
                 npe("locate", "id", () -> SERVICE.locate(null, Order.OLDEST_FIRST, Viewer.anonymous())),
                 npe("locate", "order", () -> SERVICE.locate(ID, null, Viewer.anonymous())),
                 npe("locate", "viewer", () -> SERVICE.locate(ID, Order.OLDEST_FIRST, null)),
+                npe("replies", "root", () -> SERVICE.replies(null, null, Viewer.anonymous())),
+                npe("replies", "viewer", () -> SERVICE.replies(ID, null, null)),
                 npe("find", "id", () -> SERVICE.find(null)),
                 npe("counts", "threads", () -> SERVICE.counts(null)),
                 npe("counts", "threads", () -> SERVICE.counts(Arrays.asList(THREAD, null))),

@@ -11,6 +11,7 @@ import dev.parley.storage.ThreadKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,5 +83,29 @@ class DelegatingStore implements CommentStore {
     public Optional<Comment> findLinkback(ThreadKey thread, String sourceUrl) {
         calls.add("findLinkback");
         return delegate.findLinkback(thread, sourceUrl);
+    }
+
+    @Override
+    public Page replyPage(CommentId rootId, Set<Status> statuses, PageRequest request) {
+        calls.add("replyPage");
+        return delegate.replyPage(rootId, statuses, request);
+    }
+
+    @Override
+    public Map<CommentId, Page> firstReplies(Collection<CommentId> rootIds, Set<Status> statuses, int limitPerRoot) {
+        calls.add("firstReplies");
+        return delegate.firstReplies(rootIds, statuses, limitPerRoot);
+    }
+
+    @Override
+    public Map<CommentId, StatusCounts> replyCounts(Collection<CommentId> rootIds) {
+        calls.add("replyCounts");
+        return delegate.replyCounts(rootIds);
+    }
+
+    @Override
+    public Map<CommentId, Comment> findAll(Collection<CommentId> ids) {
+        calls.add("findAll");
+        return delegate.findAll(ids);
     }
 }

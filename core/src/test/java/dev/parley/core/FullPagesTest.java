@@ -162,7 +162,7 @@ class FullPagesTest {
         assertThat(cut.roots()).isEmpty();
         assertThat(cut.next()).isNotNull();
         assertThat(counting.calls.stream().filter("roots"::equals).count()).isEqualTo(10);
-        assertThat(counting.calls.stream().filter("replies"::equals).count()).isEqualTo(10);
+        assertThat(counting.calls.stream().filter("firstReplies"::equals).count()).isEqualTo(10);
         ThreadPage rest = reading.page(THREAD, Order.OLDEST_FIRST, cut.next(), 2, Viewer.anonymous());
         assertThat(Outline.of(rest)).isEqualTo("Ann: after the flood\n");
         assertThat(rest.next()).isNull();
@@ -180,7 +180,7 @@ class FullPagesTest {
 
         ThreadPage page = reading.page(THREAD, Order.OLDEST_FIRST, null, 3, Viewer.anonymous());
 
-        assertThat(counting.calls).containsExactly("roots", "replies", "counts");
+        assertThat(counting.calls).containsExactly("roots", "firstReplies", "counts");
         assertThat(page.size()).isEqualTo(6);
         assertThat(page.next()).isEqualTo(Cursor.after(page.roots().get(2).comment()));
     }

@@ -150,7 +150,7 @@ class ReadingTest {
             ThreadPage page = service.page(THREAD, Order.OLDEST_FIRST, null, 50, Viewer.anonymous());
 
             assertThat(page.size()).isEqualTo(60);
-            assertThat(counting.calls).containsExactly("roots", "replies", "counts");
+            assertThat(counting.calls).containsExactly("roots", "firstReplies", "counts");
         }
     }
 

@@ -263,7 +263,7 @@ class SpamPlaceholderTest {
             assertThat(Outline.of(first)).isEqualTo("[deleted]\n  Bob: reply\nAnn: one\n");
             // Reads of 3, 6 and 12 roots: each read asks for twice as many as the one before.
             assertThat(counting.calls).containsExactlyElementsOf(List.of(
-                    "roots", "replies", "roots", "replies", "roots", "replies", "counts"));
+                    "roots", "firstReplies", "roots", "firstReplies", "roots", "firstReplies", "counts"));
             ThreadPage second = c.service.page(THREAD, Order.OLDEST_FIRST, first.next(), 2, Viewer.anonymous());
             assertThat(Outline.of(second)).isEqualTo("Cat: two\n");
             assertThat(second.next()).isNull();

@@ -1,6 +1,8 @@
 package dev.parley.core.json;
 
 import dev.parley.core.LinkbackDetails;
+import dev.parley.core.MoreReplies;
+import dev.parley.core.ReplyPage;
 import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.avatar.AvatarHash;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -46,14 +49,17 @@ public final class CommentJson {
 
     private final Function<Author, @Nullable String> avatars;
     private final @Nullable Predicate<Comment> postAuthor;
+    private final @Nullable BiFunction<Comment, String, String> repliesLinks;
 
     private CommentJson(Function<Author, @Nullable String> avatars) {
-        this(avatars, null);
+        this(avatars, null, null);
     }
 
-    private CommentJson(Function<Author, @Nullable String> avatars, @Nullable Predicate<Comment> postAuthor) {
+    private CommentJson(Function<Author, @Nullable String> avatars, @Nullable Predicate<Comment> postAuthor,
+            @Nullable BiFunction<Comment, String, String> repliesLinks) {
         this.avatars = avatars;
         this.postAuthor = postAuthor;
+        this.repliesLinks = repliesLinks;
     }
 
     /**
@@ -137,7 +143,23 @@ public final class CommentJson {
      * @throws NullPointerException if {@code isPostAuthor} is null
      */
     public CommentJson withPostAuthor(Predicate<Comment> isPostAuthor) {
-        return new CommentJson(avatars, Objects.requireNonNull(isPostAuthor, "isPostAuthor must not be null"));
+        return new CommentJson(avatars, Objects.requireNonNull(isPostAuthor, "isPostAuthor must not be null"),
+                repliesLinks);
+    }
+
+    /**
+     * Returns a converter like this one that also gives each "more replies" marker the {@code href} where the
+     * host serves the next page of replies. Without it, {@code href} is left out and a client builds the URL
+     * from {@code cursor}.
+     *
+     * @param links the URL of the page of replies under a root (as stored) that continues from a
+     *     {@link dev.parley.core.ReplyCursor} token, e.g.
+     *     {@code (root, cursor) -> "/api/threads/" + slug + "/comments/" + root.id().value() + "/replies?after=" + cursor}
+     * @return the converter
+     * @throws NullPointerException if {@code links} is null
+     */
+    public CommentJson withRepliesLinks(BiFunction<Comment, String, String> links) {
+        return new CommentJson(avatars, postAuthor, Objects.requireNonNull(links, "links must not be null"));
     }
 
     /**
@@ -169,6 +191,37 @@ public final class CommentJson {
      */
     public PublicComment toPublic(ThreadNode node) {
         Objects.requireNonNull(node, "node must not be null");
+        return toPublic(node, null);
+    }
+
+    /**
+     * Converts a page of replies under one root to the public schema.
+     *
+     * @param page the page
+     * @return the view
+     * @throws NullPointerException if {@code page} is null
+     */
+    public PublicReplies toPublic(ReplyPage page) {
+        Objects.requireNonNull(page, "page must not be null");
+        Comment root = page.root().comment();
+        List<PublicComment> replies = new ArrayList<>(page.replies().size());
+        for (ThreadNode reply : page.replies()) {
+            replies.add(toPublic(reply, page.inReplyTo(reply).map(p -> p.id().value()).orElse(null)));
+        }
+        return new PublicReplies(root.thread().value(), toPublic(page.root()), replies,
+                more(root, page.moreReplies()));
+    }
+
+    private @Nullable PublicMoreReplies more(Comment root, @Nullable MoreReplies more) {
+        if (more == null) {
+            return null;
+        }
+        String cursor = more.cursor().token();
+        return new PublicMoreReplies(more.count(), cursor,
+                repliesLinks == null ? null : repliesLinks.apply(root, cursor));
+    }
+
+    private PublicComment toPublic(ThreadNode node, @Nullable String parent) {
         Comment c = node.comment();
         List<PublicComment> replies = new ArrayList<>(node.replies().size());
         for (ThreadNode reply : node.replies()) {
@@ -195,7 +248,9 @@ public final class CommentJson {
                     case APPROVED, DELETED -> null;
                 },
                 source,
-                replies);
+                replies,
+                parent,
+                more(c, node.moreReplies().orElse(null)));
     }
 
     /**
@@ -259,7 +314,7 @@ public final class CommentJson {
     /**
      * Writes a view as JSON.
      *
-     * @param view a {@link PublicThread}, {@link PublicComment}, {@link ModeratorComment} or
+     * @param view a {@link PublicThread}, {@link PublicComment}, {@link PublicReplies}, {@link ModeratorComment} or
      *     {@link ModeratorPage}
      * @return the JSON text
      * @throws NullPointerException if {@code view} is null
@@ -268,7 +323,7 @@ public final class CommentJson {
     public String write(Record view) {
         Objects.requireNonNull(view, "view must not be null");
         if (!(view instanceof PublicThread || view instanceof PublicComment || view instanceof PublicAuthor
-                || view instanceof ModeratorComment || view instanceof ModeratorPage)) {
+                || view instanceof PublicReplies || view instanceof ModeratorComment || view instanceof ModeratorPage)) {
             throw new IllegalArgumentException("view must be one of the schema records of "
                     + CommentJson.class.getPackageName() + ", was " + view.getClass().getName());
         }

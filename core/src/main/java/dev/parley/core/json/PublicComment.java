@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *     spam comment kept for its replies on a moderator's page, else null (published, or a placeholder)
  * @param source for a linkback, the linking page; else null
  * @param replies the visible replies, oldest first
+ * @param parent the id of the comment it answers, only on a top-level reply of a page of replies
+ *     ({@link PublicReplies}), where the parent is not in the same answer; else null
+ * @param moreReplies on a root whose replies the page cut, the rest of them; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicComment(
@@ -42,7 +45,9 @@ public record PublicComment(
         boolean placeholder,
         @Nullable String status,
         @Nullable PublicSource source,
-        List<PublicComment> replies) {
+        List<PublicComment> replies,
+        @Nullable String parent,
+        @Nullable PublicMoreReplies moreReplies) {
 
     /**
      * Checks the required components and copies the replies.

@@ -8,6 +8,8 @@ import dev.parley.core.InputField;
 import dev.parley.core.Location;
 import dev.parley.core.PostRequest;
 import dev.parley.core.PostResult;
+import dev.parley.core.ReplyCursor;
+import dev.parley.core.ReplyPage;
 import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.Viewer;
@@ -47,7 +49,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <table>
  * <caption>Endpoints</caption>
  * <tr><td>{@code GET /api/threads/<slug>/comments[?after=<cursor>&limit=<n>&order=oldest|newest]}</td>
- *     <td>a page of the thread, roots with nested replies, and the next cursor</td></tr>
+ *     <td>a page of the thread, roots with nested replies, and the next cursor; a root whose replies the page
+ *     cut carries {@code moreReplies: {count, cursor, href}}</td></tr>
+ * <tr><td>{@code GET /api/threads/<slug>/comments/<root id>/replies[?after=<cursor>]}</td>
+ *     <td>the next page of a root's replies, from a {@code moreReplies} cursor: the root, the replies (a
+ *     top-level one names its {@code parent}) and the next {@code moreReplies}; 404 for an id that is not a
+ *     visible root of the thread</td></tr>
  * <tr><td>{@code POST /api/threads/<slug>/comments}</td>
  *     <td>post {@code {"parent", "name", "email", "url", "text"}}; 201 with the comment and its
  *     {@code editToken}, or 422 with the reason</td></tr>
@@ -113,7 +120,9 @@ public final class CommentApiServlet extends HttpServlet {
         this.urls = Objects.requireNonNull(urls, "urls");
         // The same rule as the page's "author" badge, so a JSON client can show it too.
         this.views = CommentJson.withAvatars(urls::avatar)
-                .withPostAuthor(c -> Blog.AUTHOR_USER_ID.equals(c.author().userId()));
+                .withPostAuthor(c -> Blog.AUTHOR_USER_ID.equals(c.author().userId()))
+                .withRepliesLinks((root, cursor) -> "/api/threads/" + root.thread().value()
+                        + "/comments/" + root.id().value() + "/replies?after=" + cursor);
         this.defaultLimit = defaultLimit;
     }
 
@@ -133,6 +142,16 @@ public final class CommentApiServlet extends HttpServlet {
                     postComment(request, response, post.get());
                 } else {
                     notAllowed(response, "GET, HEAD, POST");
+                }
+            } else if (path.size() == 5 && path.get(0).equals("threads") && path.get(2).equals("comments")
+                    && path.get(4).equals("replies")) {
+                Optional<Post> post = blog.post(path.get(1));
+                if (post.isEmpty()) {
+                    error(response, 404, "not_found", "no such thread", null);
+                } else if (method.equals("GET")) {
+                    readReplies(request, response, post.get(), path.get(3));
+                } else {
+                    notAllowed(response, "GET, HEAD");
                 }
             } else if (path.size() == 2 && path.get(0).equals("comments")) {
                 switch (method) {
@@ -169,6 +188,25 @@ public final class CommentApiServlet extends HttpServlet {
         Order order = order(request.getParameter("order"));
         ThreadPage page = comments.page(post.thread(), order, after, limit, viewer(request));
         write(response, 200, views.write(views.toPublic(page)));
+    }
+
+    private void readReplies(HttpServletRequest request, HttpServletResponse response, Post post, String rootText)
+            throws IOException {
+        ReplyCursor after = null;
+        String token = request.getParameter("after");
+        if (token != null && !token.isEmpty()) {
+            try {
+                after = ReplyCursor.parse(token);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, INVALID, "after is not a cursor this API returned", "after");
+            }
+        }
+        Optional<ReplyPage> page = comments.replies(id(rootText), after, viewer(request));
+        if (page.isEmpty() || !page.get().root().comment().thread().equals(post.thread())) {
+            error(response, 404, "not_found", "no such comment", null);
+            return;
+        }
+        write(response, 200, views.write(views.toPublic(page.get())));
     }
 
     private void postComment(HttpServletRequest request, HttpServletResponse response, Post post) throws IOException {

@@ -2,9 +2,13 @@ package dev.parley.examples.web;
 
 import dev.parley.core.CommentService;
 import dev.parley.core.Location;
+import dev.parley.core.MoreReplies;
+import dev.parley.core.ReplyPage;
 import dev.parley.core.ThreadNode;
 import dev.parley.core.ThreadPage;
 import dev.parley.core.Viewer;
+import dev.parley.examples.Post;
+import dev.parley.storage.CommentId;
 import dev.parley.storage.Cursor;
 import dev.parley.storage.Order;
 import dev.parley.storage.PageRequest;
@@ -36,6 +40,12 @@ final class ContextPages {
 
     /** The most engine pages one answer reads; each is itself bounded by the engine. */
     static final int MAX_PAGE_READS = 2;
+
+    /**
+     * The most pages of replies {@link #url} reads to find a reply past its root's cut: with the default
+     * {@code repliesPerPage} of 250, ten thousand replies under one root.
+     */
+    static final int MAX_REPLY_PAGES = 40;
 
     private final CommentService comments;
     private final int rootsPerPage;
@@ -72,6 +82,59 @@ final class ContextPages {
         }
         // The page is read after the root just before those it shows.
         return Cursor.after(before.roots().get(rootsPerPage - 1).comment());
+    }
+
+    /**
+     * The URL that shows a located comment, with its fragment: the page of {@link #around}, or, for a reply
+     * past what that page shows under its root ({@link ThreadNode#moreReplies()}), the page of replies that
+     * holds it. Finding that page reads the thread page and then pages of replies, at most
+     * {@value #MAX_REPLY_PAGES}; past them, or when the reply is on no page (hidden below a held reply), the
+     * thread page it is.
+     *
+     * @param post the post of the comment's thread
+     * @param location where the comment is, located in {@link Order#OLDEST_FIRST}
+     * @param viewer who reads
+     * @param urls the site's URLs
+     * @return a site-relative URL ending in the comment's fragment
+     */
+    String url(Post post, Location location, Viewer viewer, SiteUrls urls) {
+        CommentId id = location.comment().id();
+        Cursor cursor = around(location, viewer);
+        String page = urls.page(post, cursor) + "#" + SiteUrls.anchor(id);
+        if (location.comment().parentId() == null) {
+            return page;
+        }
+        CommentId rootId = location.root().id();
+        ThreadNode root = null;
+        for (ThreadNode node : comments.page(post.thread(), Order.OLDEST_FIRST, cursor, rootsPerPage, viewer).roots()) {
+            if (node.comment().id().equals(rootId)) {
+                root = node;
+            }
+        }
+        if (root == null || holds(root.replies(), id)) {
+            return page;
+        }
+        MoreReplies more = root.moreReplies().orElse(null);
+        for (int reads = 0; more != null && reads < MAX_REPLY_PAGES; reads++) {
+            Optional<ReplyPage> replies = comments.replies(rootId, more.cursor(), viewer);
+            if (replies.isEmpty()) {
+                return page;
+            }
+            if (holds(replies.get().replies(), id)) {
+                return urls.replies(post, rootId, more.cursor()) + "#" + SiteUrls.anchor(id);
+            }
+            more = replies.get().moreReplies();
+        }
+        return page;
+    }
+
+    private static boolean holds(List<ThreadNode> nodes, CommentId id) {
+        for (ThreadNode node : nodes) {
+            if (node.comment().id().equals(id) || holds(node.replies(), id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -185,7 +185,7 @@ final class OwnCommentPages {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         // An edit that marked the comment spam leaves nothing to show: the post's first page then.
         response.setHeader("Location", location.isEmpty() ? urls.page(post, null) + "#comments"
-                : urls.page(post, pages.around(location.get(), viewer)) + "#" + SiteUrls.anchor(id));
+                : pages.url(post, location.get(), viewer, urls));
     }
 
     /** A comment of this post and the reader's token for it. */

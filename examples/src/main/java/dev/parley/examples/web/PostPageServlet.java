@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  *     once. A body that cannot be read as the form (bytes that are not UTF-8: 400; {@code multipart/form-data}
  *     or another type: 415; larger than the body limit: 413, answered through {@link #refusedForm}) also gets
  *     the page and the form, with what could be read of it and a message saying what went wrong.</li>
+ * <li>{@code GET /posts/<slug>/replies/<root id>[?after=<cursor>]}: the rest of a root's replies past what
+ *     this page shows under it ("N more replies"), see {@link RepliesPages}.</li>
  * <li>{@code GET|POST /posts/<slug>/comments/<id>/edit}, {@code POST /posts/<slug>/comments/<id>/delete}: the
  *     author's own-comment pages, see {@link OwnCommentPages}.</li>
  * </ul>
@@ -85,6 +87,7 @@ public final class PostPageServlet extends HttpServlet {
     private final transient ContextPages pages;
     private final transient OwnCommentPages own;
     private final transient @Nullable ModeratorTools moderation;
+    private final transient RepliesPages replies;
 
     /**
      * Creates the servlet advertising every linkback protocol.
@@ -135,6 +138,7 @@ public final class PostPageServlet extends HttpServlet {
         this.advertised = advertised.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(advertised));
         this.pages = new ContextPages(comments, rootsPerPage);
         this.own = new OwnCommentPages(comments, urls, layout, pages);
+        this.replies = new RepliesPages(comments, urls, layout, threadHtml, own);
     }
 
     @Override
@@ -142,7 +146,7 @@ public final class PostPageServlet extends HttpServlet {
         String[] parts = pathParts(request);
         Optional<Post> post = parts.length == 0 ? Optional.empty() : blog.find(parts[0]);
         if (post.isEmpty() || !(parts.length == 1 || parts.length == 3 && "comments".equals(parts[1])
-                || ownCommentPath(parts, "edit"))) {
+                || ownCommentPath(parts, "edit") || RepliesPages.matches(parts))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
             return;
         }
@@ -155,6 +159,10 @@ public final class PostPageServlet extends HttpServlet {
             return;
         }
         Viewer viewer = EditTokenCookie.viewer(request);
+        if (RepliesPages.matches(parts)) {
+            replies.show(request, response, post.get(), parts[2], asSeen(request, viewer));
+            return;
+        }
         if (parts.length == 3) {
             redirectToComment(response, post.get(), parts[2], asSeen(request, viewer));
             return;
@@ -354,8 +362,7 @@ public final class PostPageServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", urls.page(post, pages.around(location.get(), viewer)) + "#"
-                + SiteUrls.anchor(location.get().comment().id()));
+        response.setHeader("Location", pages.url(post, location.get(), viewer, urls));
     }
 
     private void write(HttpServletResponse response, int status, byte[] html) throws IOException {

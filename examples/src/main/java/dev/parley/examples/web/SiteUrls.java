@@ -1,5 +1,6 @@
 package dev.parley.examples.web;
 
+import dev.parley.core.ReplyCursor;
 import dev.parley.core.avatar.AvatarKeys;
 import dev.parley.examples.Blog;
 import dev.parley.examples.Post;
@@ -89,6 +90,18 @@ public final class SiteUrls {
      */
     public String page(Post post, @Nullable Cursor after) {
         return after == null ? post.path() : post.path() + "?after=" + encode(after.token());
+    }
+
+    /**
+     * The site-relative URL of a page of the replies under one root, past what the thread page shows.
+     *
+     * @param post the post
+     * @param root the root
+     * @param after where the page starts
+     * @return {@code /posts/<slug>/replies/<root id>?after=<cursor>}
+     */
+    public String replies(Post post, CommentId root, ReplyCursor after) {
+        return post.path() + "/replies/" + root.value() + "?after=" + encode(after.token());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.parley.examples.web;
 
 import dev.parley.core.InputField;
+import dev.parley.core.MoreReplies;
+import dev.parley.core.ReplyPage;
 import dev.parley.core.Settings;
 import dev.parley.core.ThreadNode;
 import dev.parley.examples.Blog;
@@ -95,12 +97,72 @@ public final class ThreadHtml {
         for (ThreadNode root : roots) {
             index(root, shown);
         }
-        Rendering rendering = new Rendering(post, openForm, blank, own, mine, controls, shown);
+        Rendering rendering = new Rendering(post, openForm, blank, own, mine, controls, shown, Map.of());
         out.raw("<ol class=\"thread\">");
         for (ThreadNode root : roots) {
             node(out, rendering, root);
         }
         out.raw("</ol>");
+    }
+
+    /**
+     * Renders a page of the replies under one root, past what the thread page showed: the root for context,
+     * then the page's replies under it as the thread nests them. A reply whose parent was on an earlier page
+     * says "in reply to" whom, linking to that comment's permalink. A link to the next page follows when there
+     * is one.
+     *
+     * @param out where to write
+     * @param post the post the thread belongs to
+     * @param page the page of replies
+     * @param blank the author details every reply form starts with (empty, or the remembered ones)
+     * @param own the comments the reader may change now
+     * @param mine the comments the reader wrote
+     */
+    public void replyPage(Html out, Post post, ReplyPage page, CommentForm blank, Map<CommentId, OwnComment> own,
+            Set<CommentId> mine) {
+        Map<CommentId, ThreadNode> shown = new HashMap<>();
+        Map<CommentId, Comment> answers = new HashMap<>();
+        for (ThreadNode reply : page.replies()) {
+            index(reply, shown);
+            page.inReplyTo(reply).filter(parent -> !parent.id().equals(page.root().comment().id()))
+                    .ifPresent(parent -> answers.put(reply.comment().id(), parent));
+        }
+        Rendering rendering = new Rendering(post, null, blank, own, mine, (html, comment) -> { }, shown, answers);
+        Comment root = page.root().comment();
+        out.raw("<ol class=\"thread\"><li").attr("class", "comment" + (root.status() == Status.PENDING ? " pending" : ""))
+                .attr("id", SiteUrls.anchor(root.id())).raw(">");
+        if (page.root().placeholder()) {
+            out.raw("<div class=\"comment-body\"><p class=\"deleted\">This comment was deleted.</p></div>");
+        } else if (root.kind() != Kind.COMMENT) {
+            linkback(out, post, root);
+        } else {
+            comment(out, rendering, root, own.get(root.id()));
+        }
+        if (page.replies().isEmpty()) {
+            out.raw("<p class=\"no-replies\">No further replies to show.</p>");
+        } else {
+            out.raw("<ol class=\"replies\">");
+            for (ThreadNode reply : page.replies()) {
+                node(out, rendering, reply);
+            }
+            out.raw("</ol>");
+        }
+        page.more().ifPresent(more -> moreLink(out, post, page.root(), more));
+        out.raw("</li></ol>");
+    }
+
+    /**
+     * The link to the rest of a root's replies: a plain link to a server-rendered page, so it works without
+     * script; its label names the root's author for a reader who lists a page's links out of context.
+     */
+    private void moreLink(Html out, Post post, ThreadNode root, MoreReplies more) {
+        long count = more.count();
+        String label = count == 0 ? "More replies" : count == 1 ? "1 more reply" : count + " more replies";
+        out.raw("<p class=\"more-replies\"><a").attr("href", urls.replies(post, root.comment().id(), more.cursor()));
+        if (!root.placeholder()) {
+            out.attr("aria-label", label + " to " + root.comment().author().name());
+        }
+        out.raw(">").text(label).raw(" \u203a</a></p>");
     }
 
     private static void index(ThreadNode node, Map<CommentId, ThreadNode> shown) {
@@ -113,7 +175,7 @@ public final class ThreadHtml {
     /** What every comment of one page is rendered with. */
     private record Rendering(Post post, @Nullable CommentForm openForm, CommentForm blank,
             Map<CommentId, OwnComment> own, Set<CommentId> mine, BiConsumer<Html, Comment> controls,
-            Map<CommentId, ThreadNode> shown) {
+            Map<CommentId, ThreadNode> shown, Map<CommentId, Comment> answers) {
     }
 
     private void node(Html out, Rendering rendering, ThreadNode node) {
@@ -137,6 +199,7 @@ public final class ThreadHtml {
             }
             out.raw("</ol>");
         }
+        node.moreReplies().ifPresent(more -> moreLink(out, post, node, more));
         out.raw("</li>");
     }
 
@@ -158,6 +221,12 @@ public final class ThreadHtml {
         out.raw(" · ");
         permalink(out, post, comment);
         inReplyTo(out, comment, rendering.shown());
+        Comment answered = rendering.answers().get(comment.id());
+        if (answered != null) {
+            out.raw(" · <span class=\"in-reply-to\">in reply to <a").attr("href", urls.permalink(post, answered.id()))
+                    .raw(">").text(answered.status() == Status.DELETED ? "a deleted comment" : answered.author().name())
+                    .raw("</a></span>");
+        }
         out.raw("</div><div class=\"comment-text\">");
         if (comment.status() == Status.PENDING && rendering.mine().contains(comment.id())) {
             out.raw("<p class=\"notice\">Your comment is awaiting moderation. Only you can see it for now.</p>");

@@ -2,6 +2,9 @@ package dev.parley.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.core.PostRequest;
+import dev.parley.core.Settings;
+import dev.parley.storage.CommentId;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +98,17 @@ class JsonApiDocsTest {
         answers.add(read(RunningDemo.api("GET", thread + "?limit=100&order=newest", null, heldToken), 200));
         answers.add(read(RunningDemo.get(RunningDemo.client(), demo().base() + "/api/counts?thread="
                 + demo().post().slug() + "&thread=no-such-post"), 200));
+
+        // More replies under one comment than a page and a page of replies hold give moreReplies on both.
+        CommentId busy = CommentId.of(firstPage.get("comments").get(1).get("id").asString());
+        for (int i = 0; i <= Settings.defaults().repliesPerRoot() + Settings.defaults().repliesPerPage(); i++) {
+            demo().server.comments().post(PostRequest.builder(demo().post().thread(), "Busy reply " + i)
+                    .author("Busy Reader " + i, null, null).inReplyTo(busy).build());
+        }
+        JsonNode cut = read(RunningDemo.get(RunningDemo.client(), thread + "?limit=2"), 200);
+        answers.add(cut);
+        answers.add(read(RunningDemo.get(RunningDemo.client(), demo().base()
+                + cut.get("comments").get(1).get("moreReplies").get("href").asString()), 200));
         return answers;
     }
 
@@ -121,6 +135,9 @@ class JsonApiDocsTest {
     private static String kind(JsonNode answer) {
         if (answer.has("comments")) {
             return "page";
+        }
+        if (answer.has("root")) {
+            return "replies";
         }
         if (answer.has("editToken")) {
             return "posted";
@@ -153,8 +170,8 @@ class JsonApiDocsTest {
 
     private static String holderOf(String holder, String field) {
         return switch (field) {
-            case "comments", "replies", "comment" -> "comment";
-            case "author", "source", "counts", "error" -> field;
+            case "comments", "replies", "comment", "root" -> "comment";
+            case "author", "source", "counts", "error", "moreReplies" -> field;
             default -> holder + "." + field;
         };
     }
