@@ -46,8 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The read path of the demo under 16 concurrent loopback clients, on a database store, each view against a
  * fixed response of the same bytes from the same Jetty in the same run.
  *
- * <p>The demo runs in this JVM on an H2 file (the embedded database of the issue's figures) or on a throwaway
- * PostgreSQL ({@code store} parameter), seeded with the demo content plus a post whose one root has 2,000
+ * <p>The demo runs in this JVM on a SQLite file (the demo's default), an H2 file (the embedded database of the
+ * issue's figures) or a throwaway PostgreSQL ({@code store} parameter), seeded with the demo content plus a post whose one root has 2,000
  * replies. At setup each view is fetched once and its bytes captured; a plain servlet on the same Jetty then
  * serves exactly those bytes ({@code pageFixed}, {@code jsonFixed}), and an empty-bodied 304
  * ({@code notModifiedFixed}). The ratios reported in the README are {@code postPage / pageFixed},
@@ -72,8 +72,8 @@ public class ThreadViewsLoadBenchmark {
     /** The replies under the long root. */
     static final int LONG_ROOT_REPLIES = 2_000;
 
-    /** The store: {@code h2} (an H2 file) or {@code postgres}. */
-    @Param({"h2", "postgres"})
+    /** The store: {@code sqlite} (the demo's default file), {@code h2} (an H2 file) or {@code postgres}. */
+    @Param({"sqlite", "h2", "postgres"})
     public String store;
 
     private final CapturedServlet pageFixed = new CapturedServlet();
@@ -106,9 +106,12 @@ public class ThreadViewsLoadBenchmark {
             postgres = PostgresServer.start();
             settings.put("parley.jdbc.url", postgres.createDatabase("parley_views"));
             settings.put("parley.jdbc.user", PostgresServer.USER);
-        } else {
+        } else if (store.equals("h2")) {
             settings.put("parley.store", "h2");
             settings.put("parley.h2.file", directory.resolve("blog").toString());
+        } else {
+            settings.put("parley.store", "sqlite");
+            settings.put("parley.sqlite.file", directory.resolve("blog.db").toString());
         }
         server = DemoServer.builder()
                 .config(DemoConfig.from(settings::get))
