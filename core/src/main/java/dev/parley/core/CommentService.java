@@ -21,6 +21,7 @@ import dev.parley.storage.PageRequest;
 import dev.parley.storage.Status;
 import dev.parley.storage.StatusCounts;
 import dev.parley.storage.ThreadKey;
+import dev.parley.storage.ThreadState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -522,6 +523,22 @@ public final class CommentService {
             Objects.requireNonNull(thread, "threads must not contain null");
         }
         return engine.store().counts(threads);
+    }
+
+    /**
+     * Reads a thread's change stamp and counts in one indexed read, when the store keeps them: what a cached
+     * render is keyed by, as every write of the thread increases the stamp in the same transaction (see
+     * {@link ThreadState}).
+     *
+     * @param thread the thread
+     * @return the state, or empty when the store keeps none ({@link CommentStore#supportsThreadState()} is
+     *     false), in which case nothing may be cached by version
+     * @throws NullPointerException if {@code thread} is null
+     */
+    public Optional<ThreadState> threadState(ThreadKey thread) {
+        Objects.requireNonNull(thread, "thread must not be null");
+        CommentStore store = engine.store();
+        return store.supportsThreadState() ? Optional.of(store.state(thread)) : Optional.empty();
     }
 
     /**

@@ -99,6 +99,7 @@ class ArgumentChecksTest {
                 npe("counts", "threads", () -> SERVICE.counts(null)),
                 npe("counts", "threads", () -> SERVICE.counts(Arrays.asList(THREAD, null))),
                 iae("counts", "threads", () -> SERVICE.counts(java.util.Collections.nCopies(1001, THREAD))),
+                npe("threadState", "thread", () -> SERVICE.threadState(null)),
                 npe("moderationQueue", "request", () -> SERVICE.moderationQueue(null)),
                 npe("queue", "statuses", () -> SERVICE.queue(null, PAGE)),
                 npe("queue", "request", () -> SERVICE.queue(Set.of(Status.SPAM), null)),

@@ -29,6 +29,7 @@ import dev.parley.examples.web.ModeratorTools;
 import dev.parley.examples.web.PingbackServlet;
 import dev.parley.examples.web.PostAdminServlet;
 import dev.parley.examples.web.PostPageServlet;
+import dev.parley.examples.web.RenderCache;
 import dev.parley.examples.web.RequestGuardFilter;
 import dev.parley.examples.web.SecurityHeadersFilter;
 import dev.parley.examples.web.SiteUrls;
@@ -272,15 +273,17 @@ public final class DemoServer implements AutoCloseable {
         // falls to "/", which is 404 to every method, as nothing is there to allow a method on.
         add(context, "", new IndexServlet(service, blog, urls), "GET");
         add(context, "/", new Absent());
+        // One cache of anonymous renders for the thread views, so one bound holds them all.
+        RenderCache renders = new RenderCache(service);
         PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise(),
-                new ModeratorTools(service, sessions));
+                new ModeratorTools(service, sessions), renders);
         add(context, "/posts/*", postPage, "GET", "POST");
-        add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage));
+        add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage, renders));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins), "GET", "POST");
         add(context, "/admin/words", new WordsServlet(words, blog, sessions), "GET", "POST");
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results), "GET",
                 "POST");
-        add(context, "/feed/*", new FeedServlet(service, blog, urls), "GET");
+        add(context, "/feed/*", new FeedServlet(service, blog, urls, renders), "GET");
         // A protocol the pages do not advertise has no endpoint either: its path answers 404 to every method.
         Set<Protocol> advertised = config.advertise();
         add(context, "/pingback", advertised.contains(Protocol.PINGBACK)

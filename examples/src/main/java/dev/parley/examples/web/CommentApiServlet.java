@@ -96,6 +96,10 @@ public final class CommentApiServlet extends HttpServlet {
     /** The header carrying edit tokens. */
     public static final String TOKEN_HEADER = "X-Edit-Token";
 
+    // What the API's GET answers carry: the type every answer has, and what selects the reader's view.
+    private static final String JSON_TYPE = "application/json;charset=utf-8";
+    private static final String VARY = "Cookie, " + TOKEN_HEADER;
+
     // A field or parameter whose value is malformed: the engine's code for the same kind of problem.
     private static final String INVALID = "invalid_field";
 
@@ -105,6 +109,7 @@ public final class CommentApiServlet extends HttpServlet {
     private final transient JsonMapper mapper = JsonMapper.builder().build();
     private final transient CommentJson views;
     private final int defaultLimit;
+    private final transient RenderCache renders;
 
     /**
      * Creates the API.
@@ -115,6 +120,21 @@ public final class CommentApiServlet extends HttpServlet {
      * @param defaultLimit the roots per page when the request gives no limit
      */
     public CommentApiServlet(CommentService comments, Blog blog, SiteUrls urls, int defaultLimit) {
+        this(comments, blog, urls, defaultLimit, new RenderCache(comments));
+    }
+
+    /**
+     * Creates the API keeping its anonymous thread pages in a given cache, which other views may share.
+     *
+     * @param comments the engine
+     * @param blog the posts (threads outside the blog are 404)
+     * @param urls the site's URLs
+     * @param defaultLimit the roots per page when the request gives no limit
+     * @param renders the cache of anonymous renders
+     */
+    public CommentApiServlet(CommentService comments, Blog blog, SiteUrls urls, int defaultLimit,
+            RenderCache renders) {
+        this.renders = Objects.requireNonNull(renders, "renders");
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -186,8 +206,25 @@ public final class CommentApiServlet extends HttpServlet {
         }
         int limit = intParameter(request, "limit", defaultLimit, 1, 100);
         Order order = order(request.getParameter("order"));
-        ThreadPage page = comments.page(post.thread(), order, after, limit, viewer(request));
-        write(response, 200, views.write(views.toPublic(page)));
+        Viewer viewer = viewer(request);
+        Cursor from = after;
+        Rendered rendered;
+        String cacheControl;
+        if (viewer.editTokens().isEmpty()) {
+            // The JSON depends on nothing of the post but its thread: the subject is the same for every render.
+            rendered = renders.anonymous("json", post.thread(), request.getQueryString(), "",
+                    () -> utf8(views.write(views.toPublic(comments.page(post.thread(), order, from, limit, viewer)))));
+            cacheControl = ConditionalGet.PUBLIC;
+        } else {
+            rendered = Rendered.of(Rendered.OWN, -1, views.write(views.toPublic(
+                    comments.page(post.thread(), order, from, limit, viewer))));
+            cacheControl = ConditionalGet.PRIVATE;
+        }
+        ConditionalGet.send(request, response, rendered, JSON_TYPE, cacheControl, VARY);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void readReplies(HttpServletRequest request, HttpServletResponse response, Post post, String rootText)

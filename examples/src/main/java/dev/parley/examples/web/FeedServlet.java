@@ -39,6 +39,7 @@ public final class FeedServlet extends HttpServlet {
     private final transient CommentService comments;
     private final transient Blog blog;
     private final transient SiteUrls urls;
+    private final transient RenderCache renders;
 
     /**
      * Creates the servlet.
@@ -48,6 +49,19 @@ public final class FeedServlet extends HttpServlet {
      * @param urls the site's URLs
      */
     public FeedServlet(CommentService comments, Blog blog, SiteUrls urls) {
+        this(comments, blog, urls, new RenderCache(comments));
+    }
+
+    /**
+     * Creates the servlet keeping its feeds in a given cache, which other views may share.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param renders the cache of anonymous renders
+     */
+    public FeedServlet(CommentService comments, Blog blog, SiteUrls urls, RenderCache renders) {
+        this.renders = Objects.requireNonNull(renders, "renders");
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -61,24 +75,31 @@ public final class FeedServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
             return;
         }
+        // Everyone reads the same feed: the anonymous view, whatever the cookies; the query string selects nothing.
+        Rendered rendered = renders.anonymous("feed", post.get().thread(), null, post.get(), () -> feed(post.get()));
+        ConditionalGet.send(request, response, rendered, "application/atom+xml; charset=utf-8", ConditionalGet.PUBLIC,
+                null);
+    }
+
+    private byte[] feed(Post post) {
         // Newest roots first, each with its replies; the newest MAX_ENTRIES of those are the feed.
-        ThreadPage page = comments.page(post.get().thread(), Order.NEWEST_FIRST, null, MAX_ENTRIES, Viewer.anonymous());
+        ThreadPage page = comments.page(post.thread(), Order.NEWEST_FIRST, null, MAX_ENTRIES, Viewer.anonymous());
         List<Comment> entries = new ArrayList<>();
         page.roots().forEach(root -> collect(root, entries));
         entries.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id).reversed());
         List<Comment> newest = entries.subList(0, Math.min(MAX_ENTRIES, entries.size()));
-        Instant updated = newest.isEmpty() ? post.get().publishedAt() : newest.get(0).createdAt();
+        Instant updated = newest.isEmpty() ? post.publishedAt() : newest.get(0).createdAt();
 
         Html xml = new Html().raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">")
-                .raw("<title>").text("Comments on " + post.get().title()).raw("</title>")
-                .raw("<id>").text(urls.feed(post.get())).raw("</id>")
-                .raw("<link rel=\"self\"").attr("href", urls.feed(post.get())).raw("/>")
-                .raw("<link rel=\"alternate\" type=\"text/html\"").attr("href", urls.post(post.get())).raw("/>")
+                .raw("<title>").text("Comments on " + post.title()).raw("</title>")
+                .raw("<id>").text(urls.feed(post)).raw("</id>")
+                .raw("<link rel=\"self\"").attr("href", urls.feed(post)).raw("/>")
+                .raw("<link rel=\"alternate\" type=\"text/html\"").attr("href", urls.post(post)).raw("/>")
                 .raw("<updated>").text(updated.toString()).raw("</updated>");
         for (Comment comment : newest) {
-            String link = urls.base() + urls.permalink(post.get(), comment.id());
+            String link = urls.base() + urls.permalink(post, comment.id());
             String title = switch (comment.kind()) {
-                case COMMENT -> comment.author().name() + " on " + post.get().title();
+                case COMMENT -> comment.author().name() + " on " + post.title();
                 case PINGBACK, TRACKBACK, WEBMENTION -> (comment.kind() == Kind.WEBMENTION ? "Mention" : "Linkback")
                         + " from " + (comment.linkback() == null ? comment.author().name() : comment.linkback().title());
             };
@@ -90,10 +111,7 @@ public final class FeedServlet extends HttpServlet {
                     .raw("<content type=\"html\">").text(comment.html()).raw("</content></entry>");
         }
         xml.raw("</feed>\n");
-        byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentType("application/atom+xml; charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void collect(ThreadNode node, List<Comment> into) {

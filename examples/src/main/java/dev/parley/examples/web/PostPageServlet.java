@@ -88,6 +88,10 @@ public final class PostPageServlet extends HttpServlet {
     private final transient OwnCommentPages own;
     private final transient @Nullable ModeratorTools moderation;
     private final transient RepliesPages replies;
+    private final transient RenderCache renders;
+    // Built once: the fast path of a cached page writes them as they are.
+    private final @Nullable String pingbackHeader;
+    private final @Nullable String webmentionHeader;
 
     /**
      * Creates the servlet advertising every linkback protocol.
@@ -128,6 +132,23 @@ public final class PostPageServlet extends HttpServlet {
      */
     public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
             Set<Protocol> advertised, @Nullable ModeratorTools moderation) {
+        this(comments, blog, urls, rootsPerPage, advertised, moderation, new RenderCache(comments));
+    }
+
+    /**
+     * Creates the servlet keeping its anonymous renders in a given cache, which other views may share.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param rootsPerPage how many top-level comments a page shows
+     * @param advertised the linkback protocols whose endpoints the page advertises, possibly none
+     * @param moderation the moderator's controls, or {@code null} for none
+     * @param renders the cache of anonymous renders
+     */
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
+            Set<Protocol> advertised, @Nullable ModeratorTools moderation, RenderCache renders) {
+        this.renders = Objects.requireNonNull(renders, "renders");
         this.moderation = moderation;
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
@@ -139,6 +160,9 @@ public final class PostPageServlet extends HttpServlet {
         this.pages = new ContextPages(comments, rootsPerPage);
         this.own = new OwnCommentPages(comments, urls, layout, pages);
         this.replies = new RepliesPages(comments, urls, layout, threadHtml, own);
+        this.pingbackHeader = this.advertised.contains(Protocol.PINGBACK) ? urls.pingback() : null;
+        this.webmentionHeader = this.advertised.contains(Protocol.WEBMENTION)
+                ? "<" + urls.webmention() + ">; rel=\"webmention\"" : null;
     }
 
     @Override
@@ -175,19 +199,45 @@ public final class PostPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That page link is malformed");
             return;
         }
-        show(request, response, HttpServletResponse.SC_OK, post.get(), after, viewer, null, true);
+        answer(request, response, post.get(), after, viewer);
+    }
+
+    /**
+     * A GET of the page, tagged for conditional requests. A reader whose cookies change nothing on the page (no
+     * edit token, no remembered details, no moderator session; other cookies do not count) gets the anonymous
+     * view from the render cache; any other reader gets their own view rendered, private, its tag covering
+     * every byte of it (their own controls, which close with their edit window; a moderator's CSRF token and
+     * flash message).
+     */
+    private void answer(HttpServletRequest request, HttpServletResponse response, Post post, @Nullable Cursor after,
+            Viewer viewer) throws IOException {
+        Cookie[] cookies = request.getCookies();
+        Optional<String> csrf = cookies == null || moderation == null ? Optional.empty() : moderation.csrf(cookies);
+        Rendered rendered;
+        String cacheControl;
+        if (csrf.isEmpty() && viewer.editTokens().isEmpty()
+                && (cookies == null || RememberCookie.blank(cookies).equals(CommentForm.empty(null)))) {
+            rendered = renders.anonymous("page", post.thread(), request.getQueryString(), post,
+                    () -> readerPage(null, post, after, Viewer.anonymous(), null, null));
+            cacheControl = ConditionalGet.PUBLIC;
+        } else {
+            rendered = Rendered.of(csrf.isPresent() ? Rendered.MODERATOR : Rendered.OWN, -1,
+                    readerPage(cookies, post, after, viewer, null, request));
+            cacheControl = ConditionalGet.PRIVATE;
+        }
+        linkHeaders(response);
+        ConditionalGet.send(request, response, rendered, "text/html; charset=UTF-8", cacheControl, "Cookie");
     }
 
     /**
      * Answers with the page as the request's reader sees it: a logged-in moderator gets every comment with its
      * controls (and, after an action, what it did), and every reader their remembered details in the blank
      * forms. Every answer of the page, a refused form too, goes through here, so none loses the reader's view.
-     *
-     * @param flash whether to show what the moderator's last action did: only a GET carries it
+     * A GET goes through {@link #answer} instead, which shows the moderator's flash message.
      */
     private void show(HttpServletRequest request, HttpServletResponse response, int status, Post post,
-            @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form, boolean flash) throws IOException {
-        write(response, status, readerPage(request.getCookies(), post, after, viewer, form, flash ? request : null));
+            @Nullable Cursor after, Viewer viewer, @Nullable CommentForm form) throws IOException {
+        write(response, status, readerPage(request.getCookies(), post, after, viewer, form, null));
     }
 
     /**
@@ -240,8 +290,7 @@ public final class PostPageServlet extends HttpServlet {
             parent = form.parentId();
         } catch (IllegalArgumentException e) {
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, post.get(), null, viewer,
-                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."),
-                    false);
+                    form.asNewThread().withError(InputField.TEXT, "The comment you replied to does not exist."));
             return;
         }
         PostRequest postRequest = PostRequest.builder(post.get().thread(), form.text())
@@ -328,7 +377,7 @@ public final class PostPageServlet extends HttpServlet {
         // The reply form comes back open under its parent; without a visible parent, as the main form.
         CommentForm back = parentLocation.isPresent() ? form : form.asNewThread();
         show(request, response, status, post,
-                parentLocation.map(location -> pages.around(location, viewer)).orElse(null), viewer, back, false);
+                parentLocation.map(location -> pages.around(location, viewer)).orElse(null), viewer, back);
     }
 
     private static InputField fieldNamed(String name) {
@@ -367,16 +416,21 @@ public final class PostPageServlet extends HttpServlet {
 
     private void write(HttpServletResponse response, int status, byte[] html) throws IOException {
         response.setStatus(status);
-        if (advertised.contains(Protocol.PINGBACK)) {
-            response.setHeader("X-Pingback", urls.pingback());
-        }
-        if (advertised.contains(Protocol.WEBMENTION)) {
-            response.setHeader("Link", "<" + urls.webmention() + ">; rel=\"webmention\"");
-        }
+        linkHeaders(response);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html; charset=UTF-8");
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
+    }
+
+    /** The headers that advertise the linkback endpoints. */
+    private void linkHeaders(HttpServletResponse response) {
+        if (pingbackHeader != null) {
+            response.setHeader("X-Pingback", pingbackHeader);
+        }
+        if (webmentionHeader != null) {
+            response.setHeader("Link", webmentionHeader);
+        }
     }
 
     /**
