@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>The rules are grouped by SPI method in {@code @Nested} classes; every test's {@code @DisplayName} states
  * one rule as a sentence, so a failing test says which rule the store breaks. The groups are: insert and find,
  * insertAll (batches all or none, racing batches included), provenance (kept exactly, every character), findAll,
- * update, delete, roots pages, replies, counts, queue and scan, linkbacks, conditional inserts
+ * update, delete, roots pages, replies, counts, queue and scan, search, byEmail, clearClientData, linkbacks, conditional inserts
  * (fingerprints and quiet keys, checked atomically, with racing duplicates and floods), exact values (Unicode,
  * maximum lengths, timestamps), argument misuse, and concurrency (many threads inserting and updating, racing
  * duplicate inserts).
@@ -148,6 +148,22 @@ public abstract class CommentStoreContract {
     @DisplayName("search: a moderator's filtered list across every thread")
     class Search extends SearchRules {
         Search() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("byEmail: every comment of one e-mail address, in keyset pages across every thread")
+    class ByEmail extends ByEmailRules {
+        ByEmail() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("clearClientData: IP addresses and User-Agents of old comments forgotten in bounded batches")
+    class ClearClientData extends ClearClientDataRules {
+        ClearClientData() {
             super(CommentStoreContract.this::store);
         }
     }
