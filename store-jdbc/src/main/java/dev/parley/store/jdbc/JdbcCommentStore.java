@@ -118,6 +118,7 @@ public final class JdbcCommentStore implements CommentStore {
     private final Dialect dialect;
     private final ConditionalInsert conditionalInsert;
     private final BatchInsert batchInsert;
+    private final ClientDataRetention clientDataRetention;
     private final String updateSql;
 
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
@@ -125,6 +126,7 @@ public final class JdbcCommentStore implements CommentStore {
         this.dialect = dialect;
         this.conditionalInsert = new ConditionalInsert(dataSource, dialect);
         this.batchInsert = new BatchInsert(dataSource, dialect);
+        this.clientDataRetention = new ClientDataRetention(dataSource, dialect);
         this.updateSql = dialect.spell(CommentRows.UPDATE);
     }
 
@@ -387,6 +389,25 @@ public final class JdbcCommentStore implements CommentStore {
     public Page scan(PageRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         return Page.of(read("scan comments", KeysetQueries.scan(request)), request);
+    }
+
+    /** One range read of the index on (hash of the normalized address, created, id). */
+    @Override
+    public Page byEmail(String email, PageRequest request) {
+        String hash = Objects.requireNonNull(CommentRows.emailHash(email));
+        Objects.requireNonNull(request, "request must not be null");
+        return Page.of(read("read the comments of an e-mail address",
+                KeysetQueries.byEmail(dialect, hash, request)), request);
+    }
+
+    /** One indexed read of the batch and one update, in one transaction; see {@link ClientDataRetention}. */
+    @Override
+    public int clearClientData(java.time.Instant createdBefore, int limit) {
+        Objects.requireNonNull(createdBefore, "createdBefore must not be null");
+        if (limit < 1 || limit > MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_BATCH + ", was " + limit);
+        }
+        return clientDataRetention.clear(createdBefore, limit);
     }
 
     @Override
