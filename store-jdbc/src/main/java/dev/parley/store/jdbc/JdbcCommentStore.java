@@ -66,7 +66,9 @@ import org.jspecify.annotations.Nullable;
  * compares UTF-8 bytes; H2 compares strings by code unit). Indexes: the roots of a thread by (thread, status,
  * created, id), holding roots only (a partial index on PostgreSQL, depth 0 as a key column on H2, MariaDB, MySQL
  * and SQLite); replies by (root id, created, id); the
- * moderation queue by (status, created, id); the export scan by (created, id); and a unique key on (thread,
+ * moderation queue by (status, created, id); the export scan by (created, id); the comments of an e-mail
+ * address by (SHA-256 of the normalized address, created, id), for the privacy tools; the comments that still
+ * carry an IP address or a User-Agent by (created, id), for retention; and a unique key on (thread,
  * SHA-256 of the linkback source) that makes concurrent duplicate linkbacks fail atomically in the database.
  *
  * <p><b>Cost.</b> A page of roots is at most one bounded index range per requested status, and the replies of
