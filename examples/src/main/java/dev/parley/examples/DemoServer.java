@@ -18,12 +18,16 @@ import dev.parley.examples.web.InMemorySessionStore;
 import dev.parley.examples.web.IndexServlet;
 import dev.parley.examples.web.Layout;
 import dev.parley.core.outbox.Outbox;
+import dev.parley.core.privacy.PrivacyTools;
+import dev.parley.core.privacy.Retention;
+import dev.parley.core.privacy.RetentionReport;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.LoginThrottle;
 import dev.parley.examples.web.ModerationServlet;
 import dev.parley.examples.web.InMemoryWordStore;
 import dev.parley.examples.web.MinimumBodyRateHandler;
 import dev.parley.examples.web.ModerationWords;
+import dev.parley.examples.web.PrivacyServlet;
 import dev.parley.examples.web.WordsServlet;
 import dev.parley.examples.web.ModeratorTools;
 import dev.parley.examples.web.PingbackServlet;
@@ -60,6 +64,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -109,6 +116,10 @@ public final class DemoServer implements AutoCloseable {
     public static final Duration MIN_REQUEST_DATA_RATE_GRACE = Duration.ofSeconds(5);
     /** How long a connection may send nothing at all before Jetty closes it. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+    /** How long after the start the retention job first runs: soon, but not in the way of the start itself. */
+    static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(1);
+    /** The batches one retention run may take before it logs its progress and goes on. */
+    private static final int RETENTION_BATCHES = 100;
     /** The body limits, from the longest comment text. */
     private static final BodyLimits LIMITS = BodyLimits.DEFAULT;
 
@@ -134,6 +145,7 @@ public final class DemoServer implements AutoCloseable {
     private @Nullable CommentService comments;
     private @Nullable String baseUrl;
     private @Nullable AdminPassword adminPassword;
+    private @Nullable ScheduledExecutorService retentionTimer;
 
     private DemoServer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
@@ -281,6 +293,8 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage, renders));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins), "GET", "POST");
         add(context, "/admin/words", new WordsServlet(words, blog, sessions), "GET", "POST");
+        add(context, "/admin/privacy", new PrivacyServlet(PrivacyTools.builder().store(store).clock(clock).build(),
+                blog, sessions), "GET", "POST");
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results), "GET",
                 "POST");
         add(context, "/feed/*", new FeedServlet(service, blog, urls, renders), "GET");
@@ -303,7 +317,34 @@ public final class DemoServer implements AutoCloseable {
                 MIN_REQUEST_DATA_RATE_GRACE));
         jetty.setErrorHandler(new DemoErrorHandler(errors, postPage::refusedForm));
         jetty.start();
+        startRetention();
         LOG.info("Parley demo listening on {}", base);
+    }
+
+    /**
+     * Runs the retention job (client data and spam after 30 days) a minute after the start and then daily, on a
+     * thread of its own. Several instances on one database may each run it: clearing and purging are idempotent.
+     */
+    private void startRetention() {
+        Retention retention = Retention.builder().store(store).clock(clock).build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "parley-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.retentionTimer = timer;
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                RetentionReport report;
+                do {
+                    report = retention.run(RETENTION_BATCHES);
+                    LOG.info("Retention: {}", report);
+                } while (!report.finished() && !Thread.currentThread().isInterrupted());
+            } catch (RuntimeException e) {
+                // Logged and tried again at the next run: an exception would cancel the schedule.
+                LOG.error("the retention job failed", e);
+            }
+        }, RETENTION_FIRST_RUN.toSeconds(), Duration.ofDays(1).toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
@@ -401,6 +442,9 @@ public final class DemoServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("stopping Jetty failed", e);
+        }
+        if (retentionTimer != null) {
+            retentionTimer.shutdownNow();
         }
         if (webmentions != null) {
             webmentions.close();

@@ -269,7 +269,8 @@ public final class ModerationServlet extends HttpServlet {
         Page spam = comments.queue(Set.of(Status.SPAM), PageRequest.first(Order.NEWEST_FIRST, 10));
         Html body = new Html().raw("<h1>Moderation</h1>")
                 .raw("<p class=\"admin-nav\"><a href=\"/admin/comments\">All comments</a> · ")
-                .raw("<a href=\"/admin/posts\">Posts</a> · <a href=\"/admin/words\">Words</a></p>")
+                .raw("<a href=\"/admin/posts\">Posts</a> · <a href=\"/admin/words\">Words</a> · ")
+                .raw("<a href=\"/admin/privacy\">Privacy</a></p>")
                 .raw("<form method=\"post\" action=\"/admin/logout\"><button class=\"secondary\">Log out</button></form>");
         tools.flash(body, http, csrf, request.path());
         body.raw("<h2 id=\"held\">Held for moderation</h2>");

@@ -1,5 +1,6 @@
 package dev.parley.storage.memory;
 
+import dev.parley.storage.Author;
 import dev.parley.storage.Comment;
 import dev.parley.storage.CommentId;
 import dev.parley.storage.CommentNotFoundException;
@@ -41,7 +42,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Cost.</b> A page of roots costs O(limit · log n) and the replies of a page of roots O(replies · log n),
  * whatever the thread size: roots are indexed by (thread, status) and replies by root id, each index sorted
- * by (created at, id). Counts and each thread's change stamp ({@link #state}) are maintained on write and cost O(1).
+ * by (created at, id); so are the comments of each e-mail address ({@link #byEmail}) and those that still carry
+ * client data ({@link #clearClientData}). Counts and each thread's change stamp ({@link #state}) are maintained on write and cost O(1).
  *
  * <p><b>Thread-safety.</b> Safe for any number of concurrent readers and writers: reads share a lock, writes
  * take it exclusively, so every method is atomic and every page is read from one consistent state. Comments
@@ -68,6 +70,9 @@ public final class InMemoryCommentStore implements CommentStore {
     private final Map<ThreadKey, Long> versionByThread = new HashMap<>();
     private final Map<Status, NavigableMap<Key, Comment>> byStatus = new EnumMap<>(Status.class);
     private final NavigableMap<Key, Comment> all = new TreeMap<>();
+    private final Map<String, NavigableMap<Key, Comment>> byEmail = new HashMap<>();
+    /** The comments that still carry an IP address or a User-Agent: what retention clears, oldest first. */
+    private final NavigableMap<Key, Comment> withClientData = new TreeMap<>();
     private final Map<LinkbackKey, CommentId> linkbacks = new HashMap<>();
     private final Map<String, CommentId> fingerprints = new HashMap<>();
     private final Map<CommentId, String> fingerprintOf = new HashMap<>();
@@ -471,6 +476,57 @@ public final class InMemoryCommentStore implements CommentStore {
         }
     }
 
+    /** Reads the address's sorted index from the cursor on: O(limit · log n), whatever the store's size. */
+    @Override
+    public Page byEmail(String email, PageRequest request) {
+        String normalized = Author.normalizeEmail(email);
+        Objects.requireNonNull(request, "request must not be null");
+        lock.readLock().lock();
+        try {
+            NavigableMap<Key, Comment> ofAddress = byEmail.get(normalized);
+            return Page.of(ofAddress == null ? List.of() : merge(List.of(ofAddress), request), request);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Takes the oldest comments from the index of those that still carry client data, under the write lock:
+     * O(limit · log n), whatever the store's size, and atomic like {@link #update(Comment)}.
+     */
+    @Override
+    public int clearClientData(Instant createdBefore, int limit) {
+        Objects.requireNonNull(createdBefore, "createdBefore must not be null");
+        if (limit < 1 || limit > MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_BATCH + ", was " + limit);
+        }
+        lock.writeLock().lock();
+        try {
+            int cleared = 0;
+            while (cleared < limit && !withClientData.isEmpty()) {
+                Comment stored = withClientData.firstEntry().getValue();
+                if (!stored.createdAt().isBefore(createdBefore)) {
+                    break;
+                }
+                Comment written = stored.toBuilder().author(stored.author().withClient(null, null))
+                        .version(stored.version() + 1).build();
+                unindex(stored);
+                byId.put(written.id(), written);
+                all.put(Key.of(written), written);
+                index(written);
+                bump(written.thread());
+                cleared++;
+            }
+            return cleared;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static boolean hasClientData(Comment comment) {
+        return comment.author().ip() != null || comment.author().userAgent() != null;
+    }
+
     @Override
     public Optional<Comment> findLinkback(ThreadKey thread, String sourceUrl) {
         Objects.requireNonNull(thread, "thread must not be null");
@@ -496,6 +552,13 @@ public final class InMemoryCommentStore implements CommentStore {
                     (a, b) -> a.plus(comment.status(), 1));
         }
         byStatus.get(comment.status()).put(key, comment);
+        String email = comment.author().email();
+        if (email != null) {
+            byEmail.computeIfAbsent(Author.normalizeEmail(email), e -> new TreeMap<>()).put(key, comment);
+        }
+        if (hasClientData(comment)) {
+            withClientData.put(key, comment);
+        }
         countsByThread.merge(comment.thread(), StatusCounts.ZERO.plus(comment.status(), 1),
                 (a, b) -> a.plus(comment.status(), 1));
     }
@@ -524,6 +587,16 @@ public final class InMemoryCommentStore implements CommentStore {
             }
         }
         byStatus.get(comment.status()).remove(key);
+        String email = comment.author().email();
+        if (email != null) {
+            String normalized = Author.normalizeEmail(email);
+            NavigableMap<Key, Comment> ofAddress = byEmail.get(normalized);
+            ofAddress.remove(key);
+            if (ofAddress.isEmpty()) {
+                byEmail.remove(normalized);
+            }
+        }
+        withClientData.remove(key);
         StatusCounts counts = countsByThread.get(comment.thread()).plus(comment.status(), -1);
         if (counts.total() == 0) {
             countsByThread.remove(comment.thread());

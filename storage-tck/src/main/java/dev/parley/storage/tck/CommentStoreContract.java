@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * insertAll (batches all or none, racing batches included), provenance (kept exactly, every character), findAll,
  * update, delete, roots pages, replies, reply pages of one root, the first replies of many roots, reply counts,
  * counts, thread state (a change stamp and counts moved by every write, refused writes leaving it alone, racing
- * writers of one thread), queue and scan, linkbacks, conditional inserts
+ * writers of one thread), queue and scan, search, byEmail, clearClientData, linkbacks, conditional inserts
  * (fingerprints and quiet keys, checked atomically, with racing duplicates and floods), exact values (Unicode,
  * maximum lengths, timestamps), argument misuse, and concurrency (many threads inserting and updating, racing
  * duplicate inserts).
@@ -182,6 +182,22 @@ public abstract class CommentStoreContract {
     @DisplayName("search: a moderator's filtered list across every thread")
     class Search extends SearchRules {
         Search() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("byEmail: every comment of one e-mail address, in keyset pages across every thread")
+    class ByEmail extends ByEmailRules {
+        ByEmail() {
+            super(CommentStoreContract.this::store);
+        }
+    }
+
+    @Nested
+    @DisplayName("clearClientData: IP addresses and User-Agents of old comments forgotten in bounded batches")
+    class ClearClientData extends ClearClientDataRules {
+        ClearClientData() {
             super(CommentStoreContract.this::store);
         }
     }

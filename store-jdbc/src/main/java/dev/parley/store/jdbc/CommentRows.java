@@ -32,14 +32,23 @@ final class CommentRows {
     /** How many {@link #COLUMNS} there are: the parameters {@link #bindInsert} binds. */
     static final int COLUMN_COUNT = 25;
 
-    static final String INSERT = "INSERT INTO parley_comment (" + COLUMNS + ")"
-            + " VALUES (" + placeholders(COLUMN_COUNT) + ")";
+    /**
+     * The columns written but never read back, derived from the comment by {@link #bindInsert}: the hash of the
+     * normalized e-mail address ({@code byEmail}'s key) and the creation time while the comment carries client
+     * data ({@code clearClientData}'s key).
+     */
+    private static final String DERIVED_COLUMNS = ", email_hash, client_micros";
+
+    private static final int DERIVED_COUNT = 2;
+
+    static final String INSERT = "INSERT INTO parley_comment (" + COLUMNS + DERIVED_COLUMNS + ")"
+            + " VALUES (" + placeholders(COLUMN_COUNT + DERIVED_COUNT) + ")";
 
     /** {@link #INSERT} with the fingerprint hash as one more parameter, {@link #FINGERPRINT_PARAMETER}. */
-    static final String INSERT_WITH_FINGERPRINT = "INSERT INTO parley_comment (" + COLUMNS + ", fingerprint)"
-            + " VALUES (" + placeholders(COLUMN_COUNT + 1) + ")";
+    static final String INSERT_WITH_FINGERPRINT = "INSERT INTO parley_comment (" + COLUMNS + DERIVED_COLUMNS
+            + ", fingerprint) VALUES (" + placeholders(COLUMN_COUNT + DERIVED_COUNT + 1) + ")";
 
-    static final int FINGERPRINT_PARAMETER = COLUMN_COUNT + 1;
+    static final int FINGERPRINT_PARAMETER = COLUMN_COUNT + DERIVED_COUNT + 1;
 
     /**
      * The compare-and-set update. The fingerprint goes first: it is released (set to null, for good) when the
@@ -51,7 +60,7 @@ final class CommentRows {
             + " status = ?, author_name = ?, author_email = ?,"
             + " author_url = ?, author_user_id = ?, author_ip = ?, author_user_agent = ?, body_text = ?,"
             + " body_html = ?, linkback_title = ?, moderation_reason = ?, updated_micros = ?, attributes = ?,"
-            + " provenance = ?, version = version + 1"
+            + " provenance = ?, email_hash = ?, client_micros = ?, version = version + 1"
             + " WHERE id = ? AND version = ?"
             // Fixed at insert: matching them here makes the check and the write one atomic statement.
             + " AND thread = ? AND parent_id IS NOT DISTINCT FROM ? AND root_id = ? AND depth = ?"
@@ -89,36 +98,41 @@ final class CommentRows {
         insert.setLong(23, c.version());
         insert.setString(24, AttributesCodec.encode(c.attributes()));
         setNullable(insert, 25, ProvenanceCodec.encode(c.provenance()));
+        setNullable(insert, 26, emailHash(a.email()));
+        setNullableLong(insert, 27, clientMicros(c));
     }
 
     static void bindUpdate(PreparedStatement update, Comment c) throws SQLException {
+        int i = 1;
         // The fingerprint's CASE: released when the comment becomes DELETED or its text changes.
-        update.setString(1, c.status().name());
-        update.setString(2, c.text());
-        update.setString(3, c.status().name());
-        update.setString(4, c.author().name());
-        setNullable(update, 5, c.author().email());
-        setNullable(update, 6, c.author().url());
-        setNullable(update, 7, c.author().userId());
-        setNullable(update, 8, c.author().ip());
-        setNullable(update, 9, c.author().userAgent());
-        update.setString(10, c.text());
-        update.setString(11, c.html());
-        setNullable(update, 12, c.linkback() == null ? null : c.linkback().title());
-        setNullable(update, 13, c.moderationReason());
-        update.setLong(14, Schema.micros(c.updatedAt()));
-        update.setString(15, AttributesCodec.encode(c.attributes()));
-        setNullable(update, 16, ProvenanceCodec.encode(c.provenance()));
-        update.setString(17, c.id().value());
-        update.setLong(18, c.version());
-        update.setString(19, c.thread().value());
-        setNullable(update, 20, c.parentId() == null ? null : c.parentId().value());
-        update.setString(21, c.rootId().value());
-        update.setInt(22, c.depth());
-        setNullable(update, 23, c.inReplyToId() == null ? null : c.inReplyToId().value());
-        update.setString(24, c.kind().name());
-        setNullable(update, 25, c.linkback() == null ? null : c.linkback().sourceUrl());
-        update.setLong(26, Schema.micros(c.createdAt()));
+        update.setString(i++, c.status().name());
+        update.setString(i++, c.text());
+        update.setString(i++, c.status().name());
+        update.setString(i++, c.author().name());
+        setNullable(update, i++, c.author().email());
+        setNullable(update, i++, c.author().url());
+        setNullable(update, i++, c.author().userId());
+        setNullable(update, i++, c.author().ip());
+        setNullable(update, i++, c.author().userAgent());
+        update.setString(i++, c.text());
+        update.setString(i++, c.html());
+        setNullable(update, i++, c.linkback() == null ? null : c.linkback().title());
+        setNullable(update, i++, c.moderationReason());
+        update.setLong(i++, Schema.micros(c.updatedAt()));
+        update.setString(i++, AttributesCodec.encode(c.attributes()));
+        setNullable(update, i++, ProvenanceCodec.encode(c.provenance()));
+        setNullable(update, i++, emailHash(c.author().email()));
+        setNullableLong(update, i++, clientMicros(c));
+        update.setString(i++, c.id().value());
+        update.setLong(i++, c.version());
+        update.setString(i++, c.thread().value());
+        setNullable(update, i++, c.parentId() == null ? null : c.parentId().value());
+        update.setString(i++, c.rootId().value());
+        update.setInt(i++, c.depth());
+        setNullable(update, i++, c.inReplyToId() == null ? null : c.inReplyToId().value());
+        update.setString(i++, c.kind().name());
+        setNullable(update, i++, c.linkback() == null ? null : c.linkback().sourceUrl());
+        update.setLong(i, Schema.micros(c.createdAt()));
     }
 
     /**
@@ -176,6 +190,30 @@ final class CommentRows {
         } else {
             statement.setString(index, value);
         }
+    }
+
+    private static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    /**
+     * The key {@code byEmail} looks an address up by: the SHA-256 of its normalized form, in lower-case hex.
+     *
+     * @param email the address, or null
+     * @return the hash, or null without an address
+     */
+    static @Nullable String emailHash(@Nullable String email) {
+        return email == null ? null : sourceHash(Author.normalizeEmail(email));
+    }
+
+    /** The creation time while the comment carries an IP address or a User-Agent, else null. */
+    static @Nullable Long clientMicros(Comment c) {
+        return c.author().ip() == null && c.author().userAgent() == null ? null : Schema.micros(c.createdAt());
     }
 
     /** The SHA-256 of the source URL's UTF-8 bytes, in lower-case hex: the unique key's stand-in for the URL. */

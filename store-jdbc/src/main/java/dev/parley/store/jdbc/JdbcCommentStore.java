@@ -67,7 +67,9 @@ import org.jspecify.annotations.Nullable;
  * compares UTF-8 bytes; H2 compares strings by code unit). Indexes: the roots of a thread by (thread, status,
  * created, id), holding roots only (a partial index on PostgreSQL, depth 0 as a key column on H2, MariaDB, MySQL
  * and SQLite); replies by (root id, created, id); the
- * moderation queue by (status, created, id); the export scan by (created, id); and a unique key on (thread,
+ * moderation queue by (status, created, id); the export scan by (created, id); the comments of an e-mail
+ * address by (SHA-256 of the normalized address, created, id), for the privacy tools; the comments that still
+ * carry an IP address or a User-Agent by (created, id), for retention; and a unique key on (thread,
  * SHA-256 of the linkback source) that makes concurrent duplicate linkbacks fail atomically in the database.
  *
  * <p><b>Cost.</b> A page of roots is at most one bounded index range per requested status, and the replies of
@@ -135,6 +137,7 @@ public final class JdbcCommentStore implements CommentStore {
     private final ConditionalInsert conditionalInsert;
     private final BatchInsert batchInsert;
     private final ThreadRows threads;
+    private final ClientDataRetention clientDataRetention;
     private final String updateSql;
 
     private JdbcCommentStore(DataSource dataSource, Dialect dialect) {
@@ -143,6 +146,7 @@ public final class JdbcCommentStore implements CommentStore {
         this.threads = new ThreadRows(dialect);
         this.conditionalInsert = new ConditionalInsert(dataSource, dialect, threads);
         this.batchInsert = new BatchInsert(dataSource, dialect, threads);
+        this.clientDataRetention = new ClientDataRetention(dataSource, dialect, threads);
         this.updateSql = dialect.spell(CommentRows.UPDATE);
     }
 
@@ -563,6 +567,25 @@ public final class JdbcCommentStore implements CommentStore {
     public Page scan(PageRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         return Page.of(read("scan comments", KeysetQueries.scan(request)), request);
+    }
+
+    /** One range read of the index on (hash of the normalized address, created, id). */
+    @Override
+    public Page byEmail(String email, PageRequest request) {
+        String hash = Objects.requireNonNull(CommentRows.emailHash(email));
+        Objects.requireNonNull(request, "request must not be null");
+        return Page.of(read("read the comments of an e-mail address",
+                KeysetQueries.byEmail(dialect, hash, request)), request);
+    }
+
+    /** One indexed read of the batch and one update, in one transaction; see {@link ClientDataRetention}. */
+    @Override
+    public int clearClientData(java.time.Instant createdBefore, int limit) {
+        Objects.requireNonNull(createdBefore, "createdBefore must not be null");
+        if (limit < 1 || limit > MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_BATCH + ", was " + limit);
+        }
+        return clientDataRetention.clear(createdBefore, limit);
     }
 
     @Override

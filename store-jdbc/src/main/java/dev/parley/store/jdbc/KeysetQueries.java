@@ -85,6 +85,24 @@ final class KeysetQueries {
         return out.toString();
     }
 
+    /**
+     * The comments of one address: the hash equality, then the cursor on the (created, id) part of the index.
+     * Every column of the {@code ORDER BY} follows the index on H2, which orders by it only when it matches from
+     * its first column; MariaDB takes (created, id) alone, for the reason {@link #page} gives.
+     */
+    static Sql byEmail(Dialect dialect, String emailHash, PageRequest request) {
+        String direction = direction(request.order());
+        Sql sql = new Sql().append("SELECT " + CommentRows.COLUMNS + dialect.fromComments("parley_comment_email")
+                + " WHERE email_hash = ?", emailHash);
+        Cursor after = request.after();
+        if (after != null) {
+            sql.append(" AND ");
+            cursor(sql, request.order(), after);
+        }
+        return sql.append(" ORDER BY " + equalityOrder(dialect, "email_hash%s, ").replace("%s", direction)
+                + "created_micros" + direction + ", id" + direction + " LIMIT ?", request.limit());
+    }
+
     static Sql scan(PageRequest request) {
         Sql sql = new Sql().append("SELECT " + CommentRows.COLUMNS + " FROM parley_comment");
         Cursor after = request.after();

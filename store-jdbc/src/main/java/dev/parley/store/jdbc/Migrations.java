@@ -36,6 +36,7 @@ final class Migrations {
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
                     .placeholders(placeholders(dataSource, dialect))
+                    .javaMigrations(new EmailHashBackfill())
                     .table(HISTORY_TABLE)
                     // A database holding other tables (the host's) but no history gets one at version 0, so
                     // every migration runs; a comment table made before migrations existed is exactly version 1.

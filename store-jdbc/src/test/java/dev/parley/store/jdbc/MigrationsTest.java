@@ -69,7 +69,7 @@ class MigrationsTest {
 
         JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "8.1 JDBC", "9 SQL");
     }
 
     @Test
@@ -82,7 +82,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "8.1 JDBC", "9 SQL");
         Comment first = Comments.root("c1", "t", Comments.at(0)).build();
         assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
                 .isEqualTo(new InsertResult.Inserted());
@@ -99,7 +99,7 @@ class MigrationsTest {
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
         assertThat(appliedVersions(db))
-                .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
+                .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "8.1 JDBC", "9 SQL");
         store.insert(Comments.root("c1", "t", Comments.at(0)).build());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
@@ -154,7 +154,7 @@ class MigrationsTest {
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
         assertThat(appliedVersions(db))
-                .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
+                .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "8.1 JDBC", "9 SQL");
         assertThat(store.find(CommentId.of("old"))).hasValueSatisfying(old -> assertThat(old.provenance()).isNull());
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
@@ -178,9 +178,43 @@ class MigrationsTest {
 
         JdbcLinkbackOutbox outbox = JdbcLinkbackOutbox.create(db);
 
-        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL", "6 SQL", "7 SQL", "9 SQL");
+        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "8.1 JDBC", "9 SQL");
         assertThat(outbox.plan(source, Set.of(target), false, Instant.parse("2030-01-01T00:00:00Z")))
                 .containsExactly(target);
         assertThat(outbox.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).isEqualTo(1);
+    }
+    @Test
+    @DisplayName("comments written before version 8 are found by their normalized address and cleared by retention"
+            + " after it")
+    void commentsBeforeVersion8GetTheirPrivacyKeys() throws SQLException {
+        JdbcDataSource db = freshH2();
+        Flyway.configure(MigrationsTest.class.getClassLoader()).dataSource(db)
+                .locations(Dialect.H2.migrationLocation()).table(Migrations.HISTORY_TABLE).target("6").load()
+                .migrate();
+        String[][] rows = {
+            {"a", "' Ann@Example.ORG'", "'192.0.2.1'", "NULL"},
+            {"b", "'ann@example.org'", "NULL", "'Firefox'"},
+            {"c", "'bob@example.org'", "NULL", "NULL"},
+            {"d", "NULL", "'192.0.2.4'", "'Chrome'"}};
+        for (int i = 0; i < rows.length; i++) {
+            execute(db, "INSERT INTO parley_comment (id, thread, root_id, depth, kind, status, author_name,"
+                    + " author_email, author_ip, author_user_agent, body_text, body_html, created_micros,"
+                    + " updated_micros, version, attributes) VALUES ('" + rows[i][0] + "', 't', '" + rows[i][0]
+                    + "', 0, 'COMMENT', 'APPROVED', 'Ann', " + rows[i][1] + ", " + rows[i][2] + ", " + rows[i][3]
+                    + ", 'hi', '<p>hi</p>', " + i + ", " + i + ", 0, '{}')");
+        }
+
+        JdbcCommentStore store = JdbcCommentStore.create(db);
+
+        assertThat(store.byEmail("ANN@example.org", dev.parley.storage.PageRequest.first(
+                dev.parley.storage.Order.OLDEST_FIRST, 10)).items()).extracting(c -> c.id().value())
+                .containsExactly("a", "b");
+        assertThat(store.clearClientData(Instant.ofEpochSecond(1), 100)).isEqualTo(3);
+        assertThat(store.find(CommentId.of("d"))).hasValueSatisfying(d -> {
+            assertThat(d.author().ip()).isNull();
+            assertThat(d.author().userAgent()).isNull();
+            assertThat(d.version()).isEqualTo(1);
+        });
+        assertThat(store.find(CommentId.of("c"))).hasValueSatisfying(c -> assertThat(c.version()).isZero());
     }
 }

@@ -141,8 +141,9 @@ class BrokenStoresTest {
                 "scanPagesAreStable", "microsecondsRoundTrip", "extremeInstantsRoundTrip",
                 "concurrentInsertsAndUpdates", "pageWalksDuringInserts", "statusesAloneAreTheQueue",
                 "threadSearchKeepsToTheThread", "authorMatchesWholeNameIgnoringCase",
-                "textMatchesPartIgnoringCaseWithLiteralWildcards", "everyPartHoldsAtOnce");
-        assertThat(outcome.failedMethods).as("only tests that read past a cursor fail").hasSize(22);
+                "textMatchesPartIgnoringCaseWithLiteralWildcards", "everyPartHoldsAtOnce",
+                "listsEveryCommentOfTheAddress", "pagesAreStableUnderWrites");
+        assertThat(outcome.failedMethods).as("only tests that read past a cursor fail").hasSize(24);
         report(reporter, "cursor-ignoring", outcome);
     }
 
