@@ -19,6 +19,7 @@ module dev.parley.core {
     exports dev.parley.core.json;
     exports dev.parley.core.outbox;
     exports dev.parley.core.mail;
+    exports dev.parley.core.notify;
     // Jackson reads and writes the view records reflectively.
     opens dev.parley.core.json to tools.jackson.databind;
 }
