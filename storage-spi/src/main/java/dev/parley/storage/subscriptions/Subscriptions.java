@@ -22,7 +22,11 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Every address argument is compared in the form {@link Author#normalizeEmail} gives; a blank one throws
- * {@link IllegalArgumentException}. Times are the caller's (the engine's clock), kept to the microsecond.
+ * {@link IllegalArgumentException}, as does one that normalized is longer than {@link Author#MAX_EMAIL_LENGTH}
+ * characters or holds a control character or an unpaired surrogate (and a thread key holding an unpaired
+ * surrogate); a null argument throws {@link NullPointerException}. Misuse changes nothing. Times are the
+ * caller's (the engine's clock), kept to the microsecond, between {@link dev.parley.storage.Comment#EARLIEST} and
+ * {@link dev.parley.storage.Comment#LATEST}. {@link SubscriptionChecks} holds these checks for implementations.
  * Implementations are thread-safe and every method is atomic; an implementation over a database keeps these
  * rows beside the comments, so several instances agree. Failures are unchecked
  * ({@link dev.parley.storage.StoreException} for a storage failure).
@@ -70,7 +74,9 @@ public interface Subscriptions {
     Address unsubscribeAll(String email, Instant at);
 
     /**
-     * Records that the author of a comment, at this address, wants its replies. Idempotent.
+     * Records that the author of a comment, at this address, wants its replies. Idempotent: a second watch of the
+     * comment by the same address changes nothing (its first time is kept). A comment has one watcher: a watch by
+     * another address replaces the earlier one.
      *
      * @param email the author's address
      * @param comment the watched comment
@@ -88,7 +94,8 @@ public interface Subscriptions {
     Optional<String> watcher(CommentId comment);
 
     /**
-     * Mutes a thread for an address: replies there notify it no more. Idempotent.
+     * Mutes a thread for an address: replies there notify it no more. Idempotent (the first time is kept).
+     * Thread keys compare exactly, as {@link ThreadKey} says.
      *
      * @param email the address
      * @param thread the thread
@@ -125,8 +132,8 @@ public interface Subscriptions {
      * Everything {@link Subscriptions} keeps for one address. Immutable and thread-safe.
      *
      * @param address the address and its state, or null if none is kept
-     * @param watched the comments it watches, oldest watch first
-     * @param muted the threads it muted, oldest first
+     * @param watched the comments it watches, oldest watch first, ties in id order
+     * @param muted the threads it muted, oldest first, ties in {@link String} order of the key
      */
     record Record(Address address, List<CommentId> watched, List<ThreadKey> muted) {
 

@@ -66,7 +66,7 @@ class MigrationsTest {
 
         JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
     }
 
     @Test
@@ -79,7 +79,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
         Comment first = Comments.root("c1", "t", Comments.at(0)).build();
         assertThat(store.insert(first, InsertConditions.NONE.withFingerprint("f")))
                 .isEqualTo(new InsertResult.Inserted());
@@ -96,7 +96,7 @@ class MigrationsTest {
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
         assertThat(appliedVersions(db))
-                .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+                .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
         store.insert(Comments.root("c1", "t", Comments.at(0)).build());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM blog_post")) {
@@ -126,7 +126,7 @@ class MigrationsTest {
 
         JdbcCommentStore store = JdbcCommentStore.create(db);
 
-        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(appliedVersions(db)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
         assertThat(store.find(CommentId.of("old"))).hasValueSatisfying(old -> assertThat(old.provenance()).isNull());
         Comment next = Comments.root("new", "t", Comments.at(5)).build();
         assertThat(store.insert(next, InsertConditions.NONE.withFingerprint("f"))).isEqualTo(new InsertResult.Inserted());
@@ -150,7 +150,7 @@ class MigrationsTest {
 
         JdbcLinkbackOutbox outbox = JdbcLinkbackOutbox.create(db);
 
-        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL", "6 SQL");
+        assertThat(appliedVersions(db)).endsWith("4 SQL", "5 SQL", "6 SQL", "9 SQL");
         assertThat(outbox.plan(source, Set.of(target), false, Instant.parse("2030-01-01T00:00:00Z")))
                 .containsExactly(target);
         assertThat(outbox.jobs().countUnfinished(LinkbackOutbox.SEND_KIND)).isEqualTo(1);
