@@ -12,7 +12,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** On a real PostgreSQL server the tests start themselves (PostgresServer); its tables are emptied per test. */
+/**
+ * On a real PostgreSQL server the tests start themselves (PostgresServer); its tables, the flood-control keys
+ * included, are emptied per test.
+ */
 @DisplayName("Notifications over SMTP on the JDBC store over PostgreSQL")
 class NotificationsPostgresTest extends NotificationsEndToEndContract {
 
@@ -25,7 +28,7 @@ class NotificationsPostgresTest extends NotificationsEndToEndContract {
         Backend backend = new Backend(JdbcCommentStore.create(dataSource), JdbcJobQueue.create(dataSource, clock),
                 JdbcSubscriptions.create(dataSource));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("TRUNCATE parley_comment, parley_job, parley_subscription_address,"
+            statement.executeUpdate("TRUNCATE parley_comment, parley_quiet_key, parley_job, parley_subscription_address,"
                     + " parley_subscription_watch, parley_subscription_mute");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the tables", e);
