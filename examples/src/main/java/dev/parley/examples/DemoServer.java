@@ -2,6 +2,7 @@ package dev.parley.examples;
 
 import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
+import dev.parley.core.mail.Mailer;
 import dev.parley.examples.web.AdminSession;
 import dev.parley.examples.web.AllowedMethods;
 import dev.parley.examples.web.AvatarServlet;
@@ -124,6 +125,7 @@ public final class DemoServer implements AutoCloseable {
     private final Consumer<LinkbackRecorder.Outcome> linkbackListener;
     private final PostListener postListener;
     private final Map<String, Servlet> extraServlets;
+    private final Mailer mailer;
     private final Server jetty;
     private final ServerConnector connector;
     private @Nullable WebmentionQueue webmentions;
@@ -144,6 +146,7 @@ public final class DemoServer implements AutoCloseable {
         this.linkbackListener = builder.linkbackListener;
         this.postListener = builder.postListener;
         this.extraServlets = Map.copyOf(builder.extraServlets);
+        this.mailer = builder.mailer;
         if (builder.store != null) {
             this.storage = null;
             this.store = builder.store;
@@ -371,6 +374,15 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
+     * Where the demo's mail goes: the builder's mailer, by default the log ({@link LogMailer}).
+     *
+     * @return the mailer
+     */
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    /**
      * Blocks until Jetty stops.
      *
      * @throws InterruptedException if interrupted while waiting
@@ -440,6 +452,7 @@ public final class DemoServer implements AutoCloseable {
         private Consumer<LinkbackRecorder.Outcome> linkbackListener = outcome -> { };
         private PostListener postListener = PostListener.none();
         private final Map<String, Servlet> extraServlets = new LinkedHashMap<>();
+        private Mailer mailer = LogMailer.toLog();
 
         private Builder() {
         }
@@ -560,6 +573,17 @@ public final class DemoServer implements AutoCloseable {
          */
         public Builder postListener(PostListener value) {
             postListener = Objects.requireNonNull(value, "postListener");
+            return this;
+        }
+
+        /**
+         * Where mail goes ({@link MailConfig#mailer()}); by default the log, through {@link LogMailer}.
+         *
+         * @param value the mailer
+         * @return this builder
+         */
+        public Builder mailer(Mailer value) {
+            mailer = Objects.requireNonNull(value, "mailer");
             return this;
         }
 

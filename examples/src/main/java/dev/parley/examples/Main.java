@@ -21,14 +21,16 @@ public final class Main {
      */
     public static void main(String[] args) throws Exception {
         DemoConfig config;
+        MailConfig mail;
         try {
             config = DemoConfig.fromEnvironment();
+            mail = MailConfig.fromEnvironment();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        DemoServer server = DemoServer.builder().config(config).build();
+        DemoServer server = DemoServer.builder().config(config).mailer(mail.mailer()).build();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "parley-demo-shutdown"));
         try {
             server.start();
@@ -40,11 +42,11 @@ public final class Main {
             System.exit(1);
             return;
         }
-        printWelcome(System.out, config, server);
+        printWelcome(System.out, config, mail, server);
         server.join();
     }
 
-    private static void printWelcome(PrintStream out, DemoConfig config, DemoServer server) {
+    private static void printWelcome(PrintStream out, DemoConfig config, MailConfig mail, DemoServer server) {
         String base = server.baseUrl();
         out.println();
         out.println("Parley demo blog is running.");
@@ -64,6 +66,7 @@ public final class Main {
         out.println("  Words:       " + base + "/admin/words" + (config.store() == DemoConfig.Store.MEMORY
                 ? "  (kept in memory)" : "  (kept in the database, table " + JdbcWordStore.TABLE + ")"));
         out.println("  Storage:     " + config.storeDescription());
+        out.println("  Mail:        " + mail.description());
         out.println("  Posts:       " + base + "/admin/posts");
         out.println("  Linkbacks:   " + (config.advertise().isEmpty() ? "none advertised"
                 : config.advertise().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT))

@@ -3,18 +3,13 @@ package dev.parley.mail;
 import dev.parley.core.mail.MailException;
 import dev.parley.core.mail.MailMessage;
 import dev.parley.core.mail.Mailer;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +20,6 @@ import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -125,7 +119,8 @@ public final class SmtpMailer implements Mailer {
             transport.sendMessage(mime, mime.getAllRecipients());
         } catch (MessagingException e) {
             throw new MailException("sending through SMTP server " + host + ":" + port + " failed: "
-                    + describe(e), e);
+                    + SmtpFailures.describe(e, host, username, "connect " + connectTimeout.toMillis() + " ms, read "
+                            + readTimeout.toMillis() + " ms, write " + writeTimeout.toMillis() + " ms"), e);
         }
     }
 
@@ -165,36 +160,6 @@ public final class SmtpMailer implements Mailer {
         // Mail headers and addresses are read and written as MIME says, whatever the JVM's defaults.
         properties.put("mail.mime.charset", StandardCharsets.UTF_8.name());
         return properties;
-    }
-
-    private String describe(MessagingException e) {
-        if (e instanceof AuthenticationFailedException) {
-            return "the server refused the credentials of " + username + " (" + e.getMessage() + ")";
-        }
-        if (e instanceof SendFailedException failed && failed.getNextException() instanceof MessagingException
-                next && failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0) {
-            return "the server refused the recipient (" + oneLine(next.getMessage()) + ")";
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
-                return "no answer within the timeout (connect " + connectTimeout.toMillis() + " ms, read "
-                        + readTimeout.toMillis() + " ms, write " + writeTimeout.toMillis() + " ms)";
-            }
-            if (cause instanceof ConnectException) {
-                return "could not connect (" + cause.getMessage() + ")";
-            }
-            if (cause instanceof UnknownHostException) {
-                return "unknown host " + host;
-            }
-            if (cause instanceof SSLException) {
-                return "TLS failed (" + cause.getMessage() + ")";
-            }
-        }
-        return oneLine(e.getMessage());
-    }
-
-    private static String oneLine(@Nullable String text) {
-        return text == null ? "no detail" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     private static String millis(Duration duration) {
