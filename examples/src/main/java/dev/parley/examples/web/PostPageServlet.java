@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,6 +77,7 @@ public final class PostPageServlet extends HttpServlet {
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final transient CommentService comments;
+    private final transient Consumer<Comment> notifyMe;
     private final transient Blog blog;
     private final transient SiteUrls urls;
     private final transient Layout layout;
@@ -125,7 +127,24 @@ public final class PostPageServlet extends HttpServlet {
      */
     public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
             Set<Protocol> advertised, @Nullable ModeratorTools moderation) {
+        this(comments, blog, urls, rootsPerPage, advertised, moderation, comment -> { });
+    }
+
+    /**
+     * Creates the servlet with the moderator's controls and a hook for the form's "notify me of replies" box.
+     *
+     * @param comments the engine
+     * @param blog the posts
+     * @param urls the site's URLs
+     * @param rootsPerPage how many top-level comments a page shows
+     * @param advertised the linkback protocols whose endpoints the page advertises, possibly none
+     * @param moderation the moderator's controls, or {@code null} for none
+     * @param notifyMe called with each comment posted with the box ticked, e.g. {@code Notifier::watch}
+     */
+    public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
+            Set<Protocol> advertised, @Nullable ModeratorTools moderation, Consumer<Comment> notifyMe) {
         this.moderation = moderation;
+        this.notifyMe = Objects.requireNonNull(notifyMe, "notifyMe");
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -274,6 +293,9 @@ public final class PostPageServlet extends HttpServlet {
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
+        if ("on".equals(fields.get(ThreadHtml.NOTIFY_FIELD))) {
+            notifyMe.accept(accepted.comment());
+        }
         EditTokenCookie.add(request, response, accepted.editToken());
         RememberCookie.update(request, response, form);
         Set<EditToken> tokens = new HashSet<>(viewer.editTokens());
