@@ -84,7 +84,7 @@ public final class Notifier {
     /**
      * Records that a comment's author wants its replies ("notify me" was ticked) and asks for the address:
      * a new address, or one that unsubscribed from everything, gets a confirmation mail (queued); an
-     * unconfirmed one gets another only once the last link has expired.
+     * unconfirmed one gets another only once the last link has expired. A comment judged spam watches nothing.
      *
      * @param comment the stored comment
      * @return what became of the address
@@ -92,6 +92,9 @@ public final class Notifier {
      */
     public WatchResult watch(Comment comment) {
         java.util.Objects.requireNonNull(comment, "comment must not be null");
+        if (comment.status() == Status.SPAM || comment.status() == Status.DELETED) {
+            return WatchResult.REFUSED;
+        }
         if (comment.author().email() == null) {
             return WatchResult.NO_ADDRESS;
         }

@@ -9,5 +9,10 @@ public enum WatchResult {
     /** A confirmation mail went to the address recently and its link still works: none is sent again. */
     CONFIRMATION_PENDING,
     /** The comment has no e-mail address: nothing is watched. */
-    NO_ADDRESS
+    NO_ADDRESS,
+    /**
+     * The comment was judged spam (or is deleted): nothing is watched and no mail is sent, so the form cannot be
+     * used to mail confirmation requests to addresses its spammers typed.
+     */
+    REFUSED
 }

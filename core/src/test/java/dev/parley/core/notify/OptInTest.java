@@ -78,6 +78,18 @@ class OptInTest {
     }
 
     @Test
+    void aSpamCommentWatchesNothingAndMailsNoConfirmation() {
+        NotifyFixture blocking = new NotifyFixture(n -> n, s -> s.blockWords(java.util.List.of("casino")));
+        Comment spam = blocking.post("Ann", "Best casino here.", null);
+        assertThat(spam.status()).isEqualTo(dev.parley.storage.Status.SPAM);
+
+        assertThat(blocking.notifier.watch(spam)).isEqualTo(WatchResult.REFUSED);
+        assertThat(blocking.work()).isEqualTo(WorkResult.NONE);
+        assertThat(blocking.subscriptions.find("ann@example.org")).isEmpty();
+        assertThat(blocking.subscriptions.watcher(spam.id())).isEmpty();
+    }
+
+    @Test
     void anExpiredOrAlteredConfirmationLinkConfirmsNothing() {
         Comment ann = f.post("Ann", "First!", null);
         f.notifier.watch(ann);
