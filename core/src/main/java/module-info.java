@@ -20,6 +20,7 @@ module dev.parley.core {
     exports dev.parley.core.outbox;
     exports dev.parley.core.mail;
     exports dev.parley.core.privacy;
+    exports dev.parley.core.notify;
     // Jackson reads and writes the view records reflectively.
     opens dev.parley.core.json to tools.jackson.databind;
 }

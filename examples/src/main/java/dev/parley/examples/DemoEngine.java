@@ -1,5 +1,6 @@
 package dev.parley.examples;
 
+import dev.parley.core.CommentListener;
 import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
 import dev.parley.core.avatar.AvatarKeys;
@@ -56,10 +57,11 @@ final class DemoEngine {
 
     /**
      * The engine with the demo's editable hold and block words: the engine's rules for the settings, each word
-     * rule followed by the same rule on the words a moderator keeps on {@code /admin/words}, read at each comment.
+     * rule followed by the same rule on the words a moderator keeps on {@code /admin/words}, read at each comment;
+     * {@code listener} hears every change (the notifier's, which queues the mails).
      */
     static CommentService commentService(CommentStore store, Settings settings, Clock clock, byte[] tokenSecret,
-            ModerationWords words) {
+            ModerationWords words, CommentListener listener) {
         List<ModerationRule> rules = new ArrayList<>();
         for (ModerationRule rule : CommentService.defaultRules(settings)) {
             rules.add(rule);
@@ -71,6 +73,7 @@ final class DemoEngine {
         }
         return builder(store, settings, clock, tokenSecret)
                 .pipeline(ModerationPipeline.builder().rules(rules, Set.of()).build())
+                .listener(listener)
                 .build();
     }
 
@@ -129,6 +132,17 @@ final class DemoEngine {
      * The key moderator sessions are signed with: stored once on a database, so a login on one instance is
      * valid on every instance; random per start on the in-memory store.
      */
+    /** The stored secret the links in notification mails are signed with. */
+    static final String NOTIFY_SECRET = "demo.notify-links";
+
+    /**
+     * The secret notification links (confirm, unsubscribe, moderate) are signed with: stored once on a database,
+     * so that a link mailed by one instance works on every other and after a restart; random per start in memory.
+     */
+    static byte[] notifySecret(@Nullable JdbcSecrets secrets) {
+        return secrets == null ? JdbcSecrets.random(32).get() : secrets.getOrCreate(NOTIFY_SECRET, JdbcSecrets.random(32));
+    }
+
     static byte[] sessionKey(@Nullable JdbcSecrets secrets) {
         return secrets == null ? JdbcSecrets.random(32).get() : secrets.getOrCreate(ADMIN_SESSION_KEY, JdbcSecrets.random(32));
     }

@@ -3,6 +3,9 @@ package dev.parley.examples;
 import dev.parley.core.CommentService;
 import dev.parley.core.Settings;
 import dev.parley.core.mail.Mailer;
+import dev.parley.core.notify.NotificationLinks;
+import dev.parley.core.notify.NotificationTemplates;
+import dev.parley.core.notify.Notifier;
 import dev.parley.examples.web.AdminSession;
 import dev.parley.examples.web.AllowedMethods;
 import dev.parley.examples.web.AvatarServlet;
@@ -28,6 +31,7 @@ import dev.parley.examples.web.InMemoryWordStore;
 import dev.parley.examples.web.MinimumBodyRateHandler;
 import dev.parley.examples.web.ModerationWords;
 import dev.parley.examples.web.PrivacyServlet;
+import dev.parley.examples.web.NotifyServlet;
 import dev.parley.examples.web.WordsServlet;
 import dev.parley.examples.web.ModeratorTools;
 import dev.parley.examples.web.PingbackServlet;
@@ -48,9 +52,12 @@ import dev.parley.storage.jobs.InMemoryJobQueue;
 import dev.parley.storage.jobs.JobQueue;
 import dev.parley.storage.outbox.InMemoryLinkbackOutbox;
 import dev.parley.storage.outbox.LinkbackOutbox;
+import dev.parley.storage.subscriptions.InMemorySubscriptions;
+import dev.parley.storage.subscriptions.Subscriptions;
 import dev.parley.store.jdbc.JdbcLinkbackOutbox;
 import dev.parley.store.jdbc.JdbcJobQueue;
 import dev.parley.store.jdbc.JdbcSecrets;
+import dev.parley.store.jdbc.JdbcSubscriptions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Servlet;
 import java.net.URI;
@@ -64,6 +71,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -146,6 +154,10 @@ public final class DemoServer implements AutoCloseable {
     private @Nullable String baseUrl;
     private @Nullable AdminPassword adminPassword;
     private @Nullable ScheduledExecutorService retentionTimer;
+    private final Duration notificationWindow;
+    private final Duration notificationPollInterval;
+    private @Nullable Notifier notifier;
+    private @Nullable ScheduledExecutorService notificationWorker;
 
     private DemoServer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
@@ -160,6 +172,8 @@ public final class DemoServer implements AutoCloseable {
         this.postListener = builder.postListener;
         this.extraServlets = Map.copyOf(builder.extraServlets);
         this.mailer = builder.mailer;
+        this.notificationWindow = builder.notificationWindow;
+        this.notificationPollInterval = builder.notificationPollInterval;
         if (builder.store != null) {
             this.storage = null;
             this.store = builder.store;
@@ -226,7 +240,24 @@ public final class DemoServer implements AutoCloseable {
         // The moderator's words too: each instance keeps a copy a few seconds old at most (ModerationWords).
         ModerationWords words = new ModerationWords(
                 database == null ? new InMemoryWordStore() : new JdbcWordStore(database), clock);
-        CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret, words);
+        // Notifications: the watches and addresses, and the jobs, live where the comments do, so any instance's
+        // worker sends what another instance queued, and a mail's links work on every instance.
+        Subscriptions subscriptions = database == null ? new InMemorySubscriptions() : JdbcSubscriptions.create(database);
+        Notifier notifier = Notifier.builder()
+                .store(store)
+                .jobs(jobs)
+                .subscriptions(subscriptions)
+                .mailer(mailer)
+                .templates(NotificationTemplates.standard(blog.name()))
+                .secret(DemoEngine.notifySecret(secrets))
+                .clock(clock)
+                .links(NotificationLinks.under(base + "/", comment -> base + blog.post(comment.thread())
+                        .map(post -> urls.permalink(post, comment.id())).orElse("/")))
+                .batchWindow(notificationWindow)
+                .build();
+        this.notifier = notifier;
+        CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret, words,
+                notifier.listener());
         this.comments = service;
         // Every instance inserts the built-in posts a post with their slug does not already hold: once per
         // database, racing instances included (the slug is the key), and never over the admin's edits.
@@ -288,16 +319,18 @@ public final class DemoServer implements AutoCloseable {
         // One cache of anonymous renders for the thread views, so one bound holds them all.
         RenderCache renders = new RenderCache(service);
         PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise(),
-                new ModeratorTools(service, sessions), renders);
+                new ModeratorTools(service, sessions), renders, notifier::watch);
         add(context, "/posts/*", postPage, "GET", "POST");
         add(context, "/api/*", new CommentApiServlet(service, blog, urls, rootsPerPage, renders));
         add(context, "/admin/*", new ModerationServlet(service, blog, urls, sessions, logins), "GET", "POST");
         add(context, "/admin/words", new WordsServlet(words, blog, sessions), "GET", "POST");
-        add(context, "/admin/privacy", new PrivacyServlet(PrivacyTools.builder().store(store).clock(clock).build(),
+        add(context, "/admin/privacy", new PrivacyServlet(
+                PrivacyTools.builder().store(store).subscriptions(subscriptions).clock(clock).build(),
                 blog, sessions), "GET", "POST");
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results), "GET",
                 "POST");
         add(context, "/feed/*", new FeedServlet(service, blog, urls, renders), "GET");
+        add(context, "/notify/*", new NotifyServlet(notifier, service, blog), "GET", "POST");
         // A protocol the pages do not advertise has no endpoint either: its path answers 404 to every method.
         Set<Protocol> advertised = config.advertise();
         add(context, "/pingback", advertised.contains(Protocol.PINGBACK)
@@ -318,6 +351,7 @@ public final class DemoServer implements AutoCloseable {
         jetty.setErrorHandler(new DemoErrorHandler(errors, postPage::refusedForm));
         jetty.start();
         startRetention();
+        startNotificationWorker(notifier);
         LOG.info("Parley demo listening on {}", base);
     }
 
@@ -452,9 +486,48 @@ public final class DemoServer implements AutoCloseable {
         if (outbox != null) {
             outbox.close();
         }
+        if (notificationWorker != null) {
+            notificationWorker.shutdownNow();
+        }
         if (storage != null) {
             storage.close();
         }
+    }
+
+    /**
+     * Sends due notification mails every poll interval on one daemon thread, under an owner id of this instance:
+     * several instances share the queue, each claiming with a lease.
+     */
+    private void startNotificationWorker(Notifier notifier) {
+        String owner = "demo-" + UUID.randomUUID();
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-notify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = notificationPollInterval.toMillis();
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                notifier.runDue(owner);
+            } catch (RuntimeException e) {
+                // The store is down, say: the jobs wait in the queue, and the next round tries again.
+                LOG.warn("sending notifications failed; trying again in {} ms", interval, e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+        this.notificationWorker = worker;
+    }
+
+    /**
+     * The notifier: what the comment form's "notify me" box and the {@code /notify/} pages use.
+     *
+     * @return the notifier
+     * @throws IllegalStateException if not started
+     */
+    public synchronized Notifier notifier() {
+        if (notifier == null) {
+            throw new IllegalStateException("the demo server is not started");
+        }
+        return notifier;
     }
 
     private String urlHost() {
@@ -500,6 +573,8 @@ public final class DemoServer implements AutoCloseable {
         private PostListener postListener = PostListener.none();
         private final Map<String, Servlet> extraServlets = new LinkedHashMap<>();
         private Mailer mailer = LogMailer.toLog();
+        private Duration notificationWindow = Duration.ofMinutes(2);
+        private Duration notificationPollInterval = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -620,6 +695,32 @@ public final class DemoServer implements AutoCloseable {
          */
         public Builder postListener(PostListener value) {
             postListener = Objects.requireNonNull(value, "postListener");
+            return this;
+        }
+
+        /**
+         * How long the first reply to a commenter in a thread waits for more, sent in the same mail; 2 minutes
+         * by default, zero to send each at once.
+         *
+         * @param value the window, not negative
+         * @return this builder
+         */
+        public Builder notificationWindow(Duration value) {
+            notificationWindow = Objects.requireNonNull(value, "notificationWindow");
+            return this;
+        }
+
+        /**
+         * How often the worker looks for notification mails that are due; 2 seconds by default.
+         *
+         * @param value the interval, positive
+         * @return this builder
+         */
+        public Builder notificationPollInterval(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("notificationPollInterval must be positive, was " + value);
+            }
+            notificationPollInterval = value;
             return this;
         }
 

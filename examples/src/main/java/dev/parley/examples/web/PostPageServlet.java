@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +79,7 @@ public final class PostPageServlet extends HttpServlet {
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final transient CommentService comments;
+    private final transient Consumer<Comment> notifyMe;
     private final transient Blog blog;
     private final transient SiteUrls urls;
     private final transient Layout layout;
@@ -132,11 +134,12 @@ public final class PostPageServlet extends HttpServlet {
      */
     public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
             Set<Protocol> advertised, @Nullable ModeratorTools moderation) {
-        this(comments, blog, urls, rootsPerPage, advertised, moderation, new RenderCache(comments));
+        this(comments, blog, urls, rootsPerPage, advertised, moderation, new RenderCache(comments), comment -> { });
     }
 
     /**
-     * Creates the servlet keeping its anonymous renders in a given cache, which other views may share.
+     * Creates the servlet keeping its anonymous renders in a given cache, which other views may share, with a
+     * hook for the form's "notify me of replies" box.
      *
      * @param comments the engine
      * @param blog the posts
@@ -145,11 +148,14 @@ public final class PostPageServlet extends HttpServlet {
      * @param advertised the linkback protocols whose endpoints the page advertises, possibly none
      * @param moderation the moderator's controls, or {@code null} for none
      * @param renders the cache of anonymous renders
+     * @param notifyMe called with each comment posted with the box ticked, e.g. {@code Notifier::watch}
      */
     public PostPageServlet(CommentService comments, Blog blog, SiteUrls urls, int rootsPerPage,
-            Set<Protocol> advertised, @Nullable ModeratorTools moderation, RenderCache renders) {
+            Set<Protocol> advertised, @Nullable ModeratorTools moderation, RenderCache renders,
+            Consumer<Comment> notifyMe) {
         this.renders = Objects.requireNonNull(renders, "renders");
         this.moderation = moderation;
+        this.notifyMe = Objects.requireNonNull(notifyMe, "notifyMe");
         this.comments = Objects.requireNonNull(comments, "comments");
         this.blog = Objects.requireNonNull(blog, "blog");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -331,6 +337,9 @@ public final class PostPageServlet extends HttpServlet {
             return;
         }
         PostResult.Accepted accepted = (PostResult.Accepted) result;
+        if ("on".equals(fields.get(ThreadHtml.NOTIFY_FIELD))) {
+            notifyMe.accept(accepted.comment());
+        }
         EditTokenCookie.add(request, response, accepted.editToken());
         RememberCookie.update(request, response, form);
         Set<EditToken> tokens = new HashSet<>(viewer.editTokens());

@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThreadHtml {
 
+    /** The comment form's "notify me of replies" box. */
+    static final String NOTIFY_FIELD = "notify";
+
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -369,6 +372,9 @@ public final class ThreadHtml {
         out.raw("</div><label class=\"remember\"><input type=\"checkbox\" name=\"remember\" value=\"on\"")
                 .raw(form.remember() ? " checked" : "")
                 .raw("> Remember my name, e-mail and website in this browser (a cookie)</label>");
+        // Off unless the reader ticks it: replies are mailed only after the address is confirmed (double opt-in).
+        out.raw("<label class=\"notify\"><input type=\"checkbox\" name=\"").raw(NOTIFY_FIELD)
+                .raw("\" value=\"on\"> Notify me of replies by e-mail (we send a link to confirm first)</label>");
         out.raw("<button type=\"submit\">").text(button).raw("</button></form>");
     }
 

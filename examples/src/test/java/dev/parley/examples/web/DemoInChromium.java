@@ -3,12 +3,14 @@ package dev.parley.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.parley.examples.DemoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -40,8 +42,18 @@ final class DemoInChromium implements BeforeAllCallback, AfterAllCallback {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "browser-test");
 
-    private final DemoPerClass demo = new DemoPerClass();
+    private final DemoPerClass demo;
     private @Nullable ChromeDriver browser;
+
+    /** The demo as {@link RunningDemo#start()} builds it. */
+    DemoInChromium() {
+        this(UnaryOperator.identity());
+    }
+
+    /** The demo with the builder changed by {@code customizer} (a mailer, say). */
+    DemoInChromium(UnaryOperator<DemoServer.Builder> customizer) {
+        this.demo = new DemoPerClass(customizer);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {

@@ -1,5 +1,7 @@
 package dev.parley.examples.web;
 
+import dev.parley.examples.DemoServer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,11 +16,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class DemoPerClass implements BeforeAllCallback, AfterAllCallback {
 
+    private final UnaryOperator<DemoServer.Builder> customizer;
     private @Nullable RunningDemo demo;
+
+    /** The demo as {@link RunningDemo#start()} builds it. */
+    DemoPerClass() {
+        this(UnaryOperator.identity());
+    }
+
+    /** The demo with the builder changed by {@code customizer} (a mailer, say). */
+    DemoPerClass(UnaryOperator<DemoServer.Builder> customizer) {
+        this.customizer = customizer;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        demo = RunningDemo.start();
+        demo = RunningDemo.start(customizer);
     }
 
     @Override
