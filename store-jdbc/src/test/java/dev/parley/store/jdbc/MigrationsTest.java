@@ -112,15 +112,14 @@ class MigrationsTest {
     @DisplayName("migration 7 gives every thread that holds comments its row: exact counts by status, version 1")
     void threadRowsAreBackfilled() throws SQLException {
         JdbcDataSource db = freshH2();
-        JdbcCommentStore store = JdbcCommentStore.create(db);
-        Comment root = Comments.root("a", "t1", Comments.at(0)).build();
-        store.insertAll(List.of(root,
-                Comments.reply("a1", root, Comments.at(1)).status(Status.PENDING).build(),
-                Comments.reply("a2", root, Comments.at(2)).status(Status.SPAM).build(),
-                Comments.root("b", "t2", Comments.at(3)).status(Status.DELETED).build()));
-        // Back to version 6: the thread rows gone, as on a database written before them.
-        execute(db, "DROP TABLE parley_thread");
-        execute(db, "DELETE FROM \"" + JdbcCommentStore.SCHEMA_HISTORY_TABLE + "\" WHERE \"version\" = '7'");
+        // A database written at version 6, before the thread rows.
+        Flyway.configure(MigrationsTest.class.getClassLoader()).dataSource(db)
+                .locations(Dialect.H2.migrationLocation()).table(Migrations.HISTORY_TABLE).target("6").load()
+                .migrate();
+        insertAtVersion6(db, "a", "t1", null, "APPROVED", 0);
+        insertAtVersion6(db, "a1", "t1", "a", "PENDING", 1);
+        insertAtVersion6(db, "a2", "t1", "a", "SPAM", 2);
+        insertAtVersion6(db, "b", "t2", null, "DELETED", 3);
 
         JdbcCommentStore migrated = JdbcCommentStore.create(db);
 
@@ -130,6 +129,16 @@ class MigrationsTest {
         assertThat(migrated.state(t2)).isEqualTo(new ThreadState(t2, 1, new StatusCounts(0, 0, 0, 1)));
         migrated.delete(CommentId.of("b"));
         assertThat(migrated.state(t2)).isEqualTo(new ThreadState(t2, 2, StatusCounts.ZERO));
+    }
+
+    /** A comment row as version 6 of the schema holds it: a root, or a reply one level down. */
+    private static void insertAtVersion6(JdbcDataSource db, String id, String thread, String parent, String status,
+            int second) throws SQLException {
+        execute(db, "INSERT INTO parley_comment (id, thread, parent_id, root_id, depth, kind, status, author_name,"
+                + " body_text, body_html, created_micros, updated_micros, version, attributes) VALUES ('" + id + "', '"
+                + thread + "', " + (parent == null ? "NULL" : "'" + parent + "'") + ", '"
+                + (parent == null ? id : parent) + "', " + (parent == null ? 0 : 1) + ", 'COMMENT', '" + status
+                + "', 'Ann', 'hi', '<p>hi</p>', " + second * 1_000_000L + ", " + second * 1_000_000L + ", 0, '{}')");
     }
 
     @Test
