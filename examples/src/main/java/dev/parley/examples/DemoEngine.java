@@ -58,10 +58,11 @@ final class DemoEngine {
     /**
      * The engine with the demo's editable hold and block words: the engine's rules for the settings, each word
      * rule followed by the same rule on the words a moderator keeps on {@code /admin/words}, read at each comment;
-     * {@code listener} hears every change (the notifier's, which queues the mails).
+     * {@code listeners} hear every change, in order (the notifier's, which queues the mails; the freshness
+     * window's, which forgets the thread's reads).
      */
     static CommentService commentService(CommentStore store, Settings settings, Clock clock, byte[] tokenSecret,
-            ModerationWords words, CommentListener listener) {
+            ModerationWords words, CommentListener... listeners) {
         List<ModerationRule> rules = new ArrayList<>();
         for (ModerationRule rule : CommentService.defaultRules(settings)) {
             rules.add(rule);
@@ -71,10 +72,12 @@ final class DemoEngine {
                 rules.add(named("demo-hold-words", words.holdRule()));
             }
         }
-        return builder(store, settings, clock, tokenSecret)
-                .pipeline(ModerationPipeline.builder().rules(rules, Set.of()).build())
-                .listener(listener)
-                .build();
+        CommentService.Builder builder = builder(store, settings, clock, tokenSecret)
+                .pipeline(ModerationPipeline.builder().rules(rules, Set.of()).build());
+        for (CommentListener listener : listeners) {
+            builder.listener(listener);
+        }
+        return builder.build();
     }
 
     private static ModerationRule named(String name, ModerationRule rule) {

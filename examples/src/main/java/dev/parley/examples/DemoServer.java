@@ -37,6 +37,7 @@ import dev.parley.examples.web.ModeratorTools;
 import dev.parley.examples.web.PingbackServlet;
 import dev.parley.examples.web.PostAdminServlet;
 import dev.parley.examples.web.PostPageServlet;
+import dev.parley.examples.web.RecentReads;
 import dev.parley.examples.web.RenderCache;
 import dev.parley.examples.web.RequestGuardFilter;
 import dev.parley.examples.web.SecurityHeadersFilter;
@@ -126,6 +127,11 @@ public final class DemoServer implements AutoCloseable {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
     /** How long after the start the retention job first runs: soon, but not in the way of the start itself. */
     static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(1);
+    /**
+     * How long an anonymous view reuses its reads of the post and the thread's state by default: the lag a write
+     * through another instance may take to show there (see {@link Builder#freshness(Duration)}).
+     */
+    public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(1);
     /** The batches one retention run may take before it logs its progress and goes on. */
     private static final int RETENTION_BATCHES = 100;
     /** The body limits, from the longest comment text. */
@@ -155,6 +161,7 @@ public final class DemoServer implements AutoCloseable {
     private @Nullable AdminPassword adminPassword;
     private @Nullable ScheduledExecutorService retentionTimer;
     private final Duration notificationWindow;
+    private final Duration freshness;
     private final Duration notificationPollInterval;
     private @Nullable Notifier notifier;
     private @Nullable ScheduledExecutorService notificationWorker;
@@ -173,6 +180,7 @@ public final class DemoServer implements AutoCloseable {
         this.extraServlets = Map.copyOf(builder.extraServlets);
         this.mailer = builder.mailer;
         this.notificationWindow = builder.notificationWindow;
+        this.freshness = builder.freshness;
         this.notificationPollInterval = builder.notificationPollInterval;
         if (builder.store != null) {
             this.storage = null;
@@ -256,8 +264,10 @@ public final class DemoServer implements AutoCloseable {
                 .batchWindow(notificationWindow)
                 .build();
         this.notifier = notifier;
+        // Anonymous views read their post and thread state through a short window; writes here forget at once.
+        RecentReads recent = new RecentReads(freshness);
         CommentService service = DemoEngine.commentService(store, settings, clock, tokenSecret, words,
-                notifier.listener());
+                notifier.listener(), recent.listener());
         this.comments = service;
         // Every instance inserts the built-in posts a post with their slug does not already hold: once per
         // database, racing instances included (the slug is the key), and never over the admin's edits.
@@ -293,12 +303,14 @@ public final class DemoServer implements AutoCloseable {
         PostListener listeners = new PostListener() {
             @Override
             public void saved(Post post, URI url, String html) {
+                recent.forget(post.thread());
                 sending.saved(post, url, html);
                 hostListener.saved(post, url, html);
             }
 
             @Override
             public void deleted(Post post, URI url) {
+                recent.forget(post.thread());
                 sending.deleted(post, url);
                 hostListener.deleted(post, url);
             }
@@ -317,7 +329,7 @@ public final class DemoServer implements AutoCloseable {
         add(context, "", new IndexServlet(service, blog, urls), "GET");
         add(context, "/", new Absent());
         // One cache of anonymous renders for the thread views, so one bound holds them all.
-        RenderCache renders = new RenderCache(service);
+        RenderCache renders = new RenderCache(service, recent);
         PostPageServlet postPage = new PostPageServlet(service, blog, urls, rootsPerPage, config.advertise(),
                 new ModeratorTools(service, sessions), renders, notifier::watch);
         add(context, "/posts/*", postPage, "GET", "POST");
@@ -574,6 +586,7 @@ public final class DemoServer implements AutoCloseable {
         private final Map<String, Servlet> extraServlets = new LinkedHashMap<>();
         private Mailer mailer = LogMailer.toLog();
         private Duration notificationWindow = Duration.ofMinutes(2);
+        private Duration freshness = DEFAULT_FRESHNESS;
         private Duration notificationPollInterval = Duration.ofSeconds(2);
 
         private Builder() {
@@ -695,6 +708,25 @@ public final class DemoServer implements AutoCloseable {
          */
         public Builder postListener(PostListener value) {
             postListener = Objects.requireNonNull(value, "postListener");
+            return this;
+        }
+
+        /**
+         * How long an anonymous view may reuse its reads of the post and the thread's state ({@link RecentReads}):
+         * how long after a write through another instance this one may still serve the render before it. Writes
+         * through this instance show at once; authors' and moderators' views always read the database. One
+         * second ({@link #DEFAULT_FRESHNESS}) by default; zero reads the database on every request.
+         *
+         * @param value the window, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder freshness(Duration value) {
+            Objects.requireNonNull(value, "freshness");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("freshness must not be negative, was " + value);
+            }
+            freshness = value;
             return this;
         }
 

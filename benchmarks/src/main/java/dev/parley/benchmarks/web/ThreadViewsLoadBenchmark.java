@@ -76,6 +76,13 @@ public class ThreadViewsLoadBenchmark {
     @Param({"sqlite", "h2", "postgres"})
     public String store;
 
+    /**
+     * The demo's freshness window for anonymous reads, in milliseconds: its default (1,000), or 0 to read the post
+     * and the thread's state from the database on every request.
+     */
+    @Param({"1000", "0"})
+    public long freshnessMillis = DemoServer.DEFAULT_FRESHNESS.toMillis();
+
     private final CapturedServlet pageFixed = new CapturedServlet();
     private final CapturedServlet jsonFixed = new CapturedServlet();
     private final CapturedServlet notModifiedFixed = new CapturedServlet();
@@ -117,6 +124,7 @@ public class ThreadViewsLoadBenchmark {
                 .config(DemoConfig.from(settings::get))
                 .settings(Settings.builder().requireEmail(false).holdNewAuthors(false)
                         .floodInterval(Duration.ZERO).build())
+                .freshness(Duration.ofMillis(freshnessMillis))
                 .servlet("/fixed/page", pageFixed)
                 .servlet("/fixed/json", jsonFixed)
                 .servlet("/fixed/not-modified", notModifiedFixed)

@@ -33,7 +33,8 @@ public final class ThreadViewsRatio {
     /**
      * Runs the comparison and prints the result.
      *
-     * @param args the store, optionally the measured rounds (default 5) and seconds per run (default 3)
+     * @param args the store, optionally the measured rounds (default 5), seconds per run (default 3) and the demo's
+     *     freshness window in milliseconds (default its default, 1,000; 0 reads the database on every request)
      * @throws Exception if the setup or a request fails
      */
     public static void main(String[] args) throws Exception {
@@ -41,6 +42,7 @@ public final class ThreadViewsRatio {
         site.store = args.length > 0 ? args[0] : "h2";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        site.freshnessMillis = args.length > 3 ? Long.parseLong(args[3]) : site.freshnessMillis;
         String[] names = {"postPage", "pageFixed", "threadJson", "jsonFixed", "postPageNotModified",
             "notModifiedFixed", "longRootPage", "longRootJson", "floor"};
         Call[] calls = {site::postPage, site::pageFixed, site::threadJson, site::jsonFixed, site::postPageNotModified,
@@ -57,6 +59,7 @@ public final class ThreadViewsRatio {
                     }
                 }
             }
+            System.out.printf("%nfreshness window: %d ms", site.freshnessMillis);
             System.out.printf("%n[%s] %d rounds of %.1f s, %d clients; load average before: %s, after: %s%n",
                     site.store, rounds, seconds, CLIENTS, loadBefore, load());
             for (int i = 0; i < calls.length; i++) {

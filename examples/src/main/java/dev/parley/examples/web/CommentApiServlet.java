@@ -153,7 +153,11 @@ public final class CommentApiServlet extends HttpServlet {
         String method = request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
         try {
             if (path.size() == 3 && path.get(0).equals("threads") && path.get(2).equals("comments")) {
-                Optional<Post> post = blog.post(path.get(1));
+                // A GET without cookie or edit token is anonymous: its post is read through the window.
+                Optional<Post> post = method.equals("GET") && request.getCookies() == null
+                        && request.getHeader(TOKEN_HEADER) == null
+                        ? renders.recent().post(path.get(1), blog::find).filter(found -> !found.deleted())
+                        : blog.post(path.get(1));
                 if (post.isEmpty()) {
                     error(response, 404, "not_found", "no such thread", null);
                 } else if (method.equals("GET")) {

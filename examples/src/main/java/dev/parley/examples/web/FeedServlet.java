@@ -70,7 +70,8 @@ public final class FeedServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String slug = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
-        Optional<Post> post = blog.post(slug);
+        // The feed is the same for every reader: its post is read through the window too.
+        Optional<Post> post = renders.recent().post(slug, blog::find).filter(found -> !found.deleted());
         if (post.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");
             return;

@@ -174,7 +174,10 @@ public final class PostPageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
-        Optional<Post> post = parts.length == 0 ? Optional.empty() : blog.find(parts[0]);
+        Optional<Post> post = parts.length == 0 ? Optional.empty()
+                // A reader with no cookie at all is anonymous: their page's post is read through the window.
+                : parts.length == 1 && request.getCookies() == null ? renders.recent().post(parts[0], blog::find)
+                : blog.find(parts[0]);
         if (post.isEmpty() || !(parts.length == 1 || parts.length == 3 && "comments".equals(parts[1])
                 || ownCommentPath(parts, "edit") || RepliesPages.matches(parts))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such post");

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An entry is found by (view, thread, query string) and holds the thread version it was rendered at and
  * the subject it was rendered for (the post, whose own edits the version does not see); it is served only
- * when both equal the request's. The version is read from the store on every request, so an instance serves
- * no stale render after a write through another instance: the write raised the version in the database. A
+ * when both equal the request's. The version is read from the store on every request (or, with a
+ * {@link RecentReads} window, at most that long ago), so an instance serves no stale render after a write
+ * through another instance (or none staler than the window): the write raised the version in the database. A
  * render started at version {@code v} reads comments at {@code v} or later, never earlier, so what is kept
  * under {@code v} is never older than {@code v}. Only anonymous renders are kept: nothing a viewer with edit
  * tokens or a moderator sees (held comments, controls, CSRF tokens) can be served from here.
@@ -45,6 +46,7 @@ public final class RenderCache {
     }
 
     private final CommentService comments;
+    private final RecentReads recent;
     private final int maxEntries;
     private final long maxBytes;
     private final ConcurrentHashMap<Key, Slot> slots = new ConcurrentHashMap<>();
@@ -57,7 +59,17 @@ public final class RenderCache {
      * @param comments the engine whose thread states key the entries
      */
     public RenderCache(CommentService comments) {
-        this(comments, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
+        this(comments, RecentReads.none());
+    }
+
+    /**
+     * Creates a cache with the default bounds that reads thread states through a freshness window.
+     *
+     * @param comments the engine whose thread states key the entries
+     * @param recent the window the thread states (and the views' posts) are read through
+     */
+    public RenderCache(CommentService comments, RecentReads recent) {
+        this(comments, recent, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -69,7 +81,21 @@ public final class RenderCache {
      * @throws IllegalArgumentException if a bound is not positive
      */
     public RenderCache(CommentService comments, int maxEntries, long maxBytes) {
+        this(comments, RecentReads.none(), maxEntries, maxBytes);
+    }
+
+    /**
+     * Creates a cache that reads thread states through a freshness window.
+     *
+     * @param comments the engine whose thread states key the entries
+     * @param recent the window the thread states (and the views' posts) are read through
+     * @param maxEntries the most entries held, 1 or more
+     * @param maxBytes the most body bytes held; a body larger than this is never kept
+     * @throws IllegalArgumentException if a bound is not positive
+     */
+    public RenderCache(CommentService comments, RecentReads recent, int maxEntries, long maxBytes) {
         this.comments = Objects.requireNonNull(comments, "comments");
+        this.recent = Objects.requireNonNull(recent, "recent");
         if (maxEntries < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("maxEntries and maxBytes must be positive, were " + maxEntries
                     + " and " + maxBytes);
@@ -92,7 +118,7 @@ public final class RenderCache {
      */
     public Rendered anonymous(String view, ThreadKey thread, @Nullable String query, Object subject,
             Supplier<byte[]> render) {
-        Optional<ThreadState> state = comments.threadState(thread);
+        Optional<ThreadState> state = recent.state(thread, comments::threadState);
         if (state.isEmpty()) {
             return Rendered.of(Rendered.ANONYMOUS, -1, render.get());
         }
@@ -105,6 +131,15 @@ public final class RenderCache {
         Rendered rendered = Rendered.of(Rendered.ANONYMOUS, version, render.get());
         put(key, new Slot(version, subject, rendered));
         return rendered;
+    }
+
+    /**
+     * The freshness window anonymous views read their thread state, and their post, through.
+     *
+     * @return the window
+     */
+    public RecentReads recent() {
+        return recent;
     }
 
     /**

@@ -88,6 +88,8 @@ class SeveralInstancesTest {
                     .addressPolicy(RunningDemo.allowing(sources.getAddress()))
                     .webmentionQueue(2, 1_000)
                     .webmentionPollInterval(Duration.ofMillis(200))
+                    // Every instance reads the database on every request: what one writes, the others show at once.
+                    .freshness(Duration.ZERO)
                     .linkbackListener(outcome -> {
                         verifiedBy.computeIfAbsent(instance, n -> new AtomicInteger()).incrementAndGet();
                         linkbacks.add(outcome);

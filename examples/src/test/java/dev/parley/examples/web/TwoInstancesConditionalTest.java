@@ -29,7 +29,12 @@ class TwoInstancesConditionalTest {
     @TempDir
     Path dir;
 
+    /** An instance that reads the database on every request: no freshness window. */
     private DemoServer server() throws Exception {
+        return server(Duration.ZERO);
+    }
+
+    private DemoServer server(Duration freshness) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("parley.store", "h2");
         settings.put("parley.h2.file", dir.resolve("blog").toString());
@@ -39,6 +44,7 @@ class TwoInstancesConditionalTest {
         DemoServer server = DemoServer.builder().config(DemoConfig.from(settings::get))
                 .settings(Settings.builder().requireEmail(false).holdNewAuthors(false).linkLimit(2)
                         .floodInterval(Duration.ZERO).build())
+                .freshness(freshness)
                 .build();
         server.start();
         return server;
@@ -83,6 +89,36 @@ class TwoInstancesConditionalTest {
                     .orElseThrow();
             assertThat(get(local(b) + location.substring(0, location.indexOf('#'))).body())
                     .contains("Posted through A, read through B.");
+        }
+    }
+
+    @Test
+    @DisplayName("within the freshness window the other instance may serve the render before a write, never a"
+            + " held comment; the writing instance shows the write at once")
+    void freshnessWindowLagsOnlyOtherInstances() throws Exception {
+        try (DemoServer a = server(Duration.ofHours(1)); DemoServer b = server(Duration.ofHours(1))) {
+            String slug = a.blog().posts().get(0).slug();
+            String[] paths = {"/posts/" + slug, "/api/threads/" + slug + "/comments?order=newest",
+                    "/feed/" + slug};
+            String[] before = new String[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                before[i] = etag(get(local(b) + paths[i]));
+                assertThat(etag(get(local(a) + paths[i]))).isEqualTo(before[i]);
+            }
+
+            HttpResponse<String> posted = RunningDemo.postForm(RunningDemo.client(), local(a) + "/posts/" + slug,
+                    Map.of("name", "Lagging", "text", "Posted through A, read through B later."));
+            assertThat(posted.statusCode()).isEqualTo(303);
+
+            for (int i = 0; i < paths.length; i++) {
+                // A forgot its reads when it wrote: the new comment shows there at once.
+                assertThat(etag(get(local(a) + paths[i]))).as(paths[i]).isNotEqualTo(before[i]);
+                // B still trusts the state it read less than the window ago: the render before the write.
+                assertThat(get(local(b) + paths[i], "If-None-Match", before[i]).statusCode()).as(paths[i])
+                        .isEqualTo(304);
+            }
+            assertThat(get(local(a) + paths[1]).body()).contains("Posted through A, read through B later.");
+            assertThat(get(local(b) + paths[1]).body()).doesNotContain("Posted through A, read through B later.");
         }
     }
 }
