@@ -11,6 +11,10 @@ import dev.parley.core.notify.NotificationTemplates;
 import dev.parley.core.notify.Notifier;
 import dev.parley.core.notify.WatchResult;
 import dev.parley.core.notify.WorkResult;
+import dev.parley.core.privacy.ErasureMode;
+import dev.parley.core.privacy.ErasureReport;
+import dev.parley.core.privacy.ExportReport;
+import dev.parley.core.privacy.PrivacyTools;
 import dev.parley.mail.SmtpMailer;
 import dev.parley.mail.SmtpSecurity;
 import dev.parley.storage.Comment;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Notifications from a post to a real SMTP server (GreenMail in this JVM) through {@link SmtpMailer}: exact
  * recipients, headers and bodies, the double opt-in, both unsubscribe links, batching, one-time moderator links,
- * and a server that is down delaying mail without losing any. Each store runs it through a subclass.
+ * a server that is down delaying mail without losing any, and the privacy tools' export and erase of a
+ * subscriber, after which no mail goes to them. Each store runs it through a subclass.
  */
 abstract class NotificationsEndToEndContract {
 
@@ -269,6 +274,42 @@ abstract class NotificationsEndToEndContract {
         assertThat(confirmation.subject()).isEqualTo("Confirm notifications from The Blog");
         notifier.confirm(token(confirmation, "confirm", 0)).orElseThrow();
         return comment;
+    }
+
+    @Test
+    void eraseForgetsASubscriberOnThisStoreAndNoMoreMailGoesToThem() {
+        Comment ann = post("Ann", "Mail me replies.", thread, null);
+        assertThat(notifier.watch(ann)).isEqualTo(WatchResult.CONFIRMATION_SENT);
+        work();
+        notifier.confirm(token(smtp.received().get(0), "confirm", 0)).orElseThrow();
+        post("Bob", "A reply before the erase.", thread, ann);
+        clock.advance(Duration.ofMinutes(11));
+        work();
+        assertThat(smtp.received()).hasSize(2);
+        PrivacyTools privacy = PrivacyTools.builder().store(backend.store())
+                .subscriptions(backend.subscriptions()).clock(clock).build();
+
+        java.io.StringWriter exported = new java.io.StringWriter();
+        assertThat(privacy.export("ANN@example.org ", exported)).isEqualTo(new ExportReport(1, 0, true));
+        assertThat(exported.toString()).contains("Mail me replies.", "ann@example.org");
+        ErasureReport erased = privacy.erase("ann@example.org", ErasureMode.ANONYMIZE, false);
+
+        assertThat(erased.anonymized()).isEqualTo(1);
+        assertThat(erased.subscriptionRows()).isEqualTo(2);
+        assertThat(privacy.erase("ann@example.org", ErasureMode.ANONYMIZE, false))
+                .isEqualTo(new ErasureReport(0, 0, 0, 0));
+        Comment stored = backend.store().find(ann.id()).orElseThrow();
+        assertThat(stored.author().email()).isNull();
+        assertThat(stored.author().ip()).isNull();
+        assertThat(stored.author().userAgent()).isNull();
+        assertThat(stored.text()).doesNotContain("Mail me replies.");
+        assertThat(backend.subscriptions().find("ann@example.org")).isEmpty();
+        assertThat(backend.subscriptions().watcher(ann.id())).isEmpty();
+
+        post("Bob", "A reply after the erase.", thread, ann);
+        clock.advance(Duration.ofMinutes(11));
+        work();
+        assertThat(smtp.received()).hasSize(2);
     }
 
     private Comment post(String name, String text, ThreadKey on, Comment parent) {
