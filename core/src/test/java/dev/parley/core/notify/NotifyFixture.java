@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.parley.storage.subscriptions.InMemorySubscriptions;
 
 /** A comment service with a notifier on in-memory parts, a hand-moved clock and ids c1, c2, ... */
 final class NotifyFixture {
@@ -36,7 +37,7 @@ final class NotifyFixture {
     final InMemoryCommentStore store = new InMemoryCommentStore();
     final MutableClock clock = new MutableClock(START);
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
-    final MapSubscriptions subscriptions = new MapSubscriptions();
+    final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
     final RecordingMailer mailer = new RecordingMailer();
     final Notifier notifier;
     final CommentService service;

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.parley.storage.subscriptions.InMemorySubscriptions;
 
 class PrivacyToolsTest {
 
@@ -35,7 +36,7 @@ class PrivacyToolsTest {
     private static final Author BOB = new Author("Bob", "bob@example.org", null, null, "192.0.2.8", "Chrome/130");
 
     private final InMemoryCommentStore store = new InMemoryCommentStore();
-    private final MapSubscriptions subscriptions = new MapSubscriptions();
+    private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
     private final PrivacyTools tools = PrivacyTools.builder().store(store).subscriptions(subscriptions)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
