@@ -460,8 +460,10 @@ public final class CommentService {
      * replies, oldest first, with the visibility of a thread page. Following the cursors from a thread page to
      * the last page of replies shows every reply the reader sees under the root exactly once.
      *
-     * <p>Bounded whatever the subtree: one read of the root, one keyset page of its replies, a read of the
-     * ancestors of top-level replies not on the page per level (usually none or one), one grouped count.
+     * <p>Bounded in rows whatever the subtree: one read of the root, one keyset page of its replies, a read of
+     * the ancestors of top-level replies not on the page per level (usually none or one), and one grouped count
+     * of the root's replies, which a database store answers from its replies index alone (its cost grows with
+     * the number of index entries under the root, never with the rows read).
      *
      * @param root the root
      * @param after the cursor of the marker, or null for the root's first replies

@@ -24,6 +24,7 @@ import dev.parley.core.outbox.Outbox;
 import dev.parley.core.privacy.PrivacyTools;
 import dev.parley.core.privacy.Retention;
 import dev.parley.core.privacy.RetentionReport;
+import dev.parley.core.privacy.RetentionSettings;
 import dev.parley.examples.web.LinkbackRecorder;
 import dev.parley.examples.web.LoginThrottle;
 import dev.parley.examples.web.ModerationServlet;
@@ -338,7 +339,7 @@ public final class DemoServer implements AutoCloseable {
         add(context, "/admin/words", new WordsServlet(words, blog, sessions), "GET", "POST");
         add(context, "/admin/privacy", new PrivacyServlet(
                 PrivacyTools.builder().store(store).subscriptions(subscriptions).clock(clock).build(),
-                blog, sessions), "GET", "POST");
+                blog, sessions, recent), "GET", "POST");
         add(context, "/admin/posts/*", new PostAdminServlet(blog, urls, sessions, listeners, outbox::results), "GET",
                 "POST");
         add(context, "/feed/*", new FeedServlet(service, blog, urls, renders), "GET");
@@ -362,7 +363,7 @@ public final class DemoServer implements AutoCloseable {
                 MIN_REQUEST_DATA_RATE_GRACE));
         jetty.setErrorHandler(new DemoErrorHandler(errors, postPage::refusedForm));
         jetty.start();
-        startRetention();
+        startRetention(recent, jobs);
         startNotificationWorker(notifier);
         LOG.info("Parley demo listening on {}", base);
     }
@@ -370,8 +371,10 @@ public final class DemoServer implements AutoCloseable {
     /**
      * Runs the retention job (client data and spam after 30 days) a minute after the start and then daily, on a
      * thread of its own. Several instances on one database may each run it: clearing and purging are idempotent.
+     * The same run purges finished background jobs after the same 30 days: a notification job names its
+     * recipient's address, which is kept no longer than a commenter's client data.
      */
-    private void startRetention() {
+    private void startRetention(RecentReads recent, JobQueue jobs) {
         Retention retention = Retention.builder().store(store).clock(clock).build();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "parley-retention");
@@ -385,7 +388,13 @@ public final class DemoServer implements AutoCloseable {
                 do {
                     report = retention.run(RETENTION_BATCHES);
                     LOG.info("Retention: {}", report);
+                    if (report.clientDataCleared() + report.spamDeleted() > 0) {
+                        // Written past the engine's listeners: this instance's anonymous views read afresh.
+                        recent.forgetAll();
+                    }
                 } while (!report.finished() && !Thread.currentThread().isInterrupted());
+                int purged = jobs.purgeFinished(clock.instant().minus(RetentionSettings.DEFAULTS.clientData()));
+                LOG.info("Retention: {} finished background jobs purged", purged);
             } catch (RuntimeException e) {
                 // Logged and tried again at the next run: an exception would cancel the schedule.
                 LOG.error("the retention job failed", e);

@@ -42,6 +42,7 @@ public final class PrivacyServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyServlet.class);
 
     private final transient PrivacyTools privacy;
+    private final transient RecentReads recent;
     private final transient Layout layout;
     private final transient AdminSession sessions;
 
@@ -53,6 +54,20 @@ public final class PrivacyServlet extends HttpServlet {
      * @param sessions the moderator's login
      */
     public PrivacyServlet(PrivacyTools privacy, Blog blog, AdminSession sessions) {
+        this(privacy, blog, sessions, RecentReads.none());
+    }
+
+    /**
+     * Creates the servlet, forgetting the anonymous views' recent reads after each erasure, so that this instance
+     * shows nothing erased on its next read.
+     *
+     * @param privacy the export and erasure tools
+     * @param blog the blog, for the page frame
+     * @param sessions the moderator's login
+     * @param recent the anonymous views' freshness window
+     */
+    public PrivacyServlet(PrivacyTools privacy, Blog blog, AdminSession sessions, RecentReads recent) {
+        this.recent = Objects.requireNonNull(recent, "recent");
         this.privacy = Objects.requireNonNull(privacy, "privacy");
         this.layout = new Layout(Objects.requireNonNull(blog, "blog"));
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -117,6 +132,8 @@ public final class PrivacyServlet extends HttpServlet {
             return;
         }
         ErasureReport report = privacy.erase(email, mode, "yes".equals(request.getParameter("keepText")));
+        // The erasure wrote past the engine's listeners: the renders its threads had must not be served here.
+        recent.forgetAll();
         LOG.info("Erased the personal data of an address on a moderator's request: {}", report);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/admin/privacy?erased=1&anonymized=" + report.anonymized()

@@ -117,6 +117,16 @@ public final class RecentReads {
     }
 
     /**
+     * Drops everything kept: for a write through this instance that does not go through the engine's listener
+     * and may touch any thread (an erasure, a retention run).
+     */
+    public void forgetAll() {
+        forgets.incrementAndGet();
+        states.clear();
+        posts.clear();
+    }
+
+    /**
      * The engine's listener that forgets a comment's thread on every change made through this instance.
      *
      * @return the listener

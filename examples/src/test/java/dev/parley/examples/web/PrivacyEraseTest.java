@@ -47,8 +47,11 @@ class PrivacyEraseTest {
         DemoConfig config = DemoConfig.from(Map.of("parley.port", "0", "parley.store", "memory",
                 "parley.admin.password", RunningDemo.PASSWORD, DemoConfig.PROXY_TRUSTED, "127.0.0.1")::get);
         // Every root on one page, so the post page shows the whole thread, seeded conversation included.
+        // A freshness window far longer than the test: an erasure must show at once because it forgets the
+        // instance's recent reads, not because a second went by.
         return RunningDemo.start(builder -> builder.config(config).rootsPerPage(100).settings(Settings.builder().requireEmail(false)
-                .holdNewAuthors(false).linkLimit(2).floodInterval(Duration.ZERO).build()));
+                .holdNewAuthors(false).linkLimit(2).floodInterval(Duration.ZERO).build())
+                .freshness(Duration.ofHours(1)));
     }
 
     private static void post(RunningDemo demo, String name, String email, String site, String ip, String agent,
