@@ -211,6 +211,26 @@ final class Changes {
         return Optional.of(done.after());
     }
 
+    /**
+     * {@link #moderate} only while the comment is still at {@code version}: the check runs on each fresh read
+     * inside the compare-and-set update, so of two racing calls for one version at most one applies.
+     */
+    Optional<Comment> moderateAt(CommentId id, ModeratorAction action, long version) {
+        Optional<Updates.Change> change = Updates.apply(engine.store(), id, stored -> {
+            Status target = target(stored.status(), action);
+            if (stored.version() != version || target == stored.status()) {
+                return Optional.empty();
+            }
+            return Optional.of(stored.toBuilder().status(target).moderationReason(reason(action)).build());
+        });
+        if (change.isEmpty()) {
+            return Optional.empty();
+        }
+        Updates.Change done = change.get();
+        engine.listeners().fire(l -> l.onModerated(done.before(), done.after(), action), action.name());
+        return Optional.of(done.after());
+    }
+
     private static Status target(Status current, ModeratorAction action) {
         return switch (action) {
             case APPROVE -> Status.APPROVED;

@@ -386,6 +386,24 @@ public final class CommentService {
     }
 
     /**
+     * Applies a moderator's action only if the comment is still at the version the moderator saw: a
+     * compare-and-set, so that a one-time link (a mail's approve, spam and delete links) acts at most once even
+     * when several of its uses race, and never on a comment that changed since.
+     *
+     * @param id the comment
+     * @param action what to do
+     * @param version the version the action was decided on
+     * @return the comment as stored now, changed; empty if there is none, it is at another version, or the
+     *     action would not change it
+     * @throws NullPointerException if {@code id} or {@code action} is null
+     */
+    public Optional<Comment> moderate(CommentId id, ModeratorAction action, long version) {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(action, "action must not be null");
+        return changes.moderateAt(id, action, version);
+    }
+
+    /**
      * Removes a comment from view, keeping it in storage: it shows as a placeholder while it has visible
      * replies and disappears otherwise.
      *

@@ -82,6 +82,8 @@ class ArgumentChecksTest {
                 npe("approve", "id", () -> SERVICE.approve(null)),
                 npe("hold", "id", () -> SERVICE.hold(null)),
                 npe("markSpam", "id", () -> SERVICE.markSpam(null)),
+                npe("moderate", "id", () -> SERVICE.moderate(null, ModeratorAction.APPROVE, 0)),
+                npe("moderate", "action", () -> SERVICE.moderate(ID, null, 0)),
                 npe("delete", "id", () -> SERVICE.delete(null)),
                 npe("restore", "id", () -> SERVICE.restore(null)),
                 npe("purge", "id", () -> SERVICE.purge(null)),

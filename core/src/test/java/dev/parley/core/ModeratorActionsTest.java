@@ -16,6 +16,7 @@ import dev.parley.storage.memory.InMemoryCommentStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,47 @@ class ModeratorActionsTest {
         assertThat(f.service.approve(c.id())).contains(c);
         assertThat(f.service.restore(c.id())).contains(c);
         assertThat(events).containsExactly("posted c1");
+    }
+
+    @Test
+    void versionedActionAppliesOnlyAtTheVersionItWasDecidedOn() {
+        Comment c = f.accepted(by("Ann", "hi"));
+        f.service.hold(c.id());
+        long seen = f.service.find(c.id()).orElseThrow().version();
+
+        assertThat(f.service.moderate(c.id(), ModeratorAction.APPROVE, seen).orElseThrow().status())
+                .isEqualTo(Status.APPROVED);
+        assertThat(f.service.moderate(c.id(), ModeratorAction.DELETE, seen)).isEmpty();
+        assertThat(f.service.find(c.id()).orElseThrow().status()).isEqualTo(Status.APPROVED);
+        assertThat(f.service.moderate(CommentId.of("missing"), ModeratorAction.APPROVE, 0)).isEmpty();
+        assertThat(events).containsExactly("posted c1", "HOLD c1 APPROVED->PENDING", "APPROVE c1 PENDING->APPROVED");
+    }
+
+    @Test
+    void racingVersionedActionsOnOneVersionApplyAtMostOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 50; i++) {
+                Comment c = f.accepted(by("Ann", "held " + i));
+                f.service.hold(c.id());
+                long seen = f.service.find(c.id()).orElseThrow().version();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<Optional<Comment>> approve = pool.submit(() -> {
+                    start.await();
+                    return f.service.moderate(c.id(), ModeratorAction.APPROVE, seen);
+                });
+                java.util.concurrent.Future<Optional<Comment>> delete = pool.submit(() -> {
+                    start.await();
+                    return f.service.moderate(c.id(), ModeratorAction.DELETE, seen);
+                });
+                int applied = (approve.get().isPresent() ? 1 : 0) + (delete.get().isPresent() ? 1 : 0);
+
+                assertThat(applied).as("actions applied to %s", c.id()).isEqualTo(1);
+                assertThat(f.service.find(c.id()).orElseThrow().version()).isEqualTo(seen + 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

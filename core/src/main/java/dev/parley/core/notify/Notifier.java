@@ -208,10 +208,9 @@ public final class Notifier {
      * @return the comment as stored now, or empty if the link is forged, malformed, expired or used
      */
     public Optional<Comment> moderate(String token, CommentService service) {
+        // The version is checked again inside the update: of racing uses of a mail's links, one acts at most.
         return moderatorLinkFor(token).flatMap(link -> switch (link.action()) {
-            case APPROVE -> service.approve(link.comment());
-            case SPAM -> service.markSpam(link.comment());
-            case DELETE -> service.delete(link.comment());
+            case APPROVE, SPAM, DELETE -> service.moderate(link.comment(), link.action(), link.version());
             default -> Optional.empty();
         });
     }
