@@ -74,6 +74,11 @@ final class ReplyReading {
                     .getOrDefault(rootId, StatusCounts.ZERO);
             more = Reading.more(counts, rows, from, statuses, viewer, true).orElse(null);
         }
+        if (after == null && nodes.isEmpty() && more == null && !PageAssembler.Visibility.live(root)
+                && !viewer.moderator()) {
+            // A deleted or spam root stands only as a placeholder above visible replies: with none, it is no page.
+            return Optional.empty();
+        }
         ThreadNode rootNode = viewer.moderator() ? ThreadNode.forModerator(root) : new ThreadNode(root);
         return Optional.of(new ReplyPage(rootNode, nodes, parents, more));
     }

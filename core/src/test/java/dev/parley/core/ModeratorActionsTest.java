@@ -142,6 +142,19 @@ class ModeratorActionsTest {
     }
 
     @Test
+    void deletedRootWithoutVisibleRepliesHasNoPageOfReplies() {
+        Comment lonely = f.accepted(by("Ann", "nobody answered"));
+        Comment answered = f.accepted(by("Bob", "someone answered"));
+        f.accepted(by("Cid", "an answer").inReplyTo(answered.id()));
+        f.service.delete(lonely.id());
+        f.service.delete(answered.id());
+
+        assertThat(f.service.replies(lonely.id(), null, Viewer.anonymous())).isEmpty();
+        assertThat(f.service.replies(answered.id(), null, Viewer.anonymous())).hasValueSatisfying(
+                page -> assertThat(page.replies()).hasSize(1));
+    }
+
+    @Test
     void missingCommentGivesEmpty() {
         assertThat(f.service.approve(CommentId.of("missing"))).isEmpty();
         assertThat(f.service.purge(CommentId.of("missing"))).isFalse();
