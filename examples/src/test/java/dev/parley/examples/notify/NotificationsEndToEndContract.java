@@ -11,6 +11,7 @@ import dev.parley.core.notify.NotificationTemplates;
 import dev.parley.core.notify.Notifier;
 import dev.parley.core.notify.WatchResult;
 import dev.parley.core.notify.WorkResult;
+import dev.parley.examples.web.ManualClock;
 import dev.parley.core.privacy.ErasureMode;
 import dev.parley.core.privacy.ErasureReport;
 import dev.parley.core.privacy.ExportReport;
@@ -73,7 +74,7 @@ abstract class NotificationsEndToEndContract {
     /** A store with nothing in it, its queue on {@code clock}. */
     protected abstract Backend emptyBackend(Clock clock);
 
-    private final TestClock clock = new TestClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private SmtpServer smtp;
     private Backend backend;
     private Notifier notifier;

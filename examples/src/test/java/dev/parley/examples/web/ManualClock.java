@@ -7,15 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock that stands still until a test moves it. Thread-safe: the instant is volatile. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant now) {
+    /**
+     * Creates the clock.
+     *
+     * @param now where it stands
+     */
+    public ManualClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    /**
+     * Moves the clock on.
+     *
+     * @param duration by how much
+     */
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
