@@ -3,6 +3,7 @@ package dev.parley.examples.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -153,6 +154,46 @@ public final class AdminSession {
      */
     public Optional<String> session(HttpServletRequest request) {
         return session(request.getCookies());
+    }
+
+    /**
+     * The session of an admin page's GET, or a redirect to the login page when there is none.
+     *
+     * @param request the request
+     * @param response where the redirect goes when the request is not logged in
+     * @return the session id, or empty once the redirect is written
+     */
+    public Optional<String> pageSession(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> session = session(request);
+        if (session.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", "/admin/login");
+        }
+        return session;
+    }
+
+    /**
+     * The session of an admin form's POST whose CSRF token matches it; otherwise 401 (not logged in) or 403 (a
+     * stale form) is written.
+     *
+     * @param request the request, with its {@code csrf} parameter
+     * @param response where the refusal goes
+     * @param page the page to reload, named in the 403 message, e.g. {@code "words"}
+     * @return the session id, or empty once the refusal is written
+     * @throws IOException if writing the refusal fails
+     */
+    public Optional<String> formSession(HttpServletRequest request, HttpServletResponse response, String page)
+            throws IOException {
+        Optional<String> session = session(request);
+        if (session.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Please log in again at /admin");
+            return Optional.empty();
+        }
+        if (!csrfMatches(session.get(), request.getParameter("csrf"))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is stale; reload the " + page + " page");
+            return Optional.empty();
+        }
+        return session;
     }
 
     /**

@@ -119,16 +119,11 @@ public final class PostAdminServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "Nothing here");
             return;
         }
-        Optional<String> session = sessions.session(request);
+        Optional<String> session = sessions.formSession(request, response, "posts");
         if (session.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Please log in again at /admin");
             return;
         }
         String csrf = sessions.csrfToken(session.get());
-        if (!sessions.csrfMatches(session.get(), request.getParameter("csrf"))) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is stale; reload the posts page");
-            return;
-        }
         if (delete) {
             delete(response, parts[0]);
             return;

@@ -75,10 +75,8 @@ public final class PrivacyServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> session = sessions.session(request);
+        Optional<String> session = sessions.pageSession(request, response);
         if (session.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", "/admin/login");
             return;
         }
         String done = request.getParameter("erased") == null ? null : "Erased: "
@@ -91,13 +89,8 @@ public final class PrivacyServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> session = sessions.session(request);
+        Optional<String> session = sessions.formSession(request, response, "privacy");
         if (session.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Please log in again at /admin");
-            return;
-        }
-        if (!sessions.csrfMatches(session.get(), request.getParameter("csrf"))) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is stale; reload the privacy page");
             return;
         }
         String csrf = sessions.csrfToken(session.get());

@@ -53,10 +53,8 @@ public final class WordsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> session = sessions.session(request);
+        Optional<String> session = sessions.pageSession(request, response);
         if (session.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", "/admin/login");
             return;
         }
         ModerationWords.Lists lists = words.lists();
@@ -69,13 +67,8 @@ public final class WordsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> session = sessions.session(request);
+        Optional<String> session = sessions.formSession(request, response, "words");
         if (session.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Please log in again at /admin");
-            return;
-        }
-        if (!sessions.csrfMatches(session.get(), request.getParameter("csrf"))) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is stale; reload the words page");
             return;
         }
         String hold = Objects.requireNonNullElse(request.getParameter("hold"), "");
